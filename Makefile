@@ -1,0 +1,37 @@
+# reviewsite: `make site` publishes, `make test` checks. Both install the
+# one system library (libcmark, Debian's libcmark-dev) when it is missing.
+
+SWIFT ?= swift
+DATA ?= data
+BIN := .build/debug/reviewsite
+
+.PHONY: all site test check build deps clean
+
+all: site
+
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "libcmark is missing: installing Debian's pkg-config and libcmark-dev"; \
+	    apt-get install -y -q pkg-config libcmark-dev >/dev/null 2>&1 \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q pkg-config libcmark-dev >/dev/null; }; \
+	  else \
+	    echo "reviewsite needs libcmark: run 'sudo apt-get install pkg-config libcmark-dev', then make again" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build --product reviewsite
+
+site: build
+	$(BIN) check --data $(DATA)
+
+check: build
+	$(BIN) check --data $(DATA)
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "reviewsite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reviewsite", targets: ["reviewsite"]),
+        .library(name: "ReviewSite", targets: ["ReviewSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev; only Render/Markdown.swift imports it.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "ReviewSite",
+            dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "reviewsite",
+            dependencies: ["ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "ReviewSiteTests",
+            dependencies: ["ReviewSite"]
+        ),
+    ]
+)

@@ -1,0 +1,56 @@
+/// A problem in the dataset that a reviewer can act on: where it is, the
+/// offending value and what was expected, in one line.
+public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file as the user named it, e.g. `data/patients.csv`.
+    public var file: String
+    /// The physical line; nil for a problem with the whole file.
+    public var line: Int?
+    /// A CSV column name or a YAML key path; nil when the problem has none.
+    public var column: String?
+    /// The offending value and what was expected.
+    public var message: String
+
+    public init(file: String, line: Int?, column: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let column {
+            let label = file.hasSuffix(".yaml") || file.hasSuffix(".yml") ? "key" : "column"
+            text += "\(label) '\(column)': "
+        }
+        return text + message
+    }
+}
+
+extension DataError: Comparable {
+    /// By file, then line, then the order the checks found them in.
+    public static func < (a: DataError, b: DataError) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        return (a.line ?? 0) < (b.line ?? 0)
+    }
+}
+
+/// All the problems of one run, reported together.
+public struct DatasetErrors: Error, CustomStringConvertible {
+    public var errors: [DataError]
+
+    public init(_ errors: [DataError]) {
+        // A stable sort keeps the order of the checks within a line.
+        self.errors = errors.enumerated()
+            .sorted { $0.element < $1.element || (!($1.element < $0.element) && $0.offset < $1.offset) }
+            .map(\.element)
+    }
+
+    public var description: String {
+        let lines = errors.map(\.description)
+        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        return (lines + ["\(count) in the dataset."]).joined(separator: "\n")
+    }
+}

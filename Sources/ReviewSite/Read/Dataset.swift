@@ -1,0 +1,93 @@
+/// The review's extracted dataset, typed and validated (dataset.md).
+public struct Dataset: Sendable {
+    public var review: Review
+    public var prisma: Prisma
+    public var studies: [Study]
+    public var riskOfBias: [RiskOfBiasAnswer]
+    public var patients: [Patient]
+    public var treatments: [TreatmentStep]
+    public var adverseEvents: [AdverseEvent]
+    /// published.yaml: the figures as the article printed them, by id.
+    public var published: [String: PublishedValue]
+}
+
+public struct Review: Sendable {
+    public var title: String
+    public var authors: [String]
+    public var journal: String?
+    public var year: Int?
+    public var doi: String?
+    public var registration: String?
+    public var databases: [String]
+    public var languages: [String]
+    public var provenance: String
+    public var imputation: Imputation
+}
+
+public struct Study: Sendable {
+    public var id: String
+    public var ref: Int
+    public var firstAuthor: String?
+    public var year: Int?
+    public var title: String?
+    public var design: Design
+    public var publication: Publication
+    public var language: Language
+    public var controlGroup: YesNo
+    public var robTool: RiskOfBiasTool
+    public var sourceNote: String?
+}
+
+public struct RiskOfBiasAnswer: Sendable {
+    public var studyID: String
+    public var question: Int
+    public var answer: Answer
+}
+
+public struct Patient: Sendable {
+    public var id: String
+    public var studyID: String
+    public var age: Double?
+    public var sex: Sex?
+    public var diagnosis: Diagnosis?
+    public var diagnosisDetail: String?
+    public var ccType: CalcinosisType?
+    public var symptomMonths: Double?
+    public var sites: [Site]
+    public var lesionCM: Double?
+    public var ulceration: YesNo?
+    public var infection: YesNo?
+    public var pain: YesNo?
+    public var limitedMobility: YesNo?
+    public var previousTreatment: String?
+    public var response: Response
+    public var painOutcome: PainOutcome?
+    public var vasBefore: Double?
+    public var vasAfter: Double?
+    public var followUpMonths: Double?
+    public var recurrence: YesNo?
+    public var recurrenceNote: String?
+}
+
+public struct TreatmentStep: Sendable {
+    public var patientID: String
+    public var step: Int
+    public var modality: Modality
+    public var variant: Variant?
+    public var concentration: Double?
+    public var doseMG: Double?
+    public var sessions: Int?
+    public var durationMonths: Double?
+    public var shockWaves: Int?
+    public var energy: Double?
+    public var anaesthesia: Anaesthesia?
+    public var aftercare: String?
+}
+
+public struct AdverseEvent: Sendable {
+    public var patientID: String
+    public var step: Int
+    public var event: AdverseEventType
+    public var transient: YesNo?
+    public var detail: String?
+}

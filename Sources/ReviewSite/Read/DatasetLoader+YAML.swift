@@ -1,0 +1,147 @@
+import Yams
+
+// review.yaml, prisma.yaml and published.yaml: typed, every key checked.
+
+extension DatasetLoader {
+    static func readReview(_ directory: DataDirectory, _ sink: ErrorSink) -> Review? {
+        let yaml = YAMLReader(file: directory.display("review.yaml"), sink: sink)
+        let known = ["title", "authors", "journal", "year", "doi", "registration", "databases", "languages", "provenance", "imputation"]
+        guard let root = yaml.root(directory, "review.yaml"), let map = yaml.mapping(root, "", known: known) else { return nil }
+        var imputation = Imputation.none
+        if let text = yaml.string(map, "imputation", required: true), let node = map["imputation"] {
+            if let value = Imputation(rawValue: text) {
+                imputation = value
+            } else {
+                yaml.fail(node, "imputation", "'\(text)' is not one of \(Imputation.allowed)")
+            }
+        }
+        return Review(
+            title: yaml.string(map, "title", required: true) ?? "",
+            authors: yaml.stringList(map, "authors", required: true),
+            journal: yaml.string(map, "journal", required: false),
+            year: yaml.number(map, "year", "", .anyInteger, required: false).map { Int($0) },
+            doi: yaml.string(map, "doi", required: false),
+            registration: yaml.string(map, "registration", required: false),
+            databases: yaml.stringList(map, "databases", required: true),
+            languages: yaml.stringList(map, "languages", required: true),
+            provenance: yaml.string(map, "provenance", required: true) ?? "",
+            imputation: imputation
+        )
+    }
+
+    static func readPrisma(_ directory: DataDirectory, _ sink: ErrorSink) -> (Prisma, PrismaLines)? {
+        let yaml = YAMLReader(file: directory.display("prisma.yaml"), sink: sink)
+        guard let root = yaml.root(directory, "prisma.yaml"),
+              let map = yaml.mapping(root, "", known: ["databases", "other_methods", "included"]) else { return nil }
+        var lines = PrismaLines()
+        let databaseKeys = ["records_identified", "by_source", "registers_records", "removed_duplicates", "removed_automation",
+                            "removed_other", "records_excluded", "reports_not_retrieved", "reports_excluded"]
+        let otherKeys = ["records_identified", "sources", "reports_not_retrieved", "reports_excluded"]
+        guard let dbNode = yaml.value(map, "databases", "", required: true),
+              let db = yaml.mapping(dbNode, "databases", known: databaseKeys),
+              let otherNode = yaml.value(map, "other_methods", "", required: true),
+              let other = yaml.mapping(otherNode, "other_methods", known: otherKeys),
+              let includedNode = yaml.value(map, "included", "", required: true),
+              let included = yaml.mapping(includedNode, "included", known: ["studies", "reports"]) else { return nil }
+        for key in databaseKeys { lines.databases[key] = db[key]?.mark?.line }
+        for key in otherKeys { lines.otherMethods[key] = other[key]?.mark?.line }
+        lines.includedStudies = included["studies"]?.mark?.line ?? included.mark?.line
+        let databases = Prisma.Databases(
+            recordsIdentified: yaml.count(db, "records_identified", "databases", required: true),
+            bySource: sources(yaml, db),
+            registersRecords: yaml.count(db, "registers_records", "databases"),
+            removedDuplicates: yaml.count(db, "removed_duplicates", "databases"),
+            removedAutomation: yaml.count(db, "removed_automation", "databases"),
+            removedOther: yaml.count(db, "removed_other", "databases"),
+            recordsExcluded: yaml.count(db, "records_excluded", "databases"),
+            reportsNotRetrieved: yaml.count(db, "reports_not_retrieved", "databases"),
+            reportsExcluded: exclusions(yaml, db, "databases")
+        )
+        let otherMethods = Prisma.OtherMethods(
+            recordsIdentified: yaml.count(other, "records_identified", "other_methods", required: true),
+            sources: yaml.stringList(other, "sources", "other_methods", required: false),
+            reportsNotRetrieved: yaml.count(other, "reports_not_retrieved", "other_methods"),
+            reportsExcluded: exclusions(yaml, other, "other_methods")
+        )
+        let prisma = Prisma(
+            databases: databases,
+            otherMethods: otherMethods,
+            includedStudies: yaml.count(included, "studies", "included", required: true),
+            includedReports: yaml.count(included, "reports", "included", required: true)
+        )
+        return (prisma, lines)
+    }
+
+    private static func sources(_ yaml: YAMLReader, _ db: Node.Mapping) -> [Prisma.Source] {
+        items(yaml, db, "by_source", "databases", known: ["name", "records"]) { item, path in
+            Prisma.Source(name: yaml.string(item, "name", path, required: true) ?? "",
+                          records: yaml.count(item, "records", path, required: true))
+        }
+    }
+
+    private static func exclusions(_ yaml: YAMLReader, _ map: Node.Mapping, _ path: String) -> [Prisma.Exclusion] {
+        items(yaml, map, "reports_excluded", path, known: ["code", "reason", "count"]) { item, itemPath in
+            var code = yaml.string(item, "code", itemPath, required: true) ?? ""
+            if !code.isEmpty, !code.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
+               let node = item["code"] {
+                yaml.fail(node, "\(itemPath).code", "'\(code)' is not a code (expected lower-case letters and _, e.g. insufficient_data)")
+                code = ""
+            }
+            return Prisma.Exclusion(code: code,
+                                    reason: yaml.string(item, "reason", itemPath, required: true) ?? "",
+                                    count: yaml.count(item, "count", itemPath, required: true))
+        }
+    }
+
+    /// A list of mappings under `key`, each converted by `convert`.
+    private static func items<T>(_ yaml: YAMLReader, _ map: Node.Mapping, _ key: String, _ path: String,
+                                 known: [String], _ convert: (Node.Mapping, String) -> T) -> [T] {
+        guard let node = map[key] else { return [] }
+        let listPath = yaml.join(path, key)
+        guard let sequence = node.sequence else {
+            yaml.fail(node, listPath, "expected a list of {\(known.joined(separator: ", "))}")
+            return []
+        }
+        return sequence.enumerated().compactMap { index, item in
+            let itemPath = "\(listPath)[\(index + 1)]"
+            return yaml.mapping(item, itemPath, known: known).map { convert($0, itemPath) }
+        }
+    }
+
+    static func readPublished(_ directory: DataDirectory, _ sink: ErrorSink) -> [String: PublishedValue]? {
+        let yaml = YAMLReader(file: directory.display("published.yaml"), sink: sink)
+        guard let root = yaml.root(directory, "published.yaml") else { return nil }
+        guard let map = root.mapping else {
+            yaml.fail(root, "(top level)", "expected a mapping of figure ids to values")
+            return nil
+        }
+        var published: [String: PublishedValue] = [:]
+        for (key, value) in map {
+            let id = key.string ?? ""
+            if let fields = value.mapping {
+                var entry = PublishedValue(fields: [], line: key.mark?.line)
+                for (fieldKey, fieldValue) in fields {
+                    let name = fieldKey.string ?? ""
+                    guard PublishedValue.fieldNames.contains(name) else {
+                        yaml.fail(fieldKey, "\(id).\(name)", "unknown field (expected one of \(PublishedValue.fieldNames.joined(separator: ", ")))")
+                        continue
+                    }
+                    if let number = yaml.number(fieldValue, "\(id).\(name)", .any) {
+                        entry.fields.append((name, number))
+                    }
+                }
+                published[id] = entry
+            } else if let number = yaml.number(value, id, .any) {
+                published[id] = PublishedValue(fields: [("n", number)], line: key.mark?.line)
+            }
+        }
+        return published
+    }
+}
+
+/// Where prisma.yaml's counts are, for the arithmetic checks.
+struct PrismaLines {
+    var databases: [String: Int] = [:]
+    var otherMethods: [String: Int] = [:]
+    var includedStudies: Int?
+}

@@ -1,0 +1,41 @@
+/// Reads a dataset folder (dataset.md) into typed, validated values.
+public enum DatasetLoader {
+    /// Loads and checks every file and every rule; throws all problems at once.
+    public static func load(from path: String) throws(DatasetErrors) -> Dataset {
+        let directory = DataDirectory(path)
+        guard directory.exists else {
+            throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
+        }
+        let sink = ErrorSink()
+        let review = readReview(directory, sink)
+        let prisma = readPrisma(directory, sink)
+        let published = readPublished(directory, sink)
+        let studies = readStudies(directory, sink)
+        let riskOfBias = readRiskOfBias(directory, sink)
+        let patients = readPatients(directory, sink)
+        let treatments = readTreatments(directory, sink)
+        let adverseEvents = readAdverseEvents(directory, sink)
+
+        let validator = DatasetValidator(directory: directory, sink: sink)
+        if let studies {
+            validator.checkUniqueRefs(studies)
+            if let riskOfBias { validator.checkRiskOfBias(riskOfBias, studies: studies) }
+            if let patients { validator.checkReferences(patients, studies: studies) }
+            if let (prisma, lines) = prisma { validator.checkPrisma(prisma, lines, studyCount: studies.recordCount) }
+        } else if let (prisma, lines) = prisma {
+            validator.checkPrisma(prisma, lines, studyCount: nil)
+        }
+        if let patients, let treatments {
+            validator.checkSteps(treatments, patients: patients)
+            if let adverseEvents { validator.checkAdverseEvents(adverseEvents, patients: patients, treatments: treatments) }
+        }
+
+        guard sink.isEmpty, let review, let (prisma, _) = prisma, let published, let studies, let riskOfBias,
+              let patients, let treatments, let adverseEvents else {
+            throw DatasetErrors(sink.errors)
+        }
+        return Dataset(review: review, prisma: prisma, studies: studies.rows, riskOfBias: riskOfBias.rows,
+                       patients: patients.rows, treatments: treatments.rows, adverseEvents: adverseEvents.rows,
+                       published: published)
+    }
+}

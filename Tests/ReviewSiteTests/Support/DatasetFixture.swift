@@ -1,0 +1,75 @@
+import Foundation
+@testable import ReviewSite
+
+/// The repository's folder, found from this file's path.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The default dataset (`data/`).
+let defaultDataPath = repositoryRoot.appendingPathComponent("data").path
+
+/// A copy of the default dataset in a fresh temporary folder, edited by a test.
+struct DatasetFixture {
+    let path: String
+
+    init() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("reviewsite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in try FileManager.default.contentsOfDirectory(atPath: defaultDataPath) {
+            try FileManager.default.copyItem(atPath: "\(defaultDataPath)/\(file)", toPath: folder.appendingPathComponent(file).path)
+        }
+        path = folder.path
+    }
+
+    func read(_ file: String) throws -> String {
+        try String(contentsOfFile: "\(path)/\(file)", encoding: .utf8)
+    }
+
+    func write(_ file: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(path)/\(file)"))
+    }
+
+    func writeBytes(_ file: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(path)/\(file)"))
+    }
+
+    func remove(_ file: String) throws {
+        try FileManager.default.removeItem(atPath: "\(path)/\(file)")
+    }
+
+    /// Replaces `old` with `new` on one line (1-based) of a file; the line must contain it.
+    func edit(_ file: String, line: Int, _ old: String, _ new: String) throws {
+        var lines = try read(file).components(separatedBy: "\n")
+        precondition(lines[line - 1].contains(old), "\(file):\(line) has no '\(old)': \(lines[line - 1])")
+        lines[line - 1] = lines[line - 1].replacingOccurrences(of: old, with: new)
+        try write(file, lines.joined(separator: "\n"))
+    }
+
+    /// Appends lines at the end of a file.
+    func append(_ file: String, _ text: String) throws {
+        try write(file, try read(file) + text)
+    }
+
+    /// The error lines a load reports, with the folder shown as `data`.
+    func errors() -> [String] {
+        do {
+            _ = try DatasetLoader.load(from: path)
+            return []
+        } catch {
+            return error.errors.map { $0.description.replacingOccurrences(of: path, with: "data") }
+        }
+    }
+
+    func delete() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// The error lines of a dataset whose files are edited by `change`.
+func errorsAfter(_ change: (DatasetFixture) throws -> Void) throws -> [String] {
+    let fixture = try DatasetFixture()
+    defer { fixture.delete() }
+    try change(fixture)
+    return fixture.errors()
+}
