@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewSiteTests",
-            dependencies: ["ReviewSite"]
+            dependencies: ["ReviewSite", "reviewsite"]
         ),
     ]
 )
