@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewSiteTests",
-            dependencies: ["ReviewSite", "reviewsite"]
+            dependencies: ["ReviewSite", "reviewsite", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

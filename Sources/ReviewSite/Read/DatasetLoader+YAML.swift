@@ -110,7 +110,8 @@ extension DatasetLoader {
         }
     }
 
-    static func readPublished(_ directory: DataDirectory, _ sink: ErrorSink) -> [String: PublishedValue]? {
+    /// `fields` names each figure of the catalogue and the fields it carries.
+    static func readPublished(_ directory: DataDirectory, _ sink: ErrorSink, fields: [String: [String]]) -> [String: PublishedValue]? {
         let yaml = YAMLReader(file: directory.display("published.yaml"), sink: sink)
         guard let root = yaml.root(directory, "published.yaml") else { return nil }
         guard let map = root.mapping else {
@@ -120,12 +121,16 @@ extension DatasetLoader {
         var published: [String: PublishedValue] = [:]
         for (key, value) in map {
             let id = key.string ?? ""
-            if let fields = value.mapping {
+            guard let allowed = fields[id] else {
+                yaml.fail(key, id, "not a figure of the catalogue (docs/figures.yaml)")
+                continue
+            }
+            if let entryFields = value.mapping {
                 var entry = PublishedValue(fields: [], line: key.mark?.line)
-                for (fieldKey, fieldValue) in fields {
+                for (fieldKey, fieldValue) in entryFields {
                     let name = fieldKey.string ?? ""
-                    guard PublishedValue.fieldNames.contains(name) else {
-                        yaml.fail(fieldKey, "\(id).\(name)", "unknown field (expected one of \(PublishedValue.fieldNames.joined(separator: ", ")))")
+                    guard allowed.contains(name) else {
+                        yaml.fail(fieldKey, "\(id).\(name)", "not a field of this figure (expected one of \(allowed.joined(separator: ", ")))")
                         continue
                     }
                     if let number = yaml.number(fieldValue, "\(id).\(name)", .any) {
@@ -133,6 +138,8 @@ extension DatasetLoader {
                     }
                 }
                 published[id] = entry
+            } else if allowed != ["n"] {
+                yaml.fail(value, id, "expected the fields of the figure, e.g. {\(allowed.map { "\($0): …" }.joined(separator: ", "))}")
             } else if let number = yaml.number(value, id, .any) {
                 published[id] = PublishedValue(fields: [("n", number)], line: key.mark?.line)
             }

@@ -1,7 +1,9 @@
 /// Reads a dataset folder (dataset.md) into typed, validated values.
 public enum DatasetLoader {
     /// Loads and checks every file and every rule; throws all problems at once.
-    public static func load(from path: String) throws(DatasetErrors) -> Dataset {
+    /// `figureFields` names the figures published.yaml may quote and their
+    /// fields (the catalogue's, unless a test says otherwise).
+    public static func load(from path: String, figureFields: [String: [String]] = FigureCatalogue.fields) throws(DatasetErrors) -> Dataset {
         let directory = DataDirectory(path)
         guard directory.exists else {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
@@ -9,7 +11,7 @@ public enum DatasetLoader {
         let sink = ErrorSink()
         let review = readReview(directory, sink)
         let prisma = readPrisma(directory, sink)
-        let published = readPublished(directory, sink)
+        let published = readPublished(directory, sink, fields: figureFields)
         let studies = readStudies(directory, sink)
         let riskOfBias = readRiskOfBias(directory, sink)
         let patients = readPatients(directory, sink)

@@ -18,7 +18,4 @@ public struct PublishedValue: Sendable, Equatable {
     public static func == (a: PublishedValue, b: PublishedValue) -> Bool {
         a.fields.map(\.name) == b.fields.map(\.name) && a.fields.map(\.value) == b.fields.map(\.value)
     }
-
-    /// The fields a figure can carry in published.yaml.
-    static let fieldNames = ["n", "percent", "numerator", "denominator", "median", "mean", "min", "max", "imputed"]
 }
