@@ -27,6 +27,11 @@ let package = Package(
             name: "reviewsite",
             dependencies: ["ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Stage timings for `make bench`; not part of the tool.
+        .executableTarget(
+            name: "reviewsite-bench",
+            dependencies: ["ReviewSite"]
+        ),
         .testTarget(
             name: "ReviewSiteTests",
             dependencies: ["ReviewSite", "reviewsite", .product(name: "Yams", package: "Yams")]

@@ -116,7 +116,8 @@ public enum FigureCatalogue {
     ]
 
     static let outcomes: [FigureDefinition] = monotherapyResponses + [
-        .rangeOfPercents("outcome.monotherapy.response", "the four percents above (min and max; n = 4)", monotherapyResponses),
+        .rangeOfPercents("outcome.monotherapy.response", "the four percents above (min and max; n = 4)", monotherapyResponses,
+                         rows: { $0.patients { $0.monotherapy != nil } }),
         .proportion("outcome.combined.partial", "response partial / combined", of: { $0.combined }, where: { $0.patient.response == .partial }),
         .proportion("outcome.laser.complete", "response complete / treated(laser)", of: { $0.treated(.laser) }, where: { $0.patient.response == .complete }),
         .proportion("outcome.il_sts.complete", "response complete / treated(il_sts)", of: { $0.treated(.ilSTS) }, where: { $0.patient.response == .complete }),

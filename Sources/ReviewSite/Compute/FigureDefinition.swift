@@ -86,14 +86,15 @@ extension FigureDefinition {
         }
     }
 
-    /// The range of other proportions' percents (n = how many have one).
-    static func rangeOfPercents(_ id: String, _ definition: String, _ parts: [FigureDefinition]) -> Self {
+    /// The range of other proportions' percents (n = how many have one);
+    /// `rows` are the union of their denominators.
+    static func rangeOfPercents(_ id: String, _ definition: String, _ parts: [FigureDefinition],
+                                rows: @escaping @Sendable (FigureContext) -> [Int]) -> Self {
         Self(id: id, kind: .range, definition: definition) { context in
-            let figures = parts.map { $0.compute(context) }
-            let percents = figures.compactMap { $0["percent"] }
-            let rows = Set(figures.flatMap(\.rows)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let percents = parts.compactMap { $0.compute(context)["percent"] }
             return Figure(id: id, kind: .range,
-                          values: ["min": percents.min(), "max": percents.max(), "n": Double(percents.count)], rows: rows)
+                          values: ["min": percents.min(), "max": percents.max(), "n": Double(percents.count)],
+                          rows: context.patientIDs(rows(context)))
         }
     }
 }

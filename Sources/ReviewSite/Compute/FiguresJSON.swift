@@ -25,6 +25,9 @@ public enum FiguresJSON {
 
     /// A JSON string literal (RFC 8259 escaping).
     static func quoted(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"\(text)\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

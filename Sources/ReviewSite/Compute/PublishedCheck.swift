@@ -13,7 +13,7 @@ public enum PublishedCheck {
     public static func differences(_ figures: [Figure], _ published: [String: PublishedValue]) -> [PublishedDifference] {
         figures.compactMap { figure in
             guard let value = published[figure.id], !matches(figure, value) else { return nil }
-            return PublishedDifference(id: figure.id, printed: value.display(figure.kind), computed: figure.display)
+            return PublishedDifference(id: figure.id, printed: value.display(figure.kind), computed: figure.fullDisplay)
         }
     }
 

@@ -47,8 +47,9 @@ public struct ReviewFacts: Sendable {
     }
 }
 
-/// One patient with what the figures ask of it.
-public struct PatientFacts: Sendable {
+/// One patient with what the figures ask of it. A class: figures pass
+/// patients around by the million, and a reference copies in one retain.
+public final class PatientFacts: Sendable {
     public let patient: Patient
     /// This patient's steps in `ReviewFacts.steps`.
     public let steps: Range<Int>

@@ -75,13 +75,13 @@ extension DatasetLoader {
                 anaesthesia: row.code(.anaesthesia),
                 aftercare: row.text(.aftercare)
             )
-            if let modality { checkModalityColumns(step, modality, &row) }
+            if let modality { checkModalityColumns(step, modality, row) }
             return step
         }
     }
 
     /// A variant belongs to its modality; ESWL settings only to ESWL steps.
-    private static func checkModalityColumns(_ step: TreatmentStep, _ modality: Modality, _ row: inout RowReader<TreatmentColumn>) {
+    private static func checkModalityColumns(_ step: TreatmentStep, _ modality: Modality, _ row: RowReader<TreatmentColumn>) {
         if let variant = step.variant, variant.modality != modality {
             let allowed = Variant.allCases.filter { $0.modality == modality }.map(\.rawValue)
             let expected = allowed.isEmpty

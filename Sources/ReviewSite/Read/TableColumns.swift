@@ -7,6 +7,17 @@ protocol TableColumn: RawRepresentable, CaseIterable, Hashable where RawValue ==
     static var required: Set<Self> { get }
 }
 
+extension TableColumn {
+    /// The case's position in `allCases`: a no-payload enum is stored as its
+    /// case index. Cells are looked up by it, without hashing a String per
+    /// cell; `checkOrdinals` holds it to `allCases` once per file.
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    static func checkOrdinals() {
+        precondition(MemoryLayout<Self>.size == 1 && allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+}
+
 enum StudyColumn: String, TableColumn {
     case studyID = "study_id", ref, firstAuthor = "first_author", year, title, design, publication
     case language, controlGroup = "control_group", robTool = "rob_tool", sourceNote = "source_note"

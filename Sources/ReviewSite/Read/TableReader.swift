@@ -20,7 +20,7 @@ func readTable<Column: TableColumn, Row>(
     sink: ErrorSink,
     key: Column? = nil,
     owner: Column? = nil,
-    convert: (inout RowReader<Column>) -> Row
+    convert: (RowReader<Column>) -> Row
 ) -> TableRows<Row>? {
     let file = directory.display(Column.fileName)
     guard let bytes = directory.bytes(Column.fileName) else {
@@ -33,7 +33,7 @@ func readTable<Column: TableColumn, Row>(
     var headerBroken = false
     let syntaxErrors = CSVReader(bytes: bytes).forEachRecord { record in
         guard !headerBroken else { return }
-        guard let header, var row = reader else {
+        guard let header, let row = reader else {
             let parsed = Header<Column>(record, file: file, sink: sink)
             header = parsed
             headerBroken = parsed == nil
@@ -50,14 +50,13 @@ func readTable<Column: TableColumn, Row>(
                 table.keys[value] = record.line
             }
         }
-        let converted = convert(&row)
+        let converted = convert(row)
         if row.valid {
             table.rows.append(converted)
             table.lines.append(record.line)
         } else if let owner, let value = row.text(owner) {
             table.invalidOwners.insert(value)
         }
-        reader = row
     }
     for error in syntaxErrors {
         sink.add(file: file, line: error.line, error.message)
