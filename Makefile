@@ -26,12 +26,22 @@ build: deps
 
 site: build
 	$(BIN) check --data $(DATA)
+	$(BIN) build --data $(DATA) --templates templates --out site
 
 check: build
 	$(BIN) check --data $(DATA)
 
+# The committed site/ must be what `make site` makes from the committed
+# data and templates: build it aside and compare.
 test: deps
 	$(SWIFT) test
+	$(SWIFT) build --product reviewsite
+	rm -rf .build/site-check
+	$(BIN) build --data data --templates templates --out .build/site-check >/dev/null
+	@diff -r site .build/site-check >/dev/null || { \
+	  echo "site/ is not what 'make site' builds from data/ and templates/: run 'make site' and commit site/" >&2; \
+	  diff -r site .build/site-check | head -20 >&2; exit 1; }
+	@echo "site/ is up to date."
 
 clean:
 	rm -rf .build

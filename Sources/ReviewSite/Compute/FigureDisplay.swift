@@ -63,3 +63,29 @@ extension PublishedValue {
         FigureDisplay.text(kind) { name in self[name].map { .some($0) } }
     }
 }
+
+extension Figure {
+    /// The variants a template may ask for: `{{id | percent}}` and so on.
+    public var textFields: [String] {
+        switch kind {
+        case .count: ["n"]
+        case .proportion: ["percent", "numerator", "denominator", "fraction"]
+        case .range: ["min", "max", "n"]
+        case .medianRange: ["median", "min", "max", "n", "range"]
+        case .meanRange: ["mean", "min", "max", "n", "imputed", "range"]
+        }
+    }
+
+    /// The figure, or one field of it, as text; nil for a field it does not have.
+    public func text(_ field: String?) -> String? {
+        guard let field else { return display }
+        guard textFields.contains(field) else { return nil }
+        func number(_ name: String) -> String { self[name].map(formatNumber) ?? "n/a" }
+        switch field {
+        case "percent": return self["percent"].map { "\(formatNumber($0))%" } ?? "n/a"
+        case "fraction": return "\(number("numerator"))/\(number("denominator"))"
+        case "range": return self["min"] == nil ? "no values" : "\(number("min"))–\(number("max"))"
+        default: return number(field)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Cell texts shared by the tables, so a number reads the same everywhere.
+enum Cells {
+    static func number(_ value: Double?) -> String { value.map(formatNumber) ?? "–" }
+
+    /// `44 (12–68)`, the median and range; `–` without values.
+    static func medianRange(_ spread: Spread) -> String {
+        guard let median = spread.median else { return "–" }
+        return spread.min == spread.max ? formatNumber(median) : "\(formatNumber(median)) (\(rangeText(spread)))"
+    }
+
+    static func rangeText(_ spread: Spread) -> String {
+        guard let min = spread.min, let max = spread.max else { return "–" }
+        return min == max ? formatNumber(min) : "\(formatNumber(min))–\(formatNumber(max))"
+    }
+
+    /// `39/48 (81%)`.
+    static func share(_ count: Int, of total: Int) -> String {
+        "\(count)/\(total) (\(Statistics.percent(count, total).map { "\($0)%" } ?? "n/a"))"
+    }
+
+    /// A link to a figure of the catalogue page around `text`.
+    static func figureLink(_ id: String, _ text: String) -> String {
+        "<a href=\"figures.html#\(Escape.fragment(id))\">\(text)</a>"
+    }
+
+    static func studyLink(_ id: String) -> String {
+        "<a href=\"table-1.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+    }
+
+    static func patientLink(_ id: String) -> String {
+        "<a href=\"patients.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+    }
+
+    /// One step's regimen: `IL-STS 250 mg/ml, 250 mg, 4 sessions`.
+    static func step(_ step: TreatmentStep) -> String {
+        var parts = [step.modality.shortLabel + (step.variant.map { " (\($0.label))" } ?? "")]
+        if let value = step.concentration { parts.append(formatNumber(value) + step.modality.concentrationUnit) }
+        if let value = step.doseMG { parts.append("\(formatNumber(value)) mg") }
+        if let value = step.sessions { parts.append("\(value) session\(value == 1 ? "" : "s")") }
+        if let value = step.durationMonths { parts.append("\(formatNumber(value)) months") }
+        if let value = step.shockWaves { parts.append("\(value) shock waves") }
+        if let value = step.energy { parts.append("\(formatNumber(value)) mJ/mm²") }
+        if let value = step.anaesthesia, value != .none { parts.append("\(value.rawValue) anaesthesia") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A group's regimen of one modality: variants, concentrations, doses, sessions.
+    static func regimen(_ regimen: Regimen) -> String {
+        var parts: [String] = []
+        let variants = regimen.variants.map { "\($0.variant?.label ?? "not reported") \($0.patients)" }
+        if !variants.isEmpty { parts.append(variants.joined(separator: ", ")) }
+        if !regimen.concentrations.isEmpty {
+            parts.append(regimen.concentrations.map { formatNumber($0) + regimen.modality.concentrationUnit }.joined(separator: ", "))
+        }
+        if regimen.dose.n > 0 { parts.append("\(rangeText(regimen.dose)) mg") }
+        if regimen.sessions.n > 0 { parts.append("\(rangeText(regimen.sessions)) session\(regimen.sessions.max == 1 ? "" : "s")") }
+        if regimen.duration.n > 0 { parts.append("\(rangeText(regimen.duration)) months") }
+        if regimen.shockWaves.n > 0 { parts.append("\(rangeText(regimen.shockWaves)) shock waves") }
+        if regimen.energy.n > 0 { parts.append("\(rangeText(regimen.energy)) mJ/mm²") }
+        let anaesthesia = regimen.anaesthesia.filter { $0 != .none }.map(\.rawValue)
+        if !anaesthesia.isEmpty { parts.append("\(anaesthesia.joined(separator: " or ")) anaesthesia") }
+        return "<strong>\(regimen.modality.shortLabel)</strong>: " + Escape.html(parts.joined(separator: "; "))
+    }
+
+    /// `complete 2 · partial 1 · no response 0 · unknown 0`.
+    static func responses(_ summary: GroupSummary) -> String {
+        Response.allCases.map { "\($0.label) \(summary.responses[$0] ?? 0)" }.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,53 @@
+/// The catalogue page: every figure with its value, definition, the value
+/// as published, whether it matches, and the rows it came from.
+enum FigureListPage {
+    static func page(_ figures: [Figure], _ published: [String: PublishedValue]) -> Page {
+        let differing = PublishedCheck.differences(figures, published)
+        var html = """
+        <h1>Figures</h1>
+        <p>Every figure the report quotes, computed from the dataset. <em>Published</em> is the value as the article printed it; a difference is listed, not hidden. The rows are the patients or studies each figure was computed from; for a proportion, those in the numerator come first. All of it is also in <a href="data/figures.json">figures.json</a>.</p>
+        <p class="summary">\(figures.count) figures; \(published.count) were printed in the article, and \(differing.isEmpty ? "all of them match" : "\(differing.count) \(differing.count == 1 ? "differs" : "differ")"): \
+        \(differing.map { Cells.figureLink($0.id, Escape.html($0.id)) }.joined(separator: ", "))</p>
+        <div class="table-scroll">
+        <table class="figures">
+        <caption>The figure catalogue</caption>
+        <thead>
+        <tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Definition</th><th scope="col">Published</th><th scope="col">Rows</th></tr>
+        </thead>
+        <tbody>
+
+        """
+        for figure in figures {
+            let definition = FigureCatalogue.byID[figure.id]?.definition ?? ""
+            var printed = "not quoted"
+            if let value = published[figure.id] {
+                let matches = PublishedCheck.matches(figure, value)
+                printed = "\(Escape.html(value.display(figure.kind))) <span class=\"\(matches ? "match" : "mismatch")\">\(matches ? "matches" : "differs")</span>"
+            }
+            html += """
+            <tr id="\(Escape.html(figure.id))"><th scope="row"><code>\(Escape.html(figure.id))</code></th>\
+            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure))</td></tr>
+
+            """
+        }
+        return Page(file: "figures.html", title: "Figures", body: html + "</tbody>\n</table>\n</div>")
+    }
+
+    /// Row links in a collapsed list; study keys link to Table 1, patients to the patient table.
+    static func rows(_ figure: Figure) -> String {
+        guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
+        let isStudy = figure.id.hasPrefix("studies.") || figure.id.hasPrefix("rob.")
+        let link = isStudy ? Cells.studyLink : Cells.patientLink
+        let noun = isStudy ? "studies" : "patients"
+        guard let numerator = figure.numeratorRows else {
+            return "<details><summary>\(figure.rows.count) \(noun)</summary>\(figure.rows.map(link).joined(separator: " "))</details>"
+        }
+        let inNumerator = Set(numerator)
+        let others = figure.rows.filter { !inNumerator.contains($0) }
+        return """
+        <details><summary>\(figure.rows.count) \(noun), \(numerator.count) in the numerator</summary>\
+        <p><strong>Numerator:</strong> \(numerator.isEmpty ? "none" : numerator.map(link).joined(separator: " "))</p>\
+        <p><strong>Others:</strong> \(others.isEmpty ? "none" : others.map(link).joined(separator: " "))</p></details>
+        """
+    }
+}

@@ -1,0 +1,82 @@
+/// One HTML page of the site, before the shared frame is put around it.
+struct Page {
+    var file: String
+    var title: String
+    /// The HTML inside `<main>`.
+    var body: String
+    /// Pages with sortable tables load sort.js.
+    var sortable = false
+}
+
+/// The frame every page shares: head, navigation, and the dataset's
+/// provenance paragraph in the footer.
+struct PageFrame {
+    let review: Review
+
+    static let navigation: [(file: String, label: String)] = [
+        ("index.html", "Abstract"), ("methods.html", "Methods"), ("results.html", "Results"),
+        ("table-1.html", "Table 1"), ("table-2.html", "Table 2"), ("prisma.html", "PRISMA flow"),
+        ("risk-of-bias.html", "Risk of bias"), ("figures.html", "Figures"), ("patients.html", "Patients"),
+        ("changes.html", "Changes"),
+    ]
+
+    func render(_ page: Page) -> String {
+        let title = Escape.html(review.title)
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Escape.html(page.title)) · \(title)</title>
+        <link rel="stylesheet" href="style.css">
+        </head>
+        <body>
+        <header>
+        <p class="review-title"><a href="index.html">\(title)</a></p>
+        <nav aria-label="Report">
+        <ul>
+
+        """
+        for (file, label) in Self.navigation {
+            let current = file == page.file ? " aria-current=\"page\"" : ""
+            html += "<li><a href=\"\(file)\"\(current)>\(label)</a></li>\n"
+        }
+        html += """
+        </ul>
+        </nav>
+        </header>
+        <main>
+        \(page.body)
+        </main>
+        <footer>
+        \(citation)
+        <p class="provenance"><strong>Where the data come from.</strong> \(Escape.html(review.provenance))</p>
+        <p>Every number on these pages is computed from the <a href="index.html#downloads">dataset</a> by reviewsite; each links to the rows it came from on the <a href="figures.html">figures</a> page.</p>
+        </footer>
+
+        """
+        if page.sortable { html += "<script src=\"sort.js\"></script>\n" }
+        return html + "</body>\n</html>\n"
+    }
+
+    private var citation: String {
+        var parts = [Escape.html(ListText.join(review.authors)), "<cite>\(Escape.html(review.title))</cite>"]
+        if let journal = review.journal { parts.append(Escape.html(journal)) }
+        if let year = review.year { parts.append(String(year)) }
+        if let doi = review.doi { parts.append("doi:\(Escape.html(doi))") }
+        if let registration = review.registration { parts.append(Escape.html(registration)) }
+        return "<p class=\"citation\">\(parts.joined(separator: ". ")).</p>"
+    }
+}
+
+/// `A`, `A and B`, `A, B and C`.
+enum ListText {
+    static func join(_ items: [String]) -> String {
+        switch items.count {
+        case 0: "none"
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

@@ -1,0 +1,270 @@
+/// The PRISMA 2020 flow diagram (template for new reviews with searches of
+/// databases, registers and other sources) as a standalone SVG document.
+/// The same string is saved as `prisma.svg` and inlined into `prisma.html`,
+/// so: no XML declaration, no `<style>` (it would leak into the page) and
+/// every id starts with `prisma-`.
+public enum PrismaDiagram {
+    /// The whole SVG document, starting with `<svg`; deterministic.
+    public static func svg(_ prisma: Prisma) -> String {
+        let layout = Layout(prisma)
+        return Writer(layout: layout, description: description(prisma)).document()
+    }
+
+    /// The flow in plain sentences, for screen readers (`<desc>`).
+    static func description(_ p: Prisma) -> String {
+        let d = p.databases, o = p.otherMethods
+        return "Databases and registers: \(d.recordsIdentified) records identified from databases and \(d.registersRecords) from registers; "
+            + "\(d.removedBeforeScreening) removed before screening (\(d.removedDuplicates) duplicates, \(d.removedAutomation) by automation tools, "
+            + "\(d.removedOther) for other reasons); \(d.screened) records screened and \(d.recordsExcluded) excluded; "
+            + "\(d.sought) reports sought, \(d.reportsNotRetrieved) not retrieved, \(d.assessed) assessed for eligibility and \(d.excluded) excluded. "
+            + "Other methods: \(o.recordsIdentified) records identified; \(o.sought) reports sought, \(o.reportsNotRetrieved) not retrieved, "
+            + "\(o.assessed) assessed for eligibility and \(o.excluded) excluded; "
+            + "\(p.includedStudies) studies included in review, from \(p.includedReports) reports."
+    }
+}
+
+// MARK: - Layout model
+
+extension PrismaDiagram {
+    /// One line of a box; `indent` levels mark list items and their wrapped tails.
+    struct Line: Equatable {
+        var text: String
+        var indent = 0
+    }
+
+    /// A box: its lines, alignment and (once laid out) its rectangle.
+    struct Box {
+        var lines: [Line]
+        var centred = false
+        var x = 0, y = 0, width = 0
+
+        var height: Int { lines.count * Metrics.lineHeight + 2 * Metrics.padY }
+        var contentWidth: Int { lines.map { Metrics.width($0) }.max() ?? 0 }
+        var right: Int { x + width }
+        var bottom: Int { y + height }
+        var centreX: Int { x + width / 2 }
+        var centreY: Int { y + height / 2 }
+    }
+
+    /// Sizes in px; text width is estimated, as no font metrics are at hand.
+    enum Metrics {
+        static let fontSize = 13
+        static let charWidth = 7
+        static let lineHeight = 18
+        static let ascent = 13
+        static let padX = 12, padY = 9
+        static let indent = 14
+        static let wrapAt = 42
+        static let margin = 10
+        static let headerHeight = 32
+        static let bandWidth = 32
+        static let arrowGap = 50      // main box → side box
+        static let columnGap = 40     // left side box ↔ right main box
+        static let rowGap = 32
+        static let minBoxWidth = 200
+
+        static func width(_ line: Line) -> Int {
+            line.text.count * charWidth + line.indent * indent
+        }
+
+        /// Words of `label` then `count` (never split) in lines of at most
+        /// `wrapAt` characters; tails are indented one level more.
+        static func item(_ label: String, count: Int? = nil, indent: Int = 0) -> [Line] {
+            var words: [String] = label.split(separator: " ").flatMap { chunks(String($0)) }
+            if let count { words.append("(n = \(count))") }
+            var lines: [String] = []
+            for word in words {
+                if let last = lines.last, last.count + 1 + word.count <= wrapAt {
+                    lines[lines.count - 1] = last + " " + word
+                } else {
+                    lines.append(word)
+                }
+            }
+            return lines.enumerated().map { Line(text: $1, indent: $0 == 0 ? indent : indent + 1) }
+        }
+
+        /// A word longer than a line is cut, so one URL cannot widen a column.
+        private static func chunks(_ word: String) -> [String] {
+            var out: [String] = [], rest = Substring(word)
+            while rest.count > wrapAt {
+                out.append(String(rest.prefix(wrapAt)))
+                rest = rest.dropFirst(wrapAt)
+            }
+            return out + [String(rest)]
+        }
+    }
+
+    /// Boxes in a grid of 5 rows (identification, 3 screening, included) and
+    /// 4 columns (databases main/side, other methods main/side), then placed.
+    struct Layout {
+        static let phases: [(label: String, rows: ClosedRange<Int>)] =
+            [("Identification", 0...0), ("Screening", 1...3), ("Included", 4...4)]
+        static let headers = ["Identification of studies via databases and registers", "Identification of studies via other methods"]
+
+        var cells: [[Box?]]
+        var columnX: [Int] = [], columnWidth: [Int] = []
+        var rowY: [Int] = [], rowHeight: [Int] = []
+        var width = 0, height = 0
+
+        init(_ p: Prisma) {
+            let d = p.databases, o = p.otherMethods
+            let identified = [Line(text: "Records identified from:")]
+                + Metrics.item("Databases", count: d.recordsIdentified, indent: 1)
+                + d.bySource.flatMap { Metrics.item($0.name, count: $0.records, indent: 2) }
+                + Metrics.item("Registers", count: d.registersRecords, indent: 1)
+            let removed = [Line(text: "Records removed before screening:")]
+                + Metrics.item("Duplicate records removed", count: d.removedDuplicates, indent: 1)
+                + Metrics.item("Records marked as ineligible by automation tools", count: d.removedAutomation, indent: 1)
+                + Metrics.item("Records removed for other reasons", count: d.removedOther, indent: 1)
+            let sources = o.sources.isEmpty ? "Other methods" : o.sources.joined(separator: ", ")
+            let otherIdentified = [Line(text: "Records identified from:")] + Metrics.item(sources, count: o.recordsIdentified, indent: 1)
+
+            func main(_ label: String, _ count: Int) -> Box { Box(lines: Metrics.item(label, count: count), centred: true) }
+            func side(_ label: String, _ count: Int) -> Box { Box(lines: Metrics.item(label, count: count)) }
+            func excluded(_ reasons: [Prisma.Exclusion]) -> Box {
+                if reasons.isEmpty { return side("Reports excluded", 0) }
+                return Box(lines: [Line(text: "Reports excluded:")]
+                    + reasons.flatMap { Metrics.item($0.reason, count: $0.count, indent: 1) })
+            }
+
+            cells = [
+                [Box(lines: identified), Box(lines: removed), Box(lines: otherIdentified), nil],
+                [main("Records screened", d.screened), side("Records excluded", d.recordsExcluded), nil, nil],
+                [main("Reports sought for retrieval", d.sought), side("Reports not retrieved", d.reportsNotRetrieved),
+                 main("Reports sought for retrieval", o.sought), side("Reports not retrieved", o.reportsNotRetrieved)],
+                [main("Reports assessed for eligibility", d.assessed), excluded(d.reportsExcluded),
+                 main("Reports assessed for eligibility", o.assessed), excluded(o.reportsExcluded)],
+                [Box(lines: Metrics.item("Studies included in review", count: p.includedStudies)
+                    + Metrics.item("Reports of included studies", count: p.includedReports), centred: true), nil, nil, nil],
+            ]
+            place()
+        }
+
+        private mutating func place() {
+            // Column widths: the widest box, and each header must fit over its pair.
+            columnWidth = (0..<4).map { column in
+                cells.compactMap { $0[column]?.contentWidth }.reduce(Metrics.minBoxWidth - 2 * Metrics.padX, max) + 2 * Metrics.padX
+            }
+            for (pair, header) in Self.headers.enumerated() {
+                let needed = header.count * (Metrics.charWidth + 1) + 2 * Metrics.padX  // bold is wider
+                let span = columnWidth[2 * pair] + Metrics.arrowGap + columnWidth[2 * pair + 1]
+                if needed > span { columnWidth[2 * pair + 1] += needed - span }
+            }
+            var x = Metrics.margin + Metrics.bandWidth + Metrics.columnGap / 2
+            for column in 0..<4 {
+                columnX.append(x)
+                x += columnWidth[column] + (column % 2 == 0 ? Metrics.arrowGap : Metrics.columnGap)
+            }
+            width = x - Metrics.columnGap + Metrics.margin
+
+            // Row heights: the tallest box; a one-row phase band must fit its rotated label.
+            rowHeight = cells.enumerated().map { row, boxes in
+                let band = Self.phases.first { $0.rows == row...row }.map { $0.label.count * (Metrics.charWidth + 1) + 16 } ?? 0
+                return max(boxes.compactMap { $0?.height }.max() ?? 0, band)
+            }
+            var y = Metrics.margin + Metrics.headerHeight + Metrics.rowGap / 2
+            for row in 0..<cells.count {
+                rowY.append(y)
+                y += rowHeight[row] + Metrics.rowGap
+            }
+            height = y - Metrics.rowGap + Metrics.margin
+
+            // Each box takes its column's width and sits centred in its row, so
+            // the horizontal arrows run straight along the row's middle.
+            for row in cells.indices {
+                for column in 0..<4 where cells[row][column] != nil {
+                    cells[row][column]!.x = columnX[column]
+                    cells[row][column]!.width = columnWidth[column]
+                    cells[row][column]!.y = rowY[row] + (rowHeight[row] - cells[row][column]!.height) / 2
+                }
+            }
+        }
+
+        subscript(row: Int, column: Int) -> Box { cells[row][column]! }
+    }
+
+    // MARK: - SVG writer
+
+    fileprivate struct Writer {
+        let layout: Layout
+        let description: String
+        var out: [String] = []
+
+        func document() -> String {
+            var w = self
+            let size = "width=\"\(layout.width)\" height=\"\(layout.height)\" viewBox=\"0 0 \(layout.width) \(layout.height)\""
+            w.out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" \(size) role=\"img\" aria-labelledby=\"prisma-title prisma-desc\" "
+                + "font-family=\"system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif\" font-size=\"\(Metrics.fontSize)\">")
+            w.out.append("  <title id=\"prisma-title\">PRISMA 2020 flow diagram</title>")
+            w.out.append("  <desc id=\"prisma-desc\">\(Escape.html(description))</desc>")
+            w.out.append("  <defs>")
+            w.out.append("    <marker id=\"prisma-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
+            w.out.append("      <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/>")
+            w.out.append("    </marker>")
+            w.out.append("  </defs>")
+            w.out.append("  <rect width=\"\(layout.width)\" height=\"\(layout.height)\" fill=\"#fff\"/>")
+            w.headers()
+            w.phaseBands()
+            for row in layout.cells { for box in row.compactMap({ $0 }) { w.box(box) } }
+            w.arrows()
+            w.out.append("</svg>")
+            return w.out.joined(separator: "\n") + "\n"
+        }
+
+        private mutating func headers() {
+            let fills = ["#ffd966", "#d9d9d9"]  // the template's yellow and grey
+            for (pair, header) in Layout.headers.enumerated() {
+                let x = layout.columnX[2 * pair], end = layout.columnX[2 * pair + 1] + layout.columnWidth[2 * pair + 1]
+                out.append("  <rect x=\"\(x)\" y=\"\(Metrics.margin)\" width=\"\(end - x)\" height=\"\(Metrics.headerHeight)\" rx=\"8\" fill=\"\(fills[pair])\"/>")
+                out.append("  <text x=\"\((x + end) / 2)\" y=\"\(Metrics.margin + Metrics.headerHeight / 2 + 5)\" text-anchor=\"middle\" font-weight=\"bold\">\(Escape.html(header))</text>")
+            }
+        }
+
+        private mutating func phaseBands() {
+            let x = Metrics.margin
+            for phase in Layout.phases {
+                let top = layout.rowY[phase.rows.lowerBound]
+                let bottom = layout.rowY[phase.rows.upperBound] + layout.rowHeight[phase.rows.upperBound]
+                // Rotated -90°, the glyphs stand left of the baseline: shift it right by half a cap height.
+                let cx = x + Metrics.bandWidth / 2 + 5, cy = (top + bottom) / 2
+                out.append("  <rect x=\"\(x)\" y=\"\(top)\" width=\"\(Metrics.bandWidth)\" height=\"\(bottom - top)\" rx=\"8\" fill=\"#9dc3e6\"/>")
+                out.append("  <text x=\"\(cx)\" y=\"\(cy)\" transform=\"rotate(-90 \(cx) \(cy))\" text-anchor=\"middle\" font-weight=\"bold\">\(phase.label)</text>")
+            }
+        }
+
+        private mutating func box(_ box: Box) {
+            out.append("  <rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\" fill=\"#fff\" stroke=\"#333\"/>")
+            let anchor = box.centred ? "middle" : "start"
+            out.append("  <text text-anchor=\"\(anchor)\">")
+            for (index, line) in box.lines.enumerated() {
+                let x = box.centred ? box.centreX : box.x + Metrics.padX + line.indent * Metrics.indent
+                let y = box.y + Metrics.padY + index * Metrics.lineHeight + Metrics.ascent
+                out.append("    <tspan x=\"\(x)\" y=\"\(y)\">\(Escape.html(line.text))</tspan>")
+            }
+            out.append("  </text>")
+        }
+
+        private mutating func arrows() {
+            var paths: [String] = []
+            // Main box → side box, along the row's middle.
+            for row in layout.cells.indices {
+                for column in [0, 2] where layout.cells[row][column] != nil && layout.cells[row][column + 1] != nil {
+                    let from = layout[row, column], to = layout[row, column + 1]
+                    paths.append("M\(from.right),\(from.centreY) H\(to.x)")
+                }
+            }
+            // Down each main column, then from the other methods' assessed box into the included box.
+            for (column, rows) in [(0, [0, 1, 2, 3, 4]), (2, [0, 2, 3])] {
+                for (upper, lower) in zip(rows, rows.dropFirst()) {
+                    let from = layout[upper, column], to = layout[lower, column]
+                    paths.append("M\(from.centreX),\(from.bottom) V\(to.y)")
+                }
+            }
+            let other = layout[3, 2], included = layout[4, 0]
+            paths.append("M\(other.centreX),\(other.bottom) V\(included.centreY) H\(included.right)")
+            for d in paths {
+                out.append("  <path d=\"\(d)\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" marker-end=\"url(#prisma-arrow)\"/>")
+            }
+        }
+    }
+}

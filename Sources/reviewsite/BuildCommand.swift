@@ -1,0 +1,30 @@
+import ArgumentParser
+import ReviewSite
+
+/// `reviewsite build`: the report site, written atomically.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the report site from the dataset and the templates."
+    )
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder of templates and assets.", valueName: "dir"))
+    var templates = "templates"
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site to; replaced only when the whole build succeeds.", valueName: "dir"))
+    var out = "site"
+
+    func run() throws {
+        let builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
+        do {
+            let site = try builder.build()
+            try SiteWriter.write(site, to: out)
+            print("\(out)/: \(site.paths.count) files written from \(options.data)/ and \(templates)/.")
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
