@@ -18,18 +18,26 @@ public enum Escape {
         return out
     }
 
-    /// Markdown text that CommonMark renders literally: every ASCII
-    /// punctuation character that could start markup is backslash-escaped
-    /// (CommonMark allows a backslash before any ASCII punctuation).
+    /// Markdown text that CommonMark renders literally, for data inserted
+    /// into a sentence: every character that can open inline markup is
+    /// backslash-escaped (CommonMark allows a backslash before any ASCII
+    /// punctuation), and so is a start that could open a block.
     public static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for character in text.unicodeScalars {
-            if character.isASCII, "\\`*_{}[]()<>#+-.!|~\"&'=:$%@^;,/?".unicodeScalars.contains(character) {
+            if "\\`*_{}[]<>&!|~#".unicodeScalars.contains(character) {
                 out += "\\"
             }
             // A newline in data would start a new block: keep it one line.
             out.unicodeScalars.append(character == "\n" || character == "\r" ? " " : character)
+        }
+        // A list marker or setext underline at the start (`- x`, `12. x`, `= x`).
+        if let first = out.unicodeScalars.first, "-+=".unicodeScalars.contains(first) {
+            out = "\\" + out
+        } else if let marker = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != out.startIndex,
+                  out[marker] == "." || out[marker] == ")" {
+            out.insert("\\", at: marker)
         }
         return out
     }

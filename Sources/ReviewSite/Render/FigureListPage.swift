@@ -38,7 +38,7 @@ enum FigureListPage {
         guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
         let isStudy = figure.id.hasPrefix("studies.") || figure.id.hasPrefix("rob.")
         let link = isStudy ? Cells.studyLink : Cells.patientLink
-        let noun = isStudy ? "studies" : "patients"
+        let noun = isStudy ? (figure.rows.count == 1 ? "study" : "studies") : (figure.rows.count == 1 ? "patient" : "patients")
         guard let numerator = figure.numeratorRows else {
             return "<details><summary>\(figure.rows.count) \(noun)</summary>\(figure.rows.map(link).joined(separator: " "))</details>"
         }

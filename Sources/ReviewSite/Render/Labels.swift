@@ -98,3 +98,13 @@ extension Answer {
         }
     }
 }
+
+extension RiskOfBiasTool {
+    public var label: String {
+        switch self {
+        case .caseReport: "JBI case report"
+        case .caseSeries: "JBI case series"
+        case .rct: "JBI RCT"
+        }
+    }
+}

@@ -34,7 +34,7 @@ enum RiskOfBiasTable {
             let percent = Statistics.percent(share.yes, share.applicable).map { "\($0)%" } ?? "n/a"
             html += """
             <tr><th scope="row" data-sort="\(study.study.ref)"><a href="table-1.html#\(Escape.fragment(study.id))">Ref. \(study.study.ref)</a></th>\
-            <td>\(study.study.robTool.rawValue.replacingOccurrences(of: "_", with: " "))</td>\(cells)\
+            <td>\(study.study.robTool.label)</td>\(cells)\
             <td class="num" data-sort="\(Statistics.percent(share.yes, share.applicable) ?? -1)">\(share.yes)/\(share.applicable) (\(percent))</td>\
             <td class="overall overall-\(study.riskOfBias.rawValue)" data-sort="\(RiskLevel.allCases.firstIndex(of: study.riskOfBias)!)">\(study.riskOfBias.rawValue)</td></tr>
 

@@ -53,8 +53,8 @@ enum TreatmentTable {
         return """
         <tr\(subgroup ? " class=\"subgroup\"" : "")><th scope="row">\(Escape.html(name))</th>\
         <td class="num" data-sort="\(n)">\(n) (\(summary.studyIDs.count))</td>\
-        <td>\(summary.regimens.map(Cells.regimen).joined(separator: "<br>"))</td>\
-        <td>\(responses)</td>\
+        <td class="wide">\(summary.regimens.map(Cells.regimen).joined(separator: "<br>"))</td>\
+        <td class="wide">\(responses)</td>\
         <td class="num" data-sort="\(summary.responded.percent.map(String.init) ?? "")">\(responded)</td>\
         <td>\(pain)</td>\
         <td data-sort="\(summary.vasReduction.median.map(formatNumber) ?? "")">\(vas)</td>\
