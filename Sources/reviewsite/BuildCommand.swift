@@ -16,9 +16,15 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the site to; replaced only when the whole build succeeds.", valueName: "dir"))
     var out = "site"
 
+    @Option(name: .long, help: ArgumentHelp("A dataset folder or git revision to compare with; adds its changes to changes.html.", valueName: "rev-or-dir"))
+    var baseline: String?
+
     func run() throws {
-        let builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
+        var builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
         do {
+            if let baseline {
+                builder.changes = try ReportDiff.compare(base: baseline, head: nil, dataFolder: options.data, templatesPath: templates).page
+            }
             let site = try builder.build()
             try SiteWriter.write(site, to: out)
             print("\(out)/: \(site.paths.count) files written from \(options.data)/ and \(templates)/.")

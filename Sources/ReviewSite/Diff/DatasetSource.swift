@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where a side of a diff comes from: a dataset folder, or a git revision
+/// of this repository whose `data/` is read with `git show`, never touching
+/// the work tree.
+public enum DatasetSource {
+    /// A folder holding the dataset: `spec` itself when it is a folder, else
+    /// a temporary copy of `dataFolder` at git revision `spec`.
+    public static func resolve(_ spec: String, dataFolder: String = "data") throws(BuildFailure) -> (path: String, label: String, temporary: Bool) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: spec, isDirectory: &isFolder), isFolder.boolValue {
+            return (spec, spec, false)
+        }
+        guard let commit = try? git(["rev-parse", "--verify", "--quiet", "\(spec)^{commit}"]).trimmingTrailingNewlines(), !commit.isEmpty else {
+            throw .output("\(spec): neither a dataset folder nor a git revision of this repository")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-\(commit.prefix(12))-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let prefix = try git(["rev-parse", "--show-prefix"]).trimmingTrailingNewlines()
+            for file in SiteBuilder.datasetFiles {
+                // A file missing at that revision stays missing: the loader reports it.
+                if let data = try? gitData(["show", "\(commit):\(prefix)\(dataFolder)/\(file)"]) {
+                    try data.write(to: folder.appendingPathComponent(file))
+                }
+            }
+        } catch {
+            throw .output("\(spec): cannot read \(dataFolder)/ at that revision (\(error))")
+        }
+        return (folder.path, "\(spec) (\(commit.prefix(12)))", true)
+    }
+
+    private static func git(_ arguments: [String]) throws -> String {
+        String(decoding: try gitData(arguments), as: UTF8.self)
+    }
+
+    private static func gitData(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw GitFailure(status: process.terminationStatus) }
+        return data
+    }
+
+    struct GitFailure: Error { var status: Int32 }
+}
