@@ -5,7 +5,9 @@ SWIFT ?= swift
 DATA ?= data
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test check build deps clean
+.PHONY: all site test check build deps clean diff
+
+BASE ?= HEAD
 
 all: site
 
@@ -42,6 +44,10 @@ test: deps
 	  echo "site/ is not what 'make site' builds from data/ and templates/: run 'make site' and commit site/" >&2; \
 	  diff -r site .build/site-check | head -20 >&2; exit 1; }
 	@echo "site/ is up to date."
+
+# What the working data change against BASE (a git revision or a folder).
+diff: build
+	$(BIN) diff $(BASE) --data $(DATA)
 
 clean:
 	rm -rf .build

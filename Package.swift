@@ -34,7 +34,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewSiteTests",
-            dependencies: ["ReviewSite", "reviewsite", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ReviewSite", "reviewsite", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
         ),
     ]
 )
