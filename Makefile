@@ -5,7 +5,7 @@ SWIFT ?= swift
 DATA ?= data
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test check build deps clean diff
+.PHONY: all site test check build deps clean diff bench fuzz
 
 BASE ?= HEAD
 
@@ -48,6 +48,15 @@ test: deps
 # What the working data change against BASE (a git revision or a folder).
 diff: build
 	$(BIN) diff $(BASE) --data $(DATA)
+
+# Speed and memory at 1k to 1M patients and against R Markdown: BENCHMARKS.md.
+bench: deps
+	bash bench/run.sh
+
+# Every libFuzzer target for FUZZ_SECONDS each (default 60).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -39,11 +39,33 @@ public struct SiteBuilder {
     }
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
+        var files = SiteFiles()
+        try build(report, into: &files)
+        return files
+    }
+
+    /// Builds and writes the site: loads and fills everything first, then
+    /// writes page by page into a staging folder that replaces `output`
+    /// only when all of it is written. Returns the number of files.
+    public func write(to output: String) throws(BuildFailure) -> Int {
+        let report: Report
+        do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
+        _ = try filledTemplates(report)
+        var count = 0
+        try SiteWriter.write(to: output) { folder throws(BuildFailure) in
+            var files = FolderOutput(folder: folder)
+            try build(report, into: &files)
+            count = files.count
+        }
+        return count
+    }
+
+    func build<Output: SiteOutput>(_ report: Report, into site: inout Output) throws(BuildFailure) {
         let review = report.dataset.review
         let texts = try filledTemplates(report)
         let frame = PageFrame(review: review)
         let pages = TextPages(frame: frame, provenance: review.provenance)
-        var site = SiteFiles()
+        let links = RowLinks(report.facts)
 
         let downloads = Self.datasetFiles + ["figures.json"]
         let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
@@ -52,27 +74,34 @@ public struct SiteBuilder {
         let results = pages.page(file: "results.html", title: "Results", markdown: texts["results.md"]!)
         let changes = pages.page(file: "changes.html", title: "Changes", markdown: "", extra: self.changes ?? ChangesPlaceholder.none)
         for (name, page) in [("index", index), ("methods", methods), ("results", results), ("changes", changes)] {
-            site.add("\(name).html", page.html)
-            site.add("\(name).md", page.markdown)
+            try site.add("\(name).html", page.html)
+            try site.add("\(name).md", page.markdown)
         }
 
         let svg = PrismaDiagram.svg(report.dataset.prisma)
-        site.add("prisma.svg", svg + "\n")
-        for page in [StudyTable.page(report.facts), TreatmentTable.page(report.facts), RiskOfBiasTable.page(report.facts),
-                     FigureListPage.page(report.figures, report.dataset.published), PatientTable.page(report.facts),
-                     PrismaPage.page(svg)] {
-            site.add(page.file, frame.render(page))
+        try site.add("prisma.svg", svg + "\n")
+        for page in [TreatmentTable.page(report.facts), PrismaPage.page(svg),
+                     FigureListPage.page(report.figures, report.dataset.published, links)] {
+            try site.add(page.file, frame.render(page))
         }
-        site.add("style.css", try asset("style.css"))
-        site.add("sort.js", try asset("sort.js"))
-        site.add("data/figures.json", FiguresJSON.render(report.figures))
+        do {
+            try StudyTable.pages(report.facts) { page in try site.add(page.file, frame.render(page)) }
+            try RiskOfBiasTable.pages(report.facts, links) { page in try site.add(page.file, frame.render(page)) }
+            try PatientTable.pages(report.facts, links) { page in try site.add(page.file, frame.render(page)) }
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw .output("\(error)")
+        }
+        try site.add("style.css", try asset("style.css"))
+        try site.add("sort.js", try asset("sort.js"))
+        try site.add("data/figures.json", FiguresJSON.render(report.figures))
         for file in Self.datasetFiles {
             guard let bytes = FileManager.default.contents(atPath: "\(dataPath)/\(file)") else {
                 throw .output("\(dataPath)/\(file): cannot be read for the downloads")
             }
-            site.add("data/\(file)", bytes: [UInt8](bytes))
+            try site.add("data/\(file)", bytes: [UInt8](bytes))
         }
-        return site
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]

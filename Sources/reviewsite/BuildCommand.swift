@@ -25,9 +25,8 @@ struct BuildCommand: ParsableCommand {
             if let baseline {
                 builder.changes = try ReportDiff.compare(base: baseline, head: nil, dataFolder: options.data, templatesPath: templates).page
             }
-            let site = try builder.build()
-            try SiteWriter.write(site, to: out)
-            print("\(out)/: \(site.paths.count) files written from \(options.data)/ and \(templates)/.")
+            let count = try builder.write(to: out)
+            print("\(out)/: \(count) files written from \(options.data)/ and \(templates)/.")
         } catch {
             printError(error.description)
             throw ExitCode(1)

@@ -23,14 +23,6 @@ enum Cells {
         "<a href=\"figures.html#\(Escape.fragment(id))\">\(text)</a>"
     }
 
-    static func studyLink(_ id: String) -> String {
-        "<a href=\"table-1.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
-    }
-
-    static func patientLink(_ id: String) -> String {
-        "<a href=\"patients.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
-    }
-
     /// One step's regimen: `IL-STS 250 mg/ml, 250 mg, 4 sessions`.
     static func step(_ step: TreatmentStep) -> String {
         var parts = [step.modality.shortLabel + (step.variant.map { " (\($0.label))" } ?? "")]

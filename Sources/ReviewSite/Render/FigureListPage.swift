@@ -1,7 +1,10 @@
 /// The catalogue page: every figure with its value, definition, the value
 /// as published, whether it matches, and the rows it came from.
 enum FigureListPage {
-    static func page(_ figures: [Figure], _ published: [String: PublishedValue]) -> Page {
+    /// Links listed per figure; the rest of a longer list is in figures.json.
+    static let listedRows = 1_000
+
+    static func page(_ figures: [Figure], _ published: [String: PublishedValue], _ links: RowLinks) -> Page {
         let differing = PublishedCheck.differences(figures, published)
         var html = """
         <h1>Figures</h1>
@@ -26,7 +29,7 @@ enum FigureListPage {
             }
             html += """
             <tr id="\(Escape.html(figure.id))"><th scope="row"><code>\(Escape.html(figure.id))</code></th>\
-            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure))</td></tr>
+            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure, links))</td></tr>
 
             """
         }
@@ -34,20 +37,26 @@ enum FigureListPage {
     }
 
     /// Row links in a collapsed list; study keys link to Table 1, patients to the patient table.
-    static func rows(_ figure: Figure) -> String {
+    static func rows(_ figure: Figure, _ links: RowLinks) -> String {
         guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
         let isStudy = figure.id.hasPrefix("studies.") || figure.id.hasPrefix("rob.")
-        let link = isStudy ? Cells.studyLink : Cells.patientLink
+        let link = isStudy ? links.study : links.patient
         let noun = isStudy ? (figure.rows.count == 1 ? "study" : "studies") : (figure.rows.count == 1 ? "patient" : "patients")
         guard let numerator = figure.numeratorRows else {
-            return "<details><summary>\(figure.rows.count) \(noun)</summary>\(figure.rows.map(link).joined(separator: " "))</details>"
+            return "<details><summary>\(figure.rows.count) \(noun)</summary>\(list(figure.rows, link))</details>"
         }
         let inNumerator = Set(numerator)
         let others = figure.rows.filter { !inNumerator.contains($0) }
         return """
         <details><summary>\(figure.rows.count) \(noun), \(numerator.count) in the numerator</summary>\
-        <p><strong>Numerator:</strong> \(numerator.isEmpty ? "none" : numerator.map(link).joined(separator: " "))</p>\
-        <p><strong>Others:</strong> \(others.isEmpty ? "none" : others.map(link).joined(separator: " "))</p></details>
+        <p><strong>Numerator:</strong> \(list(numerator, link))</p>\
+        <p><strong>Others:</strong> \(list(others, link))</p></details>
         """
+    }
+
+    private static func list(_ rows: [String], _ link: (String) -> String) -> String {
+        guard !rows.isEmpty else { return "none" }
+        let shown = rows.prefix(listedRows).map(link).joined(separator: " ")
+        return rows.count > listedRows ? shown + " … and \(rows.count - listedRows) more in <a href=\"data/figures.json\">figures.json</a>" : shown
     }
 }

@@ -1,13 +1,28 @@
 /// Table 1: characteristics of the included studies, one row per study.
 enum StudyTable {
+    /// Every page of the table, one at a time.
+    static func pages(_ facts: ReviewFacts, _ emit: (Page) throws -> Void) rethrows {
+        let summaries = facts.studySummaries().sorted { $0.study.study.ref < $1.study.study.ref }
+        let pages = Paging.count(summaries.count)
+        for page in 0..<pages {
+            let rows = summaries[(page * Paging.size)..<min(summaries.count, (page + 1) * Paging.size)]
+            try emit(self.page(rows, total: summaries.count, page: page, of: pages))
+        }
+    }
+
+    /// The whole table on one page (for comparisons).
     static func page(_ facts: ReviewFacts) -> Page {
         let summaries = facts.studySummaries().sorted { $0.study.study.ref < $1.study.study.ref }
+        return page(summaries[...], total: summaries.count, page: 0, of: 1)
+    }
+
+    static func page(_ summaries: ArraySlice<(study: StudyFacts, summary: GroupSummary)>, total: Int, page: Int, of pages: Int) -> Page {
         var html = """
         <h1>Table 1. Characteristics of the included studies</h1>
         <p>One row per study, in the order of the review's references. Ages and follow-up are medians with ranges over the patients who report them; sex is women/men/not reported; responses count complete, partial, none and unknown (lost to follow-up). Select a column heading to sort.</p>
-        <div class="table-scroll">
+        \(Paging.navigation("table-1", pages: pages, current: page))<div class="table-scroll">
         <table class="sortable">
-        <caption>Characteristics of the \(summaries.count) included studies</caption>
+        <caption>Characteristics of the \(total) included studies\(pages > 1 ? ", page \(page + 1) of \(pages)" : "")</caption>
         <thead>
         <tr><th scope="col">Study</th><th scope="col">Design</th><th scope="col">Patients</th><th scope="col">Age, years</th><th scope="col">Sex (F/M/NR)</th><th scope="col">Underlying diagnoses</th><th scope="col">Lesion sites</th><th scope="col">Treatment and regimen</th><th scope="col">Response (C/P/N/U)</th><th scope="col">Follow-up, months</th><th scope="col">Risk of bias</th></tr>
         </thead>
@@ -17,7 +32,7 @@ enum StudyTable {
         for (study, summary) in summaries {
             html += row(study, summary)
         }
-        return Page(file: "table-1.html", title: "Table 1", body: html + "</tbody>\n</table>\n</div>", sortable: true)
+        return Page(file: Paging.file("table-1", page: page), title: "Table 1", body: html + "</tbody>\n</table>\n</div>", sortable: true)
     }
 
     static func row(_ facts: StudyFacts, _ summary: GroupSummary) -> String {

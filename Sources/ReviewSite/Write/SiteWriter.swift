@@ -4,7 +4,16 @@ import Foundation
 /// previous site or the new one, never a half-written mix: the files go to a
 /// temporary sibling folder, which then takes the output folder's place.
 public enum SiteWriter {
+    /// Writes the files of a site built in memory.
     public static func write(_ site: SiteFiles, to output: String) throws(BuildFailure) {
+        try write(to: output) { folder throws(BuildFailure) in
+            var files = FolderOutput(folder: folder)
+            for path in site.paths { try files.add(path, bytes: site.files[path]!) }
+        }
+    }
+
+    /// Lets `fill` write into a staging folder, then puts it in `output`'s place.
+    static func write(to output: String, _ fill: (URL) throws(BuildFailure) -> Void) throws(BuildFailure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -12,13 +21,11 @@ public enum SiteWriter {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for path in site.paths {
-                let file = staging.appendingPathComponent(path)
-                try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard manager.createFile(atPath: file.path, contents: Data(site.files[path]!)) else {
-                    throw BuildFailure.output("\(file.path): cannot be written")
-                }
-            }
+        } catch {
+            throw .output("\(output): the site cannot be written (\(describe(error))); the previous site is unchanged")
+        }
+        do {
+            try fill(staging)
         } catch {
             try? manager.removeItem(at: staging)
             throw .output("\(output): the site cannot be written (\(describe(error))); the previous site is unchanged")

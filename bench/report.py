@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Writes BENCHMARKS.md from the hyperfine and /usr/bin/time results of bench/run.sh."""
+import json
+import os
+import platform
+import subprocess
+import sys
+
+out = sys.argv[1]
+
+
+def median(kind, name):
+    path = os.path.join(out, f"{kind}-{name}.json")
+    if not os.path.exists(path):
+        return None
+    return json.load(open(path))["results"][0]["median"]
+
+
+def runs(kind, name):
+    path = os.path.join(out, f"{kind}-{name}.json")
+    return len(json.load(open(path))["results"][0]["times"]) if os.path.exists(path) else 0
+
+
+memory = {}
+for line in open(os.path.join(out, "memory.tsv")):
+    name, kind, kib = line.rstrip("\n").split("\t")
+    memory[(name, kind)] = int(kib) / 1024 if kib else None
+
+
+def command(args):
+    try:
+        return subprocess.run(args, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "not installed"
+
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+mem_gib = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
+swift = command(["swift", "--version"]).splitlines()[0] if command(["swift", "--version"]) else "?"
+r = command(["Rscript", "--version"]) or subprocess.run(["Rscript", "--version"], capture_output=True, text=True).stderr.strip()
+
+sizes = [n for n in ["1000", "10000", "100000", "1000000"] if median("build", n) is not None]
+print("# Benchmarks\n")
+print("Measured by `make bench` (bench/run.sh): median wall time over repeated runs with hyperfine")
+print("(one warm-up run), peak memory (maximum resident set size) of one run under `/usr/bin/time -v`.")
+print("Release build. The datasets are the default data replicated with new ids by")
+print("`bench/scale_dataset.py` (studies replicated, PRISMA counts scaled).\n")
+print(f"Machine: {os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB memory, {platform.system()} {platform.release()}; {swift}; {r.splitlines()[0] if r else 'R not installed'}.\n")
+print("## reviewsite at each size\n")
+print("| patients | figures: time | figures: per patient | figures: memory | build: time | build: per patient | build: memory |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+d = median("build", "default")
+if d is not None:
+    f = median("figures", "default")
+    print(f"| 136 (default) | {f*1000:.0f} ms | – | {memory.get(('default','figures'),0):.0f} MiB | {d*1000:.0f} ms | – | {memory.get(('default','build'),0):.0f} MiB |")
+for n in sizes:
+    f, b = median("figures", n), median("build", n)
+    print(f"| {int(n):,} | {f:.2f} s | {f/int(n)*1e6:.2f} µs | {memory.get((n,'figures'),0):.0f} MiB | {b:.2f} s | {b/int(n)*1e6:.2f} µs | {memory.get((n,'build'),0):.0f} MiB |")
+print()
+print("Per-patient time is the total divided by the patients: constant per-patient cost means linear growth")
+print("(start-up dominates the smallest sizes).\n")
+print("## Against R Markdown on the same report\n")
+print("The peer (bench/peer/results.Rmd, rendered by `rmarkdown::render`) reads the same CSV files and")
+print("renders one results paragraph with the same figures (PRISMA counts, response rates, medians, the")
+print("mean duration, adverse-event and recurrence proportions) to HTML. It does not validate the data,")
+print("and writes no tables, PRISMA diagram, catalogue page, provenance links or Markdown twins, and does")
+print("not replace its output atomically: reviewsite does all of that in the time shown.\n")
+print("| data | R Markdown | reviewsite build | ratio |")
+print("| --- | ---: | ---: | ---: |")
+for name, label in [("default", "default (136 patients)"), ("100000", "100,000 patients")]:
+    rm, rs = median("rmarkdown", name), median("build", name)
+    if rm is not None and rs is not None:
+        print(f"| {label} | {rm:.3f} s ({memory.get((name,'rmarkdown'),0):.0f} MiB) | {rs:.3f} s ({memory.get((name,'build'),0):.0f} MiB) | {rm/rs:.1f}× |")
+print()

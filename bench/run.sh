@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# make bench: time and memory of `reviewsite figures` and `reviewsite build`
+# at 1k, 10k, 100k and 1M patients, side by side with the R Markdown peer
+# (bench/peer) on the default data and at 100k, written to BENCHMARKS.md.
+# Sizes can be narrowed for a quick look: BENCH_SIZES="1000 10000" make bench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench/out
+mkdir -p "$out"
+sizes=${BENCH_SIZES:-"1000 10000 100000 1000000"}
+
+command -v hyperfine >/dev/null || apt-get install -y -q hyperfine >/dev/null
+[ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
+bash bench/peer/install-r.sh
+
+swift build -c release --product reviewsite >/dev/null
+bin=.build/release/reviewsite
+
+# One run under /usr/bin/time -v: peak memory in KiB.
+peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
+
+datasets="default:data"
+for n in $sizes; do
+  [ -f "$out/data-$n/patients.csv" ] || python3 bench/scale_dataset.py data "$out/data-$n" "$n"
+  datasets="$datasets $n:$out/data-$n"
+done
+
+: > "$out/memory.tsv"
+for entry in $datasets; do
+  name=${entry%%:*}; dir=${entry#*:}
+  runs=10; [ "$name" = 1000000 ] && runs=3; [ "$name" = 100000 ] && runs=5
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/figures-$name.json" \
+    "$bin figures --data $dir > /dev/null" >/dev/null
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/build-$name.json" \
+    "$bin build --data $dir --out $out/site-$name > /dev/null" >/dev/null
+  printf '%s\tfigures\t%s\n' "$name" "$(peak "$bin" figures --data "$dir")" >> "$out/memory.tsv"
+  printf '%s\tbuild\t%s\n' "$name" "$(peak "$bin" build --data "$dir" --out "$out/site-$name")" >> "$out/memory.tsv"
+done
+
+for entry in default:data 100000:$out/data-100000; do
+  name=${entry%%:*}; dir=${entry#*:}
+  [ -d "$dir" ] || continue
+  runs=10; [ "$name" = 100000 ] && runs=5
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/rmarkdown-$name.json" \
+    "bash bench/peer/render.sh $dir $out/peer-$name" >/dev/null
+  printf '%s\trmarkdown\t%s\n' "$name" "$(peak bash bench/peer/render.sh "$dir" "$out/peer-$name")" >> "$out/memory.tsv"
+done
+
+python3 bench/report.py "$out" > BENCHMARKS.md
+cat BENCHMARKS.md
