@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads a dataset folder (dataset.md) into typed, validated values.
 public enum DatasetLoader {
     /// Loads and checks every file and every rule; throws all problems at once.
@@ -8,15 +10,21 @@ public enum DatasetLoader {
         guard directory.exists else {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
         }
+        // patients.csv, the largest file, is read on a second core meanwhile.
+        let patientsRead = Background { () -> (TableRows<Patient>?, [DataError]) in
+            let sink = ErrorSink()
+            return (readPatients(directory, sink), sink.errors)
+        }
         let sink = ErrorSink()
         let review = readReview(directory, sink)
         let prisma = readPrisma(directory, sink)
         let published = readPublished(directory, sink, fields: figureFields)
         let studies = readStudies(directory, sink)
         let riskOfBias = readRiskOfBias(directory, sink)
-        let patients = readPatients(directory, sink)
         let treatments = readTreatments(directory, sink)
         let adverseEvents = readAdverseEvents(directory, sink)
+        let (patients, patientErrors) = patientsRead.result()
+        patientErrors.forEach(sink.add)
 
         let validator = DatasetValidator(directory: directory, sink: sink)
         if let studies {
@@ -39,5 +47,23 @@ public enum DatasetLoader {
         return Dataset(review: review, prisma: prisma, studies: studies.rows, riskOfBias: riskOfBias.rows,
                        patients: patients.rows, treatments: treatments.rows, adverseEvents: adverseEvents.rows,
                        published: published)
+    }
+}
+
+/// A computation running on another thread; `result()` waits for it.
+final class Background<Value>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    func result() -> Value {
+        done.wait()
+        return value!
     }
 }
