@@ -95,7 +95,7 @@ public struct SiteBuilder {
         }
         try site.add("style.css", try asset("style.css"))
         try site.add("sort.js", try asset("sort.js"))
-        try site.add("data/figures.json", FiguresJSON.render(report.figures))
+        try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures))
         for file in Self.datasetFiles {
             guard let bytes = FileManager.default.contents(atPath: "\(dataPath)/\(file)") else {
                 throw .output("\(dataPath)/\(file): cannot be read for the downloads")
