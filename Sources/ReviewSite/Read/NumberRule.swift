@@ -28,6 +28,10 @@ struct NumberRule: Sendable {
             let hint = integer ? "" : ", with . as the decimal separator"
             return .failure(NumberProblem("'\(text)' is not \(integer ? "an integer" : "a number") (expected \(expected)\(hint))"))
         }
+        // Beyond these, Int conversion would trap and sums could overflow.
+        if !value.isFinite || abs(value) > (integer ? 999_999_999_999 : 1e15) {
+            return .failure(NumberProblem("'\(text)' is too large (expected \(expected))"))
+        }
         if integer && value.rounded() != value {
             return .failure(NumberProblem("'\(text)' is not a whole number (expected \(expected))"))
         }
