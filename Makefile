@@ -53,8 +53,8 @@ diff: build
 bench: deps
 	bash bench/run.sh
 
-# Every libFuzzer target for FUZZ_SECONDS each (default 60).
-FUZZ_SECONDS ?= 60
+# Every libFuzzer target for FUZZ_SECONDS each (default 300); see fuzz/README.md.
+FUZZ_SECONDS ?= 300
 fuzz: deps
 	bash fuzz/run.sh $(FUZZ_SECONDS)
 

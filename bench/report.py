@@ -72,3 +72,17 @@ for name, label in [("default", "default (136 patients)"), ("100000", "100,000 p
     if rm is not None and rs is not None:
         print(f"| {label} | {rm:.3f} s ({memory.get((name,'rmarkdown'),0):.0f} MiB) | {rs:.3f} s ({memory.get((name,'build'),0):.0f} MiB) | {rm/rs:.1f}× |")
 print()
+
+goals = []
+d_build, d_rm = median("build", "default"), median("rmarkdown", "default")
+if d_build and d_rm:
+    goals.append(f"- reviewsite build at least 20 times faster than the R Markdown peer on the default data: "
+                 f"{'met' if d_rm / d_build >= 20 else 'not met'} ({d_rm / d_build:.1f}×).")
+m_build, m_mem = median("build", "1000000"), memory.get(("1000000", "build"))
+if m_build and m_mem:
+    goals.append(f"- build of 1,000,000 patients under 10 s and under 2 GiB: "
+                 f"{'met' if m_build < 10 and m_mem < 2048 else 'not met'} ({m_build:.1f} s, {m_mem:.0f} MiB).")
+if goals:
+    print("## Goals\n")
+    print("\n".join(goals))
+    print()
