@@ -55,20 +55,18 @@ public struct TemplateFiller {
     private func reviewText(_ key: String) -> String {
         switch key {
         case "review.title": review.title
-        case "review.authors": Self.list(review.authors)
+        case "review.authors": ListText.join(review.authors)
         case "review.journal": review.journal ?? "not reported"
         case "review.year": review.year.map(String.init) ?? "not reported"
         case "review.doi": review.doi ?? "not reported"
         case "review.registration": review.registration ?? "not registered"
-        case "review.databases": Self.list(review.databases)
+        case "review.databases": ListText.join(review.databases)
         case "review.imputation": review.imputation == .mean
             ? "filled with the mean of the reported values (mean imputation)"
             : "left out of the statistics (no imputation)"
-        default: Self.list(review.languages)
+        default: ListText.join(review.languages)
         }
     }
-
-    static func list(_ items: [String]) -> String { ListText.join(items) }
 }
 
 private struct FillProblem: Error {
