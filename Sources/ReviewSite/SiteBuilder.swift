@@ -40,7 +40,7 @@ public struct SiteBuilder {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         var files = SiteFiles()
-        try build(report, into: &files)
+        try build(report, texts: try filledTemplates(report), into: &files)
         return files
     }
 
@@ -50,19 +50,19 @@ public struct SiteBuilder {
     public func write(to output: String) throws(BuildFailure) -> Int {
         let report: Report
         do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
-        _ = try filledTemplates(report)
+        // Template errors are reported before any folder is touched.
+        let texts = try filledTemplates(report)
         var count = 0
         try SiteWriter.write(to: output) { folder throws(BuildFailure) in
             var files = FolderOutput(folder: folder)
-            try build(report, into: &files)
+            try build(report, texts: texts, into: &files)
             count = files.count
         }
         return count
     }
 
-    func build<Output: SiteOutput>(_ report: Report, into site: inout Output) throws(BuildFailure) {
+    private func build<Output: SiteOutput>(_ report: Report, texts: [String: String], into site: inout Output) throws(BuildFailure) {
         let review = report.dataset.review
-        let texts = try filledTemplates(report)
         let frame = PageFrame(review: review)
         let pages = TextPages(frame: frame, provenance: review.provenance)
         let links = RowLinks(report.facts)
