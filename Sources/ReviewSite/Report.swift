@@ -1,15 +1,17 @@
 /// The computed report of a dataset: facts and figures, computed once and
 /// shared by every page, table and check.
 public struct Report: Sendable {
-    public let dataset: Dataset
     public let facts: ReviewFacts
     public let figures: [Figure]
 
-    public init(_ dataset: Dataset) {
-        self.dataset = dataset
+    public init(_ dataset: consuming Dataset) {
         facts = ReviewFacts(dataset)
         figures = FigureCatalogue.compute(facts)
     }
+
+    public var review: Review { facts.review }
+    public var prisma: Prisma { facts.prisma }
+    public var published: [String: PublishedValue] { facts.published }
 
     /// Loads and checks a dataset folder, then computes.
     public static func load(from path: String) throws(DatasetErrors) -> Report {

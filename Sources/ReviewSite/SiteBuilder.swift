@@ -16,7 +16,7 @@ public enum BuildFailure: Error, CustomStringConvertible {
 }
 
 /// Builds every file of the site in memory: read → compute → fill → render.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public var dataPath: String
     public var templatesPath: String
     /// The changes page's content (from a baseline); nil says there is none.
@@ -39,9 +39,9 @@ public struct SiteBuilder {
     }
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
-        var files = SiteFiles()
-        try build(report, texts: try filledTemplates(report), into: &files)
-        return files
+        let output = MemoryOutput()
+        try Workers.run(jobs(report, texts: try filledTemplates(report), into: output))
+        return output.site
     }
 
     /// Builds and writes the site: loads and fills everything first, then
@@ -50,65 +50,77 @@ public struct SiteBuilder {
     public func write(to output: String) throws(BuildFailure) -> Int {
         let report: Report
         do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
+        return try write(report, to: output)
+    }
+
+    /// Writes the site of a report already computed from `dataPath`.
+    public func write(_ report: Report, to output: String) throws(BuildFailure) -> Int {
         // Template errors are reported before any folder is touched.
         let texts = try filledTemplates(report)
         var count = 0
         try SiteWriter.write(to: output) { folder throws(BuildFailure) in
-            var files = FolderOutput(folder: folder)
-            try build(report, texts: texts, into: &files)
+            let files = FolderOutput(folder: folder)
+            try Workers.run(jobs(report, texts: texts, into: files))
             count = files.count
         }
         return count
     }
 
-    private func build<Output: SiteOutput>(_ report: Report, texts: [String: String], into site: inout Output) throws(BuildFailure) {
-        let review = report.dataset.review
+    /// Every file of the site as an independent job, the longest first so
+    /// that the cores finish together.
+    private func jobs(_ report: Report, texts: [String: String], into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+        let review = report.review
         let frame = PageFrame(review: review)
-        let pages = TextPages(frame: frame, provenance: review.provenance)
         let links = RowLinks(report.facts)
+        let assets = (css: try asset("style.css"), script: try asset("sort.js"))
+        let (dataPath, changes) = (self.dataPath, self.changes)
 
-        let downloads = Self.datasetFiles + ["figures.json"]
-        let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
-                               extra: TextPages.downloads(downloads))
-        let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)
-        let results = pages.page(file: "results.html", title: "Results", markdown: texts["results.md"]!)
-        let changes = pages.page(file: "changes.html", title: "Changes", markdown: "", extra: self.changes ?? ChangesPlaceholder.none)
-        for (name, page) in [("index", index), ("methods", methods), ("results", results), ("changes", changes)] {
-            try site.add("\(name).html", page.html)
-            try site.add("\(name).md", page.markdown)
-        }
-
-        let svg = PrismaDiagram.svg(report.dataset.prisma)
-        try site.add("prisma.svg", svg + "\n")
-        for page in [TreatmentTable.page(report.facts), PrismaPage.page(svg),
-                     FigureListPage.page(report.figures, report.dataset.published, links)] {
-            try site.add(page.file, frame.render(page))
-        }
-        do {
-            try StudyTable.pages(report.facts) { page in try site.add(page.file, frame.render(page)) }
-            try RiskOfBiasTable.pages(report.facts, links) { page in try site.add(page.file, frame.render(page)) }
-            try PatientTable.pages(report.facts, links) { page in try site.add(page.file, frame.render(page)) }
-        } catch let failure as BuildFailure {
-            throw failure
-        } catch {
-            throw .output("\(error)")
-        }
-        try site.add("style.css", try asset("style.css"))
-        try site.add("sort.js", try asset("sort.js"))
-        try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures))
-        for file in Self.datasetFiles {
-            guard let bytes = FileManager.default.contents(atPath: "\(dataPath)/\(file)") else {
-                throw .output("\(dataPath)/\(file): cannot be read for the downloads")
+        var jobs: [Workers.Job] = [
+            { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
+            {
+                try site.add(FigureListPage.page(report.figures, report.published, links), in: frame)
+                try site.add(TreatmentTable.page(report.facts), in: frame)
+            },
+        ]
+        let tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
+            (PatientTable(links: links).pageCount, PatientTable(links: links).page),
+            (StudyTable(links).pageCount, StudyTable(links).page),
+            (RiskOfBiasTable(links).pageCount, RiskOfBiasTable(links).page),
+        ]
+        for table in tables {
+            for number in 0..<table.pages {
+                jobs.append { try site.add(table.page(number), in: frame) }
             }
-            try site.add("data/\(file)", bytes: [UInt8](bytes))
         }
+        for file in Self.datasetFiles {
+            jobs.append { try site.copy("\(dataPath)/\(file)", to: "data/\(file)") }
+        }
+        jobs.append {
+            let pages = TextPages(frame: frame, provenance: review.provenance)
+            let downloads = Self.datasetFiles + ["figures.json"]
+            let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
+                                   extra: TextPages.downloads(downloads))
+            let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)
+            let results = pages.page(file: "results.html", title: "Results", markdown: texts["results.md"]!)
+            let changes = pages.page(file: "changes.html", title: "Changes", markdown: "", extra: changes ?? ChangesPlaceholder.none)
+            for (name, page) in [("index", index), ("methods", methods), ("results", results), ("changes", changes)] {
+                try site.add("\(name).html", page.html)
+                try site.add("\(name).md", page.markdown)
+            }
+            let svg = PrismaDiagram.svg(report.prisma)
+            try site.add("prisma.svg", svg + "\n")
+            try site.add(PrismaPage.page(svg), in: frame)
+            try site.add("style.css", assets.css)
+            try site.add("sort.js", assets.script)
+        }
+        return jobs
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]
 
     /// Every template filled, or every problem of all of them.
     private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {
-        let filler = TemplateFiller(figures: report.figures, review: report.dataset.review)
+        let filler = TemplateFiller(figures: report.figures, review: report.review)
         var filled: [String: String] = [:]
         var errors: [TemplateError] = []
         for name in Self.templateFiles {
@@ -132,6 +144,13 @@ public struct SiteBuilder {
             throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: "file not found")]))
         }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension SiteOutput {
+    /// A page inside the frame every page shares.
+    func add(_ page: Page, in frame: PageFrame) throws(BuildFailure) {
+        try add(page.file, frame.render(page))
     }
 }
 

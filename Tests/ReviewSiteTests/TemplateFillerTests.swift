@@ -5,7 +5,7 @@ import Testing
 @Suite("Template filler")
 struct TemplateFillerTests {
     static let report = Report(try! DatasetLoader.load(from: defaultDataPath))
-    let filler = TemplateFiller(figures: Self.report.figures, review: Self.report.dataset.review)
+    let filler = TemplateFiller(figures: Self.report.figures, review: Self.report.review)
 
     func fill(_ text: String) -> Result<String, TemplateErrors> { filler.fill(text, file: "templates/t.md") }
 
@@ -73,7 +73,7 @@ struct TemplateFillerTests {
     }
 
     @Test func dataIsEscapedForMarkdownAndNeverFilledAgain() throws {
-        var review = Self.report.dataset.review
+        var review = Self.report.review
         review.databases = ["<script>alert(1)</script>", "*Embase* & {{patients.total}}"]
         let filler = TemplateFiller(figures: Self.report.figures, review: review)
         let markdown = try filler.fill("Searched {{review.databases}}.", file: "t.md").get()

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every figure of docs/figures.yaml, in its order, with its definition in
 /// its words. A test holds this list and the YAML to the same ids, kinds
 /// and definitions.
@@ -13,7 +15,21 @@ public enum FigureCatalogue {
     /// Computes every figure, in catalogue order.
     public static func compute(_ facts: ReviewFacts) -> [Figure] {
         let context = FigureContext(facts)
-        return all.map { $0.compute(context) }
+        var figures = [Figure?](repeating: nil, count: all.count)
+        // Each figure is written to its own slot: the result does not depend on the threads.
+        figures.withUnsafeMutableBufferPointer { slots in
+            let slots = Slots(slots)
+            DispatchQueue.concurrentPerform(iterations: all.count) { index in
+                slots.buffer[index] = all[index].compute(context)
+            }
+        }
+        return figures.map { $0! }
+    }
+
+    /// The result buffer, shared by the threads that each fill their own slots.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Figure?>
+        init(_ buffer: UnsafeMutableBufferPointer<Figure?>) { self.buffer = buffer }
     }
 
     // ---- study selection (prisma.yaml, studies.csv)

@@ -1,31 +1,39 @@
 /// The patient groups the catalogue's definitions name, each computed once.
 /// A group is a list of indices into `facts.patients`, in byte order of ids.
-final class FigureContext {
+/// Made in full up front and never changed, so figures compute in parallel.
+final class FigureContext: Sendable {
     let facts: ReviewFacts
-    private var treatedCache: [Modality: [Int]] = [:]
+    let all: [Int]
+    /// treated(M) of each modality, by case index.
+    private let treatedGroups: [[Int]]
+    /// Patients with steps of two or more modalities.
+    let combined: [Int]
+    /// treated(laser) patients whose laser variants are only CO2.
+    let co2: [Int]
 
     init(_ facts: ReviewFacts) {
         self.facts = facts
+        all = Array(facts.patients.indices)
+        var treated: [[Int]] = Array(repeating: [], count: Modality.allCases.count)
+        var combined: [Int] = [], co2: [Int] = []
+        for (index, patient) in facts.patients.enumerated() {
+            if let modality = patient.monotherapy {
+                treated[modality.caseIndex].append(index)
+                if modality == .laser && patient.co2Only { co2.append(index) }
+            } else if patient.isCombined {
+                combined.append(index)
+            }
+        }
+        treatedGroups = treated
+        self.combined = combined
+        self.co2 = co2
     }
 
-    var prisma: Prisma { facts.dataset.prisma }
-    var imputation: Imputation { facts.dataset.review.imputation }
-
-    lazy var all: [Int] = Array(facts.patients.indices)
+    var prisma: Prisma { facts.prisma }
+    var imputation: Imputation { facts.review.imputation }
 
     /// treated(M): patients whose steps all have modality M (monotherapy).
-    func treated(_ modality: Modality) -> [Int] {
-        if let cached = treatedCache[modality] { return cached }
-        let group = patients { $0.treated(with: modality) }
-        treatedCache[modality] = group
-        return group
-    }
-
-    /// Patients with steps of two or more modalities.
-    lazy var combined: [Int] = patients { $0.isCombined }
-
-    /// treated(laser) patients whose laser variants are only CO2.
-    lazy var co2: [Int] = treated(.laser).filter { facts.patients[$0].co2Only }
+    func treated(_ modality: Modality) -> [Int] { treatedGroups[modality.caseIndex] }
 
     func patients(where predicate: (PatientFacts) -> Bool) -> [Int] {
         facts.patients.indices.filter { predicate(facts.patients[$0]) }

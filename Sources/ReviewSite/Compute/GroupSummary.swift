@@ -1,10 +1,10 @@
 /// Descriptive statistics of a group of patients (a study, a treatment
 /// option): what Table 1 and Table 2 show, computed with the figures' rules.
 public struct GroupSummary: Sendable {
-    /// The patients' ids, in byte order.
-    public var patientIDs: [String]
-    /// The studies they come from, in byte order.
-    public var studyIDs: [String]
+    /// Patients in the group.
+    public var count: Int
+    /// Distinct studies they come from.
+    public var studyCount: Int
     public var age: Spread
     public var sexCounts: (female: Int, male: Int, notReported: Int)
     /// Diagnoses with their patient counts, most common first (nil: not reported).
@@ -22,8 +22,6 @@ public struct GroupSummary: Sendable {
     /// The regimen of each modality the group's steps use, in modality order.
     public var regimens: [Regimen]
 
-    public var count: Int { patientIDs.count }
-
     /// Count and percent of the group (unknown responses in the denominator).
     public func share(_ response: Response) -> (count: Int, percent: Int?) {
         let count = responses[response] ?? 0
@@ -35,39 +33,69 @@ public struct GroupSummary: Sendable {
         return (count, Statistics.percent(count, self.count))
     }
 
+    /// One pass over the group's patients with a counter per code (by case
+    /// index): Table 1 makes one summary for each of hundreds of thousands of studies.
     init(_ facts: ReviewFacts, _ group: [Int]) {
-        let members = group.map { facts.patients[$0] }
-        patientIDs = members.map(\.id)
-        studyIDs = Set(members.map(\.patient.studyID)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        age = Spread(members.compactMap(\.patient.age))
-        sexCounts = (members.count { $0.patient.sex == .f }, members.count { $0.patient.sex == .m }, members.count { $0.patient.sex == nil })
-        diagnoses = Self.ranked(members.map(\.patient.diagnosis), order: Diagnosis.allCases.map { $0 } + [nil])
-        sites = Self.ranked(members.flatMap { Set($0.patient.sites) }, order: Site.allCases)
-        responses = Self.tally(members.map(\.patient.response))
-        painOutcomes = Self.tally(members.compactMap(\.patient.painOutcome))
-        vasReduction = Spread(members.compactMap(\.vasReduction))
-        followUp = Spread(members.compactMap(\.patient.followUpMonths))
-        recurrences = (members.count { $0.patient.recurrence == .yes }, members.count { $0.patient.recurrence != nil })
-        var events: [AdverseEventType: Int] = [:]
-        for member in members {
-            for type in AdverseEventType.allCases where member.had(type) { events[type, default: 0] += 1 }
+        count = group.count
+        var studies = Set<Int>()
+        var ages: [Double] = [], vas: [Double] = [], followUps: [Double] = []
+        var female = 0, male = 0, recurred = 0, recurrenceReported = 0
+        var diagnosisCounts = [Int](repeating: 0, count: Diagnosis.allCases.count + 1)
+        var siteCounts = [Int](repeating: 0, count: Site.allCases.count)
+        var responseCounts = [Int](repeating: 0, count: Response.allCases.count)
+        var painCounts = [Int](repeating: 0, count: PainOutcome.allCases.count)
+        var eventCounts = [Int](repeating: 0, count: AdverseEventType.allCases.count)
+        var steps: [[(patient: Int, step: TreatmentStep)]] = Array(repeating: [], count: Modality.allCases.count)
+        for index in group {
+            let member = facts.patients[index]
+            let patient = member.patient
+            studies.insert(member.study)
+            if let age = patient.age { ages.append(age) }
+            switch patient.sex {
+            case .f: female += 1
+            case .m: male += 1
+            case nil: break
+            }
+            diagnosisCounts[patient.diagnosis?.caseIndex ?? Diagnosis.allCases.count] += 1
+            var siteBits: UInt64 = 0
+            for site in patient.sites { siteBits |= 1 << UInt64(site.caseIndex) }
+            for site in 0..<siteCounts.count where siteBits & (1 << UInt64(site)) != 0 { siteCounts[site] += 1 }
+            responseCounts[patient.response.caseIndex] += 1
+            if let pain = patient.painOutcome { painCounts[pain.caseIndex] += 1 }
+            if let reduction = member.vasReduction { vas.append(reduction) }
+            if let months = patient.followUpMonths { followUps.append(months) }
+            if patient.recurrence == .yes { recurred += 1 }
+            if patient.recurrence != nil { recurrenceReported += 1 }
+            for (position, type) in AdverseEventType.allCases.enumerated() where member.had(type) { eventCounts[position] += 1 }
+            for step in facts.steps[member.steps] { steps[step.modality.caseIndex].append((index, step)) }
         }
-        adverseEvents = events
-        let steps = members.flatMap { member in facts.steps[member.steps].map { (member.id, $0) } }
+        studyCount = studies.count
+        age = Spread(ages)
+        sexCounts = (female, male, count - female - male)
+        diagnoses = Self.ranked(diagnosisCounts, Diagnosis.allCases.map { $0 } + [nil])
+        sites = Self.ranked(siteCounts, Site.allCases.map { $0 })
+        responses = Self.tally(responseCounts, Response.allCases)
+        painOutcomes = Self.tally(painCounts, PainOutcome.allCases)
+        vasReduction = Spread(vas)
+        followUp = Spread(followUps)
+        recurrences = (recurred, recurrenceReported)
+        adverseEvents = Self.tally(eventCounts, AdverseEventType.allCases)
         regimens = Modality.allCases.compactMap { modality in
-            let ofModality = steps.filter { $0.1.modality == modality }
+            let ofModality = steps[modality.caseIndex]
             return ofModality.isEmpty ? nil : Regimen(modality, ofModality)
         }
     }
 
-    private static func tally<T: Hashable>(_ values: [T]) -> [T: Int] {
-        values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    /// The codes counted at least once, with their counts.
+    private static func tally<T: Hashable>(_ counts: [Int], _ codes: some Collection<T>) -> [T: Int] {
+        var tally: [T: Int] = [:]
+        for (code, count) in zip(codes, counts) where count > 0 { tally[code] = count }
+        return tally
     }
 
-    /// Values with counts, most common first, ties in `order`.
-    private static func ranked<T: Hashable>(_ values: [T], order: [T]) -> [(T, Int)] {
-        let counts = tally(values)
-        return order.compactMap { value in counts[value].map { (value, $0) } }
+    /// Codes with counts, most common first, ties in `order`.
+    private static func ranked<T>(_ counts: [Int], _ order: [T]) -> [(T, Int)] {
+        zip(order, counts).filter { $0.1 > 0 }
             .enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
             .map(\.element)
     }
@@ -104,31 +132,46 @@ public struct Regimen: Sendable {
     /// Steps of this modality.
     public var steps: Int
 
-    init(_ modality: Modality, _ steps: [(patientID: String, step: TreatmentStep)]) {
+    /// `steps` come patient by patient (a patient's steps together).
+    init(_ modality: Modality, _ steps: [(patient: Int, step: TreatmentStep)]) {
         self.modality = modality
         self.steps = steps.count
-        var patientsByVariant: [Variant?: Set<String>] = [:]
-        for (patientID, step) in steps { patientsByVariant[step.variant, default: []].insert(patientID) }
+        var patientsByVariant = [Int](repeating: 0, count: Variant.allCases.count + 1)
+        var lastPatient = [Int](repeating: -1, count: Variant.allCases.count + 1)
+        var concentrations: [Double] = [], doses: [Double] = [], sessions: [Double] = []
+        var durations: [Double] = [], shockWaves: [Double] = [], energies: [Double] = []
+        var anaesthesiaBits = 0
+        for (patient, step) in steps {
+            let variant = step.variant?.caseIndex ?? Variant.allCases.count
+            if lastPatient[variant] != patient {
+                patientsByVariant[variant] += 1
+                lastPatient[variant] = patient
+            }
+            if let value = step.concentration { concentrations.append(value) }
+            if let value = step.doseMG { doses.append(value) }
+            if let value = step.sessions { sessions.append(Double(value)) }
+            if let value = step.durationMonths { durations.append(value) }
+            if let value = step.shockWaves { shockWaves.append(Double(value)) }
+            if let value = step.energy { energies.append(value) }
+            if let value = step.anaesthesia { anaesthesiaBits |= 1 << value.caseIndex }
+        }
         let order: [Variant?] = Variant.allCases.map { $0 } + [nil]
-        variants = order.compactMap { variant in patientsByVariant[variant].map { (variant, $0.count) } }
+        variants = zip(order, patientsByVariant).filter { $0.1 > 0 }.map { (variant: $0.0, patients: $0.1) }
             .filter { $0.variant != nil || modality != .ilSTS }
-        concentrations = Set(steps.compactMap(\.step.concentration)).sorted()
-        dose = Spread(steps.compactMap(\.step.doseMG))
-        sessions = Spread(steps.compactMap { $0.step.sessions.map(Double.init) })
-        duration = Spread(steps.compactMap(\.step.durationMonths))
-        shockWaves = Spread(steps.compactMap { $0.step.shockWaves.map(Double.init) })
-        energy = Spread(steps.compactMap(\.step.energy))
-        let used = Set(steps.compactMap(\.step.anaesthesia))
-        anaesthesia = Anaesthesia.allCases.filter(used.contains)
+        self.concentrations = Array(Set(concentrations)).sorted()
+        dose = Spread(doses)
+        self.sessions = Spread(sessions)
+        duration = Spread(durations)
+        self.shockWaves = Spread(shockWaves)
+        energy = Spread(energies)
+        anaesthesia = Anaesthesia.allCases.filter { anaesthesiaBits & (1 << $0.caseIndex) != 0 }
     }
 }
 
 extension ReviewFacts {
     /// Table 1's statistics: one summary per study, in byte order of ids.
     public func studySummaries() -> [(study: StudyFacts, summary: GroupSummary)] {
-        var byStudy: [String: [Int]] = [:]
-        for index in patients.indices { byStudy[patients[index].patient.studyID, default: []].append(index) }
-        return studies.map { ($0, GroupSummary(self, byStudy[$0.id] ?? [])) }
+        studies.map { ($0, GroupSummary(self, Array(members[$0.patients]))) }
     }
 
     /// Table 2's statistics: each monotherapy, laser split by type, and each
@@ -189,4 +232,10 @@ public enum TreatmentOption: Hashable, Comparable, Sendable {
         case .combined(let modalities): modalities.map(\.rawValue).joined(separator: "+")
         }
     }
+}
+
+extension Code {
+    /// The case's position in `allCases`: a no-payload enum is stored as its case index.
+    /// A test holds it to `allCases` for every code.
+    var caseIndex: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

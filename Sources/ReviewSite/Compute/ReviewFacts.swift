@@ -1,49 +1,128 @@
 /// Facts derived once per patient and study, shared by every figure and
 /// table so that a table cell and a sentence can never disagree.
 public struct ReviewFacts: Sendable {
-    public let dataset: Dataset
+    public let review: Review
+    public let prisma: Prisma
+    /// published.yaml: the figures as the article printed them, by id.
+    public let published: [String: PublishedValue]
     /// Patients in byte order of their ids (the order of every figure's rows).
     public let patients: [PatientFacts]
     /// Studies in byte order of their ids.
     public let studies: [StudyFacts]
     /// Treatment steps grouped by patient, in step order; `PatientFacts.steps` indexes it.
     public let steps: [TreatmentStep]
+    /// Adverse events grouped by patient, in file order; `PatientFacts.events` indexes it.
+    public let events: [AdverseEvent]
+    /// Checklist answers grouped by study, by question; `StudyFacts.answers` indexes it.
+    public let answers: [RiskOfBiasAnswer]
+    /// Positions in `patients`, grouped by study; `StudyFacts.patients` indexes it.
+    public let members: [Int]
+    /// Position in `patients` of a patient id, and in `studies` of a study id.
+    let patientIndex: IDIndex
+    let studyIndex: IDIndex
 
-    public init(_ dataset: Dataset) {
-        self.dataset = dataset
-        let patientOrder = dataset.patients.indices.sorted { dataset.patients[$0].id.utf8.lexicographicallyPrecedes(dataset.patients[$1].id.utf8) }
-        var position = [String: Int](minimumCapacity: dataset.patients.count)
-        for (rank, index) in patientOrder.enumerated() { position[dataset.patients[index].id] = rank }
+    /// Takes the dataset's rows over: each table is released once it is
+    /// reorganised, so a million patients are not held twice.
+    public init(_ dataset: consuming Dataset) {
+        review = dataset.review
+        prisma = dataset.prisma
+        published = dataset.published
+        let patientOrder = ByteOrder.sortedPositions(dataset.patients.map(\.id))
+        let patientIndex = IDIndex(patientOrder.map { dataset.patients[$0].id })
+        self.patientIndex = patientIndex
+        let studyOrder = ByteOrder.sortedPositions(dataset.studies.map(\.id))
+        let studyIndex = IDIndex(studyOrder.map { dataset.studies[$0].id })
+        self.studyIndex = studyIndex
 
-        // Sort keys looked up once per step, not once per comparison.
-        let keyed = dataset.treatments.indices.map { (rank: position[dataset.treatments[$0].patientID] ?? -1, step: dataset.treatments[$0].step, index: $0) }
-            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.step < $1.step }
-        steps = keyed.map { dataset.treatments[$0.index] }
-        let stepRanks = keyed.map(\.rank)
+        let stepRanks = dataset.treatments.map { patientIndex.position(of: $0.patientID) ?? -1 }
+        let stepOrder = Self.grouped(stepRanks, groups: patientOrder.count) { dataset.treatments[$0].step }
+        steps = stepOrder.map { dataset.treatments[$0] }
+        dataset.treatments = []
+        let stepBounds = Self.bounds(stepOrder.map { stepRanks[$0] }, groups: patientOrder.count)
 
-        var events = [UInt8](repeating: 0, count: patientOrder.count)
-        for event in dataset.adverseEvents {
-            if let rank = position[event.patientID] { events[rank] |= event.event.bit }
-        }
+        let eventRanks = dataset.adverseEvents.map { patientIndex.position(of: $0.patientID) ?? -1 }
+        let eventOrder = Self.grouped(eventRanks, groups: patientOrder.count)
+        events = eventOrder.map { dataset.adverseEvents[$0] }
+        dataset.adverseEvents = []
+        let eventBounds = Self.bounds(eventOrder.map { eventRanks[$0] }, groups: patientOrder.count)
 
         var facts: [PatientFacts] = []
         facts.reserveCapacity(patientOrder.count)
-        var cursor = 0
+        var memberStudies: [Int] = []
+        memberStudies.reserveCapacity(patientOrder.count)
         for (rank, index) in patientOrder.enumerated() {
-            let start = cursor
-            while cursor < stepRanks.count && stepRanks[cursor] == rank { cursor += 1 }
-            facts.append(PatientFacts(patient: dataset.patients[index], steps: start..<cursor, allSteps: steps, events: events[rank]))
+            var bits: UInt8 = 0
+            for event in events[eventBounds[rank]..<eventBounds[rank + 1]] { bits |= event.event.bit }
+            let patient = dataset.patients[index]
+            let study = studyIndex.position(of: patient.studyID) ?? -1
+            memberStudies.append(study)
+            facts.append(PatientFacts(patient: patient, study: study, steps: stepBounds[rank]..<stepBounds[rank + 1],
+                                      events: eventBounds[rank]..<eventBounds[rank + 1], allSteps: steps, eventBits: bits))
         }
         patients = facts
+        dataset.patients = []
+        members = Self.grouped(memberStudies, groups: studyOrder.count)
+        let memberBounds = Self.bounds(members.map { memberStudies[$0] }, groups: studyOrder.count)
 
-        var answers: [String: (yes: Int, applicable: Int)] = [:]
-        for answer in dataset.riskOfBias where answer.answer != .notApplicable {
-            answers[answer.studyID, default: (0, 0)].applicable += 1
-            if answer.answer == .yes { answers[answer.studyID, default: (0, 0)].yes += 1 }
+        let answerRanks = dataset.riskOfBias.map { studyIndex.position(of: $0.studyID) ?? -1 }
+        let answerOrder = Self.grouped(answerRanks, groups: studyOrder.count) { dataset.riskOfBias[$0].question }
+        let answers = answerOrder.map { dataset.riskOfBias[$0] }
+        self.answers = answers
+        dataset.riskOfBias = []
+        let answerBounds = Self.bounds(answerOrder.map { answerRanks[$0] }, groups: studyOrder.count)
+        studies = studyOrder.enumerated().map { rank, index in
+            StudyFacts(study: dataset.studies[index], patients: memberBounds[rank]..<memberBounds[rank + 1],
+                       answers: answerBounds[rank]..<answerBounds[rank + 1], allAnswers: answers)
         }
-        studies = dataset.studies
-            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-            .map { StudyFacts(study: $0, answers: answers[$0.id] ?? (0, 0)) }
+    }
+
+    /// Positions of `groupOf` sorted by group, keeping the order within a
+    /// group (a counting sort); rows of no group (-1) are left out.
+    private static func grouped(_ groupOf: [Int], groups: Int) -> [Int] {
+        var starts = [Int](repeating: 0, count: groups + 1)
+        for group in groupOf where group >= 0 { starts[group + 1] += 1 }
+        for group in 0..<groups { starts[group + 1] += starts[group] }
+        var order = [Int](repeating: 0, count: starts[groups])
+        for (position, group) in groupOf.enumerated() where group >= 0 {
+            order[starts[group]] = position
+            starts[group] += 1
+        }
+        return order
+    }
+
+    /// `grouped`, then each group in order of `key` (a step, a question).
+    private static func grouped(_ groupOf: [Int], groups: Int, by key: (Int) -> Int) -> [Int] {
+        var order = grouped(groupOf, groups: groups)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            var sorted = true
+            while end < order.count && groupOf[order[end]] == groupOf[order[start]] {
+                if key(order[end]) < key(order[end - 1]) { sorted = false }
+                end += 1
+            }
+            if !sorted { order[start..<end].sort { key($0) < key($1) } }
+            start = end
+        }
+        return order
+    }
+
+    /// Where each group starts in a list sorted by group (-1s first), and its end.
+    private static func bounds(_ sortedGroups: [Int], groups: Int) -> [Int] {
+        var bounds = [Int](repeating: 0, count: groups + 1)
+        var cursor = 0
+        while cursor < sortedGroups.count && sortedGroups[cursor] < 0 { cursor += 1 }
+        for group in 0..<groups {
+            bounds[group] = cursor
+            while cursor < sortedGroups.count && sortedGroups[cursor] == group { cursor += 1 }
+        }
+        bounds[groups] = cursor
+        return bounds
+    }
+
+    /// The patients of a study, in byte order of their ids.
+    public func patients(of study: StudyFacts) -> [PatientFacts] {
+        members[study.patients].map { patients[$0] }
     }
 }
 
@@ -51,8 +130,12 @@ public struct ReviewFacts: Sendable {
 /// patients around by the million, and a reference copies in one retain.
 public final class PatientFacts: Sendable {
     public let patient: Patient
+    /// The patient's study, a position in `ReviewFacts.studies`.
+    public let study: Int
     /// This patient's steps in `ReviewFacts.steps`.
     public let steps: Range<Int>
+    /// This patient's adverse events in `ReviewFacts.events`.
+    public let events: Range<Int>
     /// Bit set of the modalities of the steps.
     let modalityBits: UInt8
     /// Bit set of the adverse event types.
@@ -64,10 +147,12 @@ public final class PatientFacts: Sendable {
     /// Sum of the top-STS steps' durations; nil when any is missing.
     public let topSTSDuration: Double?
 
-    init(patient: Patient, steps: Range<Int>, allSteps: [TreatmentStep], events: UInt8) {
+    init(patient: Patient, study: Int, steps: Range<Int>, events: Range<Int>, allSteps: [TreatmentStep], eventBits: UInt8) {
         self.patient = patient
+        self.study = study
         self.steps = steps
-        eventBits = events
+        self.events = events
+        self.eventBits = eventBits
         var bits: UInt8 = 0
         var laserSteps = 0, co2Steps = 0, sessions = 0
         var duration: Double? = 0
@@ -123,14 +208,25 @@ public final class PatientFacts: Sendable {
 /// One study with its overall risk of bias.
 public struct StudyFacts: Sendable {
     public let study: Study
+    /// The study's patients: positions in `ReviewFacts.members`.
+    public let patients: Range<Int>
+    /// The study's checklist answers in `ReviewFacts.answers`.
+    public let answers: Range<Int>
     /// Share of `yes` among the applicable answers; nil with none applicable.
     public let yesShare: (yes: Int, applicable: Int)
     public let riskOfBias: RiskLevel
 
-    init(study: Study, answers: (yes: Int, applicable: Int)) {
+    init(study: Study, patients: Range<Int>, answers: Range<Int>, allAnswers: [RiskOfBiasAnswer]) {
         self.study = study
-        yesShare = answers
-        riskOfBias = RiskLevel(yes: answers.yes, applicable: answers.applicable)
+        self.patients = patients
+        self.answers = answers
+        var yes = 0, applicable = 0
+        for answer in allAnswers[answers] where answer.answer != .notApplicable {
+            applicable += 1
+            if answer.answer == .yes { yes += 1 }
+        }
+        yesShare = (yes, applicable)
+        riskOfBias = RiskLevel(yes: yes, applicable: applicable)
     }
 
     public var id: String { study.id }

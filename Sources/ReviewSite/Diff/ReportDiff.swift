@@ -35,8 +35,8 @@ public struct ReportDiff: Sendable {
             guard let old = baseFigures[figure.id], old.values != figure.values else { return nil }
             return FigureChange(id: figure.id, old: old.fullDisplay, new: figure.fullDisplay)
         }
-        let baseDiffer = PublishedCheck.differences(base.figures, base.dataset.published)
-        let headDiffer = PublishedCheck.differences(head.figures, head.dataset.published)
+        let baseDiffer = PublishedCheck.differences(base.figures, base.published)
+        let headDiffer = PublishedCheck.differences(head.figures, head.published)
         let template = try results(templatesPath)
         let sentences = TextDiff.changes(TextDiff.sentences(ofMarkdown: try fill(template, base, templatesPath)),
                                          TextDiff.sentences(ofMarkdown: try fill(template, head, templatesPath)))
@@ -86,7 +86,7 @@ public struct ReportDiff: Sendable {
     }
 
     private static func fill(_ template: String, _ report: Report, _ templatesPath: String) throws(BuildFailure) -> String {
-        switch TemplateFiller(figures: report.figures, review: report.dataset.review).fill(template, file: "\(templatesPath)/results.md") {
+        switch TemplateFiller(figures: report.figures, review: report.review).fill(template, file: "\(templatesPath)/results.md") {
         case .success(let text): return text
         case .failure(let errors): throw .templates(errors)
         }

@@ -3,6 +3,8 @@
 /// trailing zeros, so that 4.3000000000000007 prints as 4.3.
 public func formatNumber(_ value: Double) -> String {
     guard value.isFinite, abs(value) < 1e12 else { return value.description }
+    // Whole numbers are most of the data: ages, counts, months.
+    if value == value.rounded(.towardZero) { return String(Int64(value)) }
     let scaled = Int64((abs(value) * 1_000_000).rounded())
     let whole = scaled / 1_000_000
     let fraction = scaled % 1_000_000

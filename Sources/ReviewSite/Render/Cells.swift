@@ -25,15 +25,16 @@ enum Cells {
 
     /// One step's regimen: `IL-STS 250 mg/ml, 250 mg, 4 sessions`.
     static func step(_ step: TreatmentStep) -> String {
-        var parts = [step.modality.shortLabel + (step.variant.map { " (\($0.label))" } ?? "")]
-        if let value = step.concentration { parts.append(formatNumber(value) + step.modality.concentrationUnit) }
-        if let value = step.doseMG { parts.append("\(formatNumber(value)) mg") }
-        if let value = step.sessions { parts.append("\(value) session\(value == 1 ? "" : "s")") }
-        if let value = step.durationMonths { parts.append("\(formatNumber(value)) months") }
-        if let value = step.shockWaves { parts.append("\(value) shock waves") }
-        if let value = step.energy { parts.append("\(formatNumber(value)) mJ/mm²") }
-        if let value = step.anaesthesia, value != .none { parts.append("\(value.rawValue) anaesthesia") }
-        return parts.joined(separator: ", ")
+        var text = step.modality.shortLabel
+        if let variant = step.variant { text += " (" + variant.label + ")" }
+        if let value = step.concentration { text += ", " + formatNumber(value) + step.modality.concentrationUnit }
+        if let value = step.doseMG { text += ", " + formatNumber(value) + " mg" }
+        if let value = step.sessions { text += ", " + String(value) + (value == 1 ? " session" : " sessions") }
+        if let value = step.durationMonths { text += ", " + formatNumber(value) + " months" }
+        if let value = step.shockWaves { text += ", " + String(value) + " shock waves" }
+        if let value = step.energy { text += ", " + formatNumber(value) + " mJ/mm²" }
+        if let value = step.anaesthesia, value != .none { text += ", " + value.rawValue + " anaesthesia" }
+        return text
     }
 
     /// A group's regimen of one modality: variants, concentrations, doses, sessions.

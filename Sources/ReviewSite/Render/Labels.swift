@@ -71,7 +71,13 @@ extension Design {
 }
 
 extension Site {
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    public var label: String {
+        switch self {
+        case .upperLimb: "upper limb"
+        case .lowerLimb: "lower limb"
+        default: rawValue
+        }
+    }
 }
 
 extension Response {

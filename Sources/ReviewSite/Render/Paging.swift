@@ -23,42 +23,35 @@ struct Paging: Sendable {
 
 /// Where a patient's or a study's row is, so every link finds its page.
 struct RowLinks: Sendable {
-    /// Patient ids in byte order: the patient table's order.
-    private let patientIDs: [String]
-    /// Study id to page of Table 1, only when it has more than one page.
-    private let studyPages: [String: Int]
+    let facts: ReviewFacts
+    /// Positions in `facts.studies` in the order of Table 1 and the
+    /// risk-of-bias table: by reference number.
+    let studyOrder: [Int]
+    /// Each study's page of Table 1, by position in `facts.studies`.
+    private let studyPages: [Int]
 
     init(_ facts: ReviewFacts) {
-        patientIDs = facts.patients.map(\.id)
-        let ordered = RowLinks.tableOrder(facts)
-        studyPages = ordered.count > Paging.size
-            ? Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.id, $0.offset / Paging.size) })
-            : [:]
-    }
-
-    /// Studies in the order of Table 1 and the risk-of-bias table.
-    static func tableOrder(_ facts: ReviewFacts) -> [StudyFacts] {
-        facts.studies.sorted { $0.study.ref < $1.study.ref }
+        self.facts = facts
+        studyOrder = facts.studies.indices.sorted { facts.studies[$0].study.ref < facts.studies[$1].study.ref }
+        var pages = [Int](repeating: 0, count: facts.studies.count)
+        for (rank, position) in studyOrder.enumerated() { pages[position] = rank / Paging.size }
+        studyPages = pages
     }
 
     func patient(_ id: String) -> String {
-        "<a href=\"\(Paging.file("patients", page: patientPage(id)))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        let page = facts.patientIndex.position(of: id).map { $0 / Paging.size } ?? 0
+        return "<a href=\"\(Paging.file("patients", page: page))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
 
     func study(_ id: String) -> String {
-        "<a href=\"\(Paging.file("table-1", page: studyPages[id] ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        "<a href=\"\(Paging.file("table-1", page: facts.studyIndex.position(of: id).map { studyPages[$0] } ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
 
-    func studyPage(_ id: String) -> Int { studyPages[id] ?? 0 }
-
-    /// Binary search in byte order.
-    private func patientPage(_ id: String) -> Int {
-        guard patientIDs.count > Paging.size else { return 0 }
-        var low = 0, high = patientIDs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if patientIDs[middle].utf8.lexicographicallyPrecedes(id.utf8) { low = middle + 1 } else { high = middle }
-        }
-        return low / Paging.size
+    func study(at position: Int) -> String {
+        let id = facts.studies[position].id
+        return "<a href=\"\(Paging.file("table-1", page: studyPages[position]))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
+
+    /// The page of Table 1 of the study at `position` in `facts.studies`.
+    func studyPage(_ position: Int) -> Int { position < 0 ? 0 : studyPages[position] }
 }

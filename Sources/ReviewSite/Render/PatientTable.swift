@@ -1,17 +1,13 @@
 /// The individual patients' data: where every figure's patient rows link to.
-enum PatientTable {
-    static func pages(_ facts: ReviewFacts, _ links: RowLinks, _ emit: (Page) throws -> Void) rethrows {
-        var eventsByPatient: [String: [AdverseEvent]] = [:]
-        for event in facts.dataset.adverseEvents { eventsByPatient[event.patientID, default: []].append(event) }
-        let pages = Paging.count(facts.patients.count)
-        for page in 0..<pages {
-            let rows = facts.patients[(page * Paging.size)..<min(facts.patients.count, (page + 1) * Paging.size)]
-            try emit(self.page(rows, facts: facts, events: eventsByPatient, links: links, page: page, of: pages))
-        }
-    }
+struct PatientTable: Sendable {
+    let links: RowLinks
 
-    static func page(_ patients: ArraySlice<PatientFacts>, facts: ReviewFacts, events eventsByPatient: [String: [AdverseEvent]],
-                     links: RowLinks, page: Int, of pages: Int) -> Page {
+    var pageCount: Int { Paging.count(links.facts.patients.count) }
+
+    func page(_ number: Int) -> Page {
+        let facts = links.facts
+        let pages = pageCount, page = number
+        let patients = facts.patients[(number * Paging.size)..<min(facts.patients.count, (number + 1) * Paging.size)]
         var html = """
         <h1>Patients</h1>
         <p>One row per patient as extracted (see the note on where the data come from below). Treatment steps are listed in the order given.</p>
@@ -24,37 +20,87 @@ enum PatientTable {
         <tbody>
 
         """
+        var rows = HTMLBytes(capacity: patients.count * 512)
         for patient in patients {
-            html += row(patient, facts.steps[patient.steps], eventsByPatient[patient.id] ?? [], links)
+            Self.row(patient, facts.steps[patient.steps], facts.events[patient.events], links, into: &rows)
         }
-        return Page(file: Paging.file("patients", page: page), title: "Patients", body: html + "</tbody>\n</table>\n</div>", sortable: true)
+        html += rows.string
+        html += "</tbody>\n</table>\n</div>"
+        return Page(file: Paging.file("patients", page: page), title: "Patients", body: html, sortable: true)
     }
 
-    private static func row(_ facts: PatientFacts, _ steps: ArraySlice<TreatmentStep>, _ events: [AdverseEvent], _ links: RowLinks) -> String {
+    private static func row(_ facts: PatientFacts, _ steps: ArraySlice<TreatmentStep>, _ events: ArraySlice<AdverseEvent>,
+                            _ links: RowLinks, into html: inout HTMLBytes) {
         let patient = facts.patient
-        func text(_ value: String?) -> String { Escape.html(value ?? "–") }
-        let diagnosis = [patient.diagnosis?.label, patient.diagnosisDetail].compactMap { $0 }.joined(separator: ": ")
-        let vas = patient.vasBefore == nil && patient.vasAfter == nil ? "–" : "\(Cells.number(patient.vasBefore)) → \(Cells.number(patient.vasAfter))"
-        let stepList = steps.map { "\($0.step). \(Escape.html(Cells.step($0)))" }.joined(separator: "<br>")
-        let eventList = events.map { event in
-            Escape.html([event.event.label, event.transient == .yes ? "transient" : nil, event.detail].compactMap { $0 }.joined(separator: ", "))
+        func cell(_ value: String?) {
+            html.raw("<td>")
+            if let value { html.text(value) } else { html.raw("–") }
+            html.raw("</td>")
         }
-        return """
-        <tr id="\(Escape.html(patient.id))"><th scope="row">\(Escape.html(patient.id))</th>\
-        <td>\(links.study(patient.studyID))</td>\
-        <td class="num">\(Cells.number(patient.age))</td><td>\(text(patient.sex?.rawValue))</td>\
-        <td>\(text(diagnosis.isEmpty ? nil : diagnosis))</td><td>\(text(patient.ccType?.rawValue))</td>\
-        <td>\(text(patient.sites.isEmpty ? nil : patient.sites.map(\.label).joined(separator: ", ")))</td>\
-        <td class="num">\(Cells.number(patient.lesionCM))</td><td>\(stepList)</td>\
-        <td>\(patient.response.label)</td><td>\(text(patient.painOutcome?.rawValue))</td><td class="num">\(vas)</td>\
-        <td class="num">\(Cells.number(patient.followUpMonths))</td>\
-        <td>\(text([patient.recurrence?.rawValue, patient.recurrenceNote].compactMap { $0 }.joined(separator: ": ").nilIfEmpty))</td>\
-        <td>\(eventList.isEmpty ? "–" : eventList.joined(separator: "<br>"))</td></tr>
-
-        """
+        func number(_ value: Double?) {
+            html.raw("<td class=\"num\">")
+            html.raw(Cells.number(value))
+            html.raw("</td>")
+        }
+        html.raw("<tr id=\"")
+        html.text(patient.id)
+        html.raw("\"><th scope=\"row\">")
+        html.text(patient.id)
+        html.raw("</th><td>")
+        html.raw(links.study(at: facts.study))
+        html.raw("</td>")
+        number(patient.age)
+        cell(patient.sex?.rawValue)
+        switch (patient.diagnosis?.label, patient.diagnosisDetail) {
+        case let (label?, detail?): cell(label + ": " + detail)
+        case let (label, detail): cell(label ?? detail)
+        }
+        cell(patient.ccType?.rawValue)
+        if patient.sites.isEmpty {
+            cell(nil)
+        } else {
+            html.raw("<td>")
+            for (index, site) in patient.sites.enumerated() {
+                if index > 0 { html.raw(", ") }
+                html.raw(site.label)
+            }
+            html.raw("</td>")
+        }
+        number(patient.lesionCM)
+        html.raw("<td>")
+        for (index, step) in steps.enumerated() {
+            if index > 0 { html.raw("<br>") }
+            html.int(step.step)
+            html.raw(". ")
+            html.text(Cells.step(step))
+        }
+        html.raw("</td><td>")
+        html.raw(patient.response.label)
+        html.raw("</td>")
+        cell(patient.painOutcome?.rawValue)
+        html.raw("<td class=\"num\">")
+        if patient.vasBefore == nil && patient.vasAfter == nil {
+            html.raw("–")
+        } else {
+            html.raw(Cells.number(patient.vasBefore))
+            html.raw(" → ")
+            html.raw(Cells.number(patient.vasAfter))
+        }
+        html.raw("</td>")
+        number(patient.followUpMonths)
+        switch (patient.recurrence?.rawValue, patient.recurrenceNote) {
+        case let (value?, note?): cell(value + ": " + note)
+        case let (value, note): cell(value ?? note)
+        }
+        html.raw("<td>")
+        if events.isEmpty { html.raw("–") }
+        for (index, event) in events.enumerated() {
+            if index > 0 { html.raw("<br>") }
+            var text = event.event.label
+            if event.transient == .yes { text += ", transient" }
+            if let detail = event.detail { text += ", " + detail }
+            html.text(text)
+        }
+        html.raw("</td></tr>\n")
     }
-}
-
-private extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,19 +1,22 @@
 /// Risk of bias per study and checklist question, as a traffic-light table.
-enum RiskOfBiasTable {
-    static func pages(_ facts: ReviewFacts, _ links: RowLinks, _ emit: (Page) throws -> Void) rethrows {
-        let questions = facts.studies.map(\.study.robTool.questions).max() ?? 0
-        var answers: [String: [Int: Answer]] = [:]
-        for answer in facts.dataset.riskOfBias { answers[answer.studyID, default: [:]][answer.question] = answer.answer }
-        let studies = RowLinks.tableOrder(facts)
-        let pages = Paging.count(studies.count)
-        for page in 0..<pages {
-            let rows = studies[(page * Paging.size)..<min(studies.count, (page + 1) * Paging.size)]
-            try emit(self.page(rows, total: studies.count, questions: questions, answers: answers, links: links, page: page, of: pages))
-        }
+struct RiskOfBiasTable: Sendable {
+    let links: RowLinks
+    /// The most questions of any study's checklist: the table's columns.
+    let questions: Int
+
+    init(_ links: RowLinks) {
+        self.links = links
+        questions = links.facts.studies.map(\.study.robTool.questions).max() ?? 0
     }
 
-    static func page(_ studies: ArraySlice<StudyFacts>, total: Int, questions: Int, answers: [String: [Int: Answer]],
-                     links: RowLinks, page: Int, of pages: Int) -> Page {
+    var pageCount: Int { Paging.count(links.studyOrder.count) }
+
+    func page(_ number: Int) -> Page {
+        let facts = links.facts
+        let order = links.studyOrder
+        let pages = pageCount, page = number
+        let studies = order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)]
+        let total = order.count
         let header = (1...max(questions, 1)).map { "<th scope=\"col\">Q\($0)</th>" }.joined()
         var html = """
         <h1>Risk of bias</h1>
@@ -30,20 +33,22 @@ enum RiskOfBiasTable {
         <tbody>
 
         """
-        for study in studies {
-            let given = answers[study.id] ?? [:]
+        // The few distinct answer cells, made once for the whole page.
+        let answerCells = Answer.allCases.map { "<td class=\"rob rob-\($0.rawValue)\"><abbr title=\"\($0.mark.word)\">\($0.mark.short)</abbr></td>" }
+        let noAnswer = "<td class=\"rob rob-none\"><span class=\"visually-hidden\">not in this checklist</span></td>"
+        html.reserveCapacity(html.utf8.count + studies.count * 1200)
+        for position in studies {
+            let study = facts.studies[position]
+            var given = [Answer?](repeating: nil, count: max(questions, 1) + 1)
+            for answer in facts.answers[study.answers] where answer.question < given.count { given[answer.question] = answer.answer }
             var cells = ""
             for question in 1...max(questions, 1) {
-                if let answer = given[question] {
-                    cells += "<td class=\"rob rob-\(answer.rawValue)\"><abbr title=\"\(answer.mark.word)\">\(answer.mark.short)</abbr></td>"
-                } else {
-                    cells += "<td class=\"rob rob-none\"><span class=\"visually-hidden\">not in this checklist</span></td>"
-                }
+                cells += given[question].map { answerCells[$0.caseIndex] } ?? noAnswer
             }
             let share = study.yesShare
             let percent = Statistics.percent(share.yes, share.applicable).map { "\($0)%" } ?? "n/a"
             html += """
-            <tr><th scope="row" data-sort="\(study.study.ref)"><a href="\(Paging.file("table-1", page: links.studyPage(study.id)))#\(Escape.fragment(study.id))">Ref. \(study.study.ref)</a></th>\
+            <tr><th scope="row" data-sort="\(study.study.ref)"><a href="\(Paging.file("table-1", page: links.studyPage(position)))#\(Escape.fragment(study.id))">Ref. \(study.study.ref)</a></th>\
             <td>\(study.study.robTool.label)</td>\(cells)\
             <td class="num" data-sort="\(Statistics.percent(share.yes, share.applicable) ?? -1)">\(share.yes)/\(share.applicable) (\(percent))</td>\
             <td class="overall overall-\(study.riskOfBias.rawValue)" data-sort="\(RiskLevel.allCases.firstIndex(of: study.riskOfBias)!)">\(study.riskOfBias.rawValue)</td></tr>

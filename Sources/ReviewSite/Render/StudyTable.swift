@@ -1,19 +1,30 @@
 /// Table 1: characteristics of the included studies, one row per study.
-enum StudyTable {
-    /// Every page of the table, one at a time.
-    static func pages(_ facts: ReviewFacts, _ emit: (Page) throws -> Void) rethrows {
-        let summaries = facts.studySummaries().sorted { $0.study.study.ref < $1.study.study.ref }
-        let pages = Paging.count(summaries.count)
-        for page in 0..<pages {
-            let rows = summaries[(page * Paging.size)..<min(summaries.count, (page + 1) * Paging.size)]
-            try emit(self.page(rows, total: summaries.count, page: page, of: pages))
+struct StudyTable: Sendable {
+    let facts: ReviewFacts
+    /// Positions in `facts.studies`, by reference number.
+    let order: [Int]
+
+    init(_ links: RowLinks) {
+        facts = links.facts
+        order = links.studyOrder
+    }
+
+    var pageCount: Int { Paging.count(order.count) }
+
+    /// One page of the table; each page summarises only its own studies.
+    func page(_ number: Int) -> Page {
+        let rows = order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)].map { position -> (study: StudyFacts, summary: GroupSummary) in
+            let study = facts.studies[position]
+            return (study, GroupSummary(facts, Array(facts.members[study.patients])))
         }
+        return Self.page(rows[...], total: order.count, page: number, of: pageCount)
     }
 
     /// The whole table on one page (for comparisons).
     static func page(_ facts: ReviewFacts) -> Page {
-        let summaries = facts.studySummaries().sorted { $0.study.study.ref < $1.study.study.ref }
-        return page(summaries[...], total: summaries.count, page: 0, of: 1)
+        let table = StudyTable(RowLinks(facts))
+        let rows = table.order.map { (study: facts.studies[$0], summary: GroupSummary(facts, Array(facts.members[facts.studies[$0].patients]))) }
+        return page(rows[...], total: rows.count, page: 0, of: 1)
     }
 
     static func page(_ summaries: ArraySlice<(study: StudyFacts, summary: GroupSummary)>, total: Int, page: Int, of pages: Int) -> Page {

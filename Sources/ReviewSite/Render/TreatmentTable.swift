@@ -52,7 +52,7 @@ enum TreatmentTable {
             : "\(summary.recurrences.yes) of \(summary.recurrences.reported) reported"
         return """
         <tr\(subgroup ? " class=\"subgroup\"" : "")><th scope="row">\(Escape.html(name))</th>\
-        <td class="num" data-sort="\(n)">\(n) (\(summary.studyIDs.count))</td>\
+        <td class="num" data-sort="\(n)">\(n) (\(summary.studyCount))</td>\
         <td class="wide">\(summary.regimens.map(Cells.regimen).joined(separator: "<br>"))</td>\
         <td class="wide">\(responses)</td>\
         <td class="num" data-sort="\(summary.responded.percent.map(String.init) ?? "")">\(responded)</td>\

@@ -5,10 +5,6 @@ public struct SiteFiles: Sendable {
 
     public init() {}
 
-    mutating func add(_ path: String, _ text: String) {
-        files[path] = Array(text.utf8)
-    }
-
     mutating func add(_ path: String, bytes: [UInt8]) {
         files[path] = bytes
     }

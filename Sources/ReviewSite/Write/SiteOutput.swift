@@ -1,38 +1,130 @@
 import Foundation
 
 /// Where a build puts its files: memory (tests, comparisons) or a folder.
-protocol SiteOutput {
-    mutating func add(_ path: String, _ text: String) throws(BuildFailure)
-    mutating func add(_ path: String, bytes: [UInt8]) throws(BuildFailure)
+/// The pages are made on several threads at once, so adding is thread-safe.
+protocol SiteOutput: Sendable {
+    func add(_ path: String, _ text: String) throws(BuildFailure)
+    func add(_ path: String, bytes: [UInt8]) throws(BuildFailure)
+    /// A file of the dataset, as it is, for the downloads.
+    func copy(_ source: String, to path: String) throws(BuildFailure)
 }
 
-extension SiteFiles: SiteOutput {}
+/// Collects the files in memory.
+final class MemoryOutput: SiteOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files = SiteFiles()
 
-/// Writes each file as soon as it is built, so that memory holds one page
-/// at a time; used on a staging folder that replaces the site at the end.
-struct FolderOutput: SiteOutput {
-    let folder: URL
-    /// Files written so far.
-    private(set) var count = 0
+    var site: SiteFiles { lock.withLock { files } }
 
-    mutating func add(_ path: String, _ text: String) throws(BuildFailure) {
-        var text = text
-        let written = text.withUTF8 { write(path, UnsafeRawBufferPointer($0)) }
-        guard written else { throw .output("\(folder.appendingPathComponent(path).path): cannot be written") }
-        count += 1
+    func add(_ path: String, _ text: String) {
+        add(path, bytes: Array(text.utf8))
     }
 
-    mutating func add(_ path: String, bytes: [UInt8]) throws(BuildFailure) {
-        guard bytes.withUnsafeBytes({ write(path, $0) }) else { throw .output("\(folder.appendingPathComponent(path).path): cannot be written") }
-        count += 1
+    func add(_ path: String, bytes: [UInt8]) {
+        lock.withLock { files.add(path, bytes: bytes) }
+    }
+
+    func copy(_ source: String, to path: String) throws(BuildFailure) {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw .output("\(source): cannot be read for the downloads")
+        }
+        add(path, bytes: [UInt8](data))
+    }
+}
+
+/// Writes each file as soon as it is made, so that memory holds a page or
+/// two at a time; used on a staging folder that replaces the site at the end.
+final class FolderOutput: SiteOutput, @unchecked Sendable {
+    let folder: URL
+    private let lock = NSLock()
+    private var written = 0
+
+    init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// Files written so far.
+    var count: Int { lock.withLock { written } }
+
+    func add(_ path: String, _ text: String) throws(BuildFailure) {
+        var text = text
+        let ok = text.withUTF8 { buffer in write(path, UnsafeRawBufferPointer(buffer)) }
+        guard ok else { throw failure(path) }
+    }
+
+    func add(_ path: String, bytes: [UInt8]) throws(BuildFailure) {
+        guard bytes.withUnsafeBytes({ write(path, $0) }) else { throw failure(path) }
+    }
+
+    func copy(_ source: String, to path: String) throws(BuildFailure) {
+        guard let input = fopen(source, "rb") else { throw .output("\(source): cannot be read for the downloads") }
+        defer { fclose(input) }
+        let output = try open(path)
+        let inKernel = FileCopy.inKernel(from: fileno(input), to: fileno(output))
+        var ok = inKernel == .copied
+        if inKernel == .unsupported {
+            // Nothing was written yet: copy through a buffer instead.
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            ok = true
+            while ok {
+                let count = fread(&buffer, 1, buffer.count, input)
+                if count == 0 { break }
+                ok = fwrite(buffer, 1, count, output) == count
+            }
+            ok = ferror(input) == 0 && ok
+        }
+        try close(output, path, ok)
     }
 
     /// Whether the whole buffer reached the file.
     private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let output = try? open(path) else { return false }
+        let ok = buffer.isEmpty || fwrite(buffer.baseAddress, 1, buffer.count, output) == buffer.count
+        return (try? close(output, path, ok)) != nil
+    }
+
+    private func open(_ path: String) throws(BuildFailure) -> UnsafeMutablePointer<FILE> {
         let file = folder.appendingPathComponent(path)
         guard (try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)) != nil,
-              let handle = fopen(file.path, "wb") else { return false }
-        let written = buffer.isEmpty || fwrite(buffer.baseAddress, 1, buffer.count, handle) == buffer.count
-        return fclose(handle) == 0 && written
+              let handle = fopen(file.path, "wb") else { throw failure(path) }
+        return handle
+    }
+
+    private func close(_ handle: UnsafeMutablePointer<FILE>, _ path: String, _ ok: Bool) throws(BuildFailure) {
+        guard fclose(handle) == 0 && ok else { throw failure(path) }
+        lock.withLock { written += 1 }
+    }
+
+    private func failure(_ path: String) -> BuildFailure {
+        .output("\(folder.appendingPathComponent(path).path): cannot be written")
+    }
+}
+
+/// Copies a file inside the kernel (copy_file_range), which skips two
+/// passes through user memory for the dataset's downloads.
+enum FileCopy {
+    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+    private static let copyFileRange: CopyFileRange? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: CopyFileRange.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    enum Outcome { case copied, failed, unsupported }
+
+    /// `unsupported` (with nothing written) when the system cannot copy
+    /// these files this way, so that the caller copies them another way.
+    static func inKernel(from input: Int32, to output: Int32) -> Outcome {
+        guard let copy = copyFileRange else { return .unsupported }
+        var copied = 0
+        while true {
+            let count = copy(input, nil, output, nil, 1 << 30, 0)
+            if count == 0 { return .copied }
+            if count < 0 { return copied == 0 ? .unsupported : .failed }
+            copied += count
+        }
     }
 }

@@ -7,7 +7,7 @@ public enum SiteWriter {
     /// Writes the files of a site built in memory.
     public static func write(_ site: SiteFiles, to output: String) throws(BuildFailure) {
         try write(to: output) { folder throws(BuildFailure) in
-            var files = FolderOutput(folder: folder)
+            let files = FolderOutput(folder: folder)
             for path in site.paths { try files.add(path, bytes: site.files[path]!) }
         }
     }

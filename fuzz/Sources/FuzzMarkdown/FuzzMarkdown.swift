@@ -6,7 +6,7 @@ import FuzzSupport
 // through Markdown.html (internal, hence @testable), the page frame and the
 // Markdown twin. Safe mode must keep raw HTML and javascript: links out.
 
-let review = defaultReport.dataset.review
+let review = defaultReport.review
 nonisolated(unsafe) let filler = TemplateFiller(figures: defaultReport.figures, review: review)
 let pages = TextPages(frame: PageFrame(review: review), provenance: review.provenance)
 

@@ -5,7 +5,7 @@ import ReviewSite
 // with the figures and review of the default dataset (PlaceholderScanner,
 // TemplateFiller). Errors are expected; traps and broken promises are not.
 
-nonisolated(unsafe) let filler = TemplateFiller(figures: defaultReport.figures, review: defaultReport.dataset.review)
+nonisolated(unsafe) let filler = TemplateFiller(figures: defaultReport.figures, review: defaultReport.review)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

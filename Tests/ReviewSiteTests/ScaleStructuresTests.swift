@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import ReviewSite
+
+/// The structures that make a million-patient build fast must give exactly
+/// what the plain versions give.
+@Suite("Indexes, orders and parallel jobs")
+struct ScaleStructuresTests {
+    static let ids = ["R10-13x2587", "R4-01", "b", "B", "Łódź", "Ä", "A\u{0}", "A", "", "a-very-long-identifier-of-patient-17",
+                      "a-very-long-identifier-of-patient-1", "a-very-long-identifier-of-patient-2", "日本", "~", "R10-01"]
+
+    @Test func byteOrderIsTheOrderOfTheUTF8Bytes() {
+        let expected = Self.ids.indices.sorted { Self.ids[$0].utf8.lexicographicallyPrecedes(Self.ids[$1].utf8) }
+        #expect(ByteOrder.sortedPositions(Self.ids) == expected)
+        #expect(ByteOrder.sortedPositions(Self.ids).map { Self.ids[$0] }.first == "")
+    }
+
+    @Test func byteOrderKeepsEqualIdsInTheirOrder() {
+        #expect(ByteOrder.sortedPositions(["b", "a", "b", "a"]) == [1, 3, 0, 2])
+    }
+
+    @Test func idIndexFindsEveryIdAndNothingElse() {
+        let many = (0..<5_000).map { "P\($0)x\($0 % 7)" } + Self.ids
+        let index = IDIndex(many)
+        for (position, id) in many.enumerated() {
+            #expect(index.position(of: id) == position)
+        }
+        for missing in ["P5000x1", "a-very-long-identifier-of-patient-3", "R4-1", " A", "Lodz"] {
+            #expect(index.position(of: missing) == nil)
+        }
+    }
+
+    @Test func idIndexOfNothing() {
+        #expect(IDIndex([]).position(of: "P1") == nil)
+    }
+
+    @Test func caseIndexIsThePositionInAllCases() {
+        func check<C: Code>(_: C.Type) {
+            #expect(C.allCases.enumerated().allSatisfy { $0.offset == $0.element.caseIndex }, "\(C.self)")
+        }
+        check(Design.self); check(Publication.self); check(Language.self); check(YesNo.self); check(RiskOfBiasTool.self)
+        check(Answer.self); check(Sex.self); check(Diagnosis.self); check(CalcinosisType.self); check(Site.self)
+        check(Response.self); check(PainOutcome.self); check(Modality.self); check(Variant.self); check(Anaesthesia.self)
+        check(AdverseEventType.self); check(Imputation.self)
+    }
+
+    @Test func siteLabelsAreTheCodesInWords() {
+        for site in Site.allCases {
+            #expect(site.label == site.rawValue.replacingOccurrences(of: "_", with: " "))
+        }
+    }
+
+    @Test func factsGroupRowsByPatientAndStudy() {
+        let patients = [Build.patient("P2", study: "S2"), Build.patient("P1", study: "S1"), Build.patient("P3", study: "S1")]
+        let steps = [Build.step("P3", 2, .laser), Build.step("P1", 1, .eswl), Build.step("P3", 1, .ilSTS)]
+        let facts = ReviewFacts(Build.dataset(patients: patients, steps: steps, studies: [Build.study("S2"), Build.study("S1")]))
+        #expect(facts.patients.map(\.id) == ["P1", "P2", "P3"])
+        #expect(facts.patients.map { facts.steps[$0.steps].map(\.step) } == [[1], [], [1, 2]])
+        #expect(facts.patients.map { facts.studies[$0.study].id } == ["S1", "S2", "S1"])
+        #expect(facts.studies.map { facts.patients(of: $0).map(\.id) } == [["P1", "P3"], ["P2"]])
+    }
+
+    @Test func everyJobRunsAndTheEarliestFailureIsReported() {
+        let done = Counter()
+        let jobs: [Workers.Job] = (0..<50).map { index in
+            { done.add(index) }
+        }
+        #expect(throws: Never.self) { try Workers.run(jobs, threads: 3) }
+        #expect(done.values.sorted() == Array(0..<50))
+
+        let failing: [Workers.Job] = (0..<20).map { index in
+            { if index == 4 || index == 9 { throw BuildFailure.output("job \(index)") } }
+        }
+        do {
+            try Workers.run(failing, threads: 1)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.description == "job 4")
+        }
+    }
+
+    @Test func copiesAFileWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bytes = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let source = folder.appendingPathComponent("source.csv")
+        try Data(bytes).write(to: source)
+        let output = FolderOutput(folder: folder)
+        try output.copy(source.path, to: "data/copy.csv")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("data/copy.csv")) == Data(bytes))
+        #expect(throws: BuildFailure.self) { try output.copy(folder.appendingPathComponent("missing").path, to: "data/x.csv") }
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [Int] = []
+    func add(_ value: Int) { lock.withLock { seen.append(value) } }
+    var values: [Int] { lock.withLock { seen } }
+}
