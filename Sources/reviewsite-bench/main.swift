@@ -1,5 +1,5 @@
 // Times the stages of reviewsite in one process, for `make bench`:
-// loading, computing every figure, rendering figures.json, and writing
+// loading, grouping the facts, computing every figure, rendering figures.json, and writing
 // the whole site (into a temporary folder, removed afterwards).
 // usage: reviewsite-bench DATA_DIR [REPEATS]
 import Foundation
@@ -13,34 +13,55 @@ guard arguments.count >= 2 else {
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 let clock = ContinuousClock()
 
-func median(_ durations: [Duration]) -> Double {
-    let seconds = durations.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }.sorted()
-    return seconds[seconds.count / 2]
+/// One stage's wall time and CPU time (user + system, all threads), in seconds.
+struct Sample {
+    var wall: Double
+    var cpu: Double
 }
 
-var load: [Duration] = [], compute: [Duration] = [], render: [Duration] = [], site: [Duration] = []
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+func measure(_ work: () -> Void) -> Sample {
+    let cpu = cpuSeconds()
+    let duration = clock.measure(work)
+    return Sample(wall: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, cpu: cpuSeconds() - cpu)
+}
+
+func median(_ values: [Double]) -> Double {
+    values.sorted()[values.count / 2]
+}
+
+var load: [Sample] = [], facts: [Sample] = [], compute: [Sample] = [], render: [Sample] = [], site: [Sample] = []
 let output = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-bench-\(getpid())").path
-defer { try? FileManager.default.removeItem(atPath: output) }
 var patients = 0
 for _ in 0..<repeats {
     var dataset: Dataset?
-    load.append(clock.measure { dataset = try? DatasetLoader.load(from: arguments[1]) })
+    load.append(measure { dataset = try? DatasetLoader.load(from: arguments[1]) })
     guard let dataset else {
         print("invalid dataset: run reviewsite check --data \(arguments[1])")
         exit(1)
     }
     patients = dataset.patients.count
     var figures: [Figure] = []
-    compute.append(clock.measure { figures = FigureCatalogue.compute(ReviewFacts(dataset)) })
-    render.append(clock.measure { _ = FiguresJSON.render(figures) })
+    var reviewFacts: ReviewFacts?
+    facts.append(measure { reviewFacts = ReviewFacts(dataset) })
+    compute.append(measure { figures = FigureCatalogue.compute(reviewFacts!) })
+    render.append(measure { _ = FiguresJSON.render(figures) })
     let report = Report(dataset)
     let builder = SiteBuilder(dataPath: arguments[1], templatesPath: "templates")
-    site.append(clock.measure {
+    site.append(measure {
         do { _ = try builder.write(report, to: output) } catch { print(error); exit(1) }
     })
 }
-let stages = [("load", load), ("compute", compute), ("figures.json", render), ("site (all pages and files)", site)]
-print("patients \(patients), median of \(repeats) runs:")
-for (name, durations) in stages {
-    print("  \(name): \(Int((median(durations) * 1000).rounded())) ms")
+try? FileManager.default.removeItem(atPath: output)
+let stages = [("load", load), ("facts", facts), ("figures", compute), ("figures.json", render), ("site (all pages and files)", site)]
+print("patients \(patients), median of \(repeats) runs (wall, and CPU time of all threads):")
+for (name, samples) in stages {
+    let wall = Int((median(samples.map(\.wall)) * 1000).rounded()), cpu = Int((median(samples.map(\.cpu)) * 1000).rounded())
+    print("  \(name): \(wall) ms (CPU \(cpu) ms)")
 }

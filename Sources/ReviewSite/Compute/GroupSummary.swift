@@ -37,7 +37,9 @@ public struct GroupSummary: Sendable {
     /// index): Table 1 makes one summary for each of hundreds of thousands of studies.
     init(_ facts: ReviewFacts, _ group: [Int]) {
         count = group.count
-        var studies = Set<Int>()
+        // Most groups (a study's patients) have one study: no set for them.
+        var firstStudy: Int?
+        var otherStudies = Set<Int>()
         var ages: [Double] = [], vas: [Double] = [], followUps: [Double] = []
         var female = 0, male = 0, recurred = 0, recurrenceReported = 0
         var diagnosisCounts = [Int](repeating: 0, count: Diagnosis.allCases.count + 1)
@@ -45,11 +47,11 @@ public struct GroupSummary: Sendable {
         var responseCounts = [Int](repeating: 0, count: Response.allCases.count)
         var painCounts = [Int](repeating: 0, count: PainOutcome.allCases.count)
         var eventCounts = [Int](repeating: 0, count: AdverseEventType.allCases.count)
-        var steps: [[(patient: Int, step: TreatmentStep)]] = Array(repeating: [], count: Modality.allCases.count)
+        var steps: [[(patient: Int, step: Int)]] = Array(repeating: [], count: Modality.allCases.count)
         for index in group {
             let member = facts.patients[index]
             let patient = member.patient
-            studies.insert(member.study)
+            if firstStudy == nil { firstStudy = member.study } else if member.study != firstStudy { otherStudies.insert(member.study) }
             if let age = patient.age { ages.append(age) }
             switch patient.sex {
             case .f: female += 1
@@ -67,22 +69,22 @@ public struct GroupSummary: Sendable {
             if patient.recurrence == .yes { recurred += 1 }
             if patient.recurrence != nil { recurrenceReported += 1 }
             for (position, type) in AdverseEventType.allCases.enumerated() where member.had(type) { eventCounts[position] += 1 }
-            for step in facts.steps[member.steps] { steps[step.modality.caseIndex].append((index, step)) }
+            for step in member.steps { steps[facts.steps[step].modality.caseIndex].append((index, step)) }
         }
-        studyCount = studies.count
-        age = Spread(ages)
+        studyCount = (firstStudy == nil ? 0 : 1) + otherStudies.count
+        age = Spread(&ages)
         sexCounts = (female, male, count - female - male)
         diagnoses = Self.ranked(diagnosisCounts, Diagnosis.allCases.map { $0 } + [nil])
         sites = Self.ranked(siteCounts, Site.allCases.map { $0 })
         responses = Self.tally(responseCounts, Response.allCases)
         painOutcomes = Self.tally(painCounts, PainOutcome.allCases)
-        vasReduction = Spread(vas)
-        followUp = Spread(followUps)
+        vasReduction = Spread(&vas)
+        followUp = Spread(&followUps)
         recurrences = (recurred, recurrenceReported)
         adverseEvents = Self.tally(eventCounts, AdverseEventType.allCases)
         regimens = Modality.allCases.compactMap { modality in
             let ofModality = steps[modality.caseIndex]
-            return ofModality.isEmpty ? nil : Regimen(modality, ofModality)
+            return ofModality.isEmpty ? nil : Regimen(modality, ofModality, facts.steps)
         }
     }
 
@@ -108,10 +110,12 @@ public struct Spread: Sendable, Equatable {
     public var max: Double?
     public var n: Int
 
-    init(_ values: [Double]) {
-        median = Statistics.median(values)
-        min = values.min()
-        max = values.max()
+    /// Sorts `values` in place: the groups' scratch arrays, not copied again.
+    init(_ values: inout [Double]) {
+        values.sort()
+        median = Statistics.median(sorted: values)
+        min = values.first
+        max = values.last
         n = values.count
     }
 }
@@ -133,7 +137,7 @@ public struct Regimen: Sendable {
     public var steps: Int
 
     /// `steps` come patient by patient (a patient's steps together).
-    init(_ modality: Modality, _ steps: [(patient: Int, step: TreatmentStep)]) {
+    init(_ modality: Modality, _ steps: [(patient: Int, step: Int)], _ allSteps: [TreatmentStep]) {
         self.modality = modality
         self.steps = steps.count
         var patientsByVariant = [Int](repeating: 0, count: Variant.allCases.count + 1)
@@ -141,7 +145,8 @@ public struct Regimen: Sendable {
         var concentrations: [Double] = [], doses: [Double] = [], sessions: [Double] = []
         var durations: [Double] = [], shockWaves: [Double] = [], energies: [Double] = []
         var anaesthesiaBits = 0
-        for (patient, step) in steps {
+        for (patient, position) in steps {
+            let step = allSteps[position]
             let variant = step.variant?.caseIndex ?? Variant.allCases.count
             if lastPatient[variant] != patient {
                 patientsByVariant[variant] += 1
@@ -159,11 +164,11 @@ public struct Regimen: Sendable {
         variants = zip(order, patientsByVariant).filter { $0.1 > 0 }.map { (variant: $0.0, patients: $0.1) }
             .filter { $0.variant != nil || modality != .ilSTS }
         self.concentrations = Array(Set(concentrations)).sorted()
-        dose = Spread(doses)
-        self.sessions = Spread(sessions)
-        duration = Spread(durations)
-        self.shockWaves = Spread(shockWaves)
-        energy = Spread(energies)
+        dose = Spread(&doses)
+        self.sessions = Spread(&sessions)
+        duration = Spread(&durations)
+        self.shockWaves = Spread(&shockWaves)
+        energy = Spread(&energies)
         anaesthesia = Anaesthesia.allCases.filter { anaesthesiaBits & (1 << $0.caseIndex) != 0 }
     }
 }

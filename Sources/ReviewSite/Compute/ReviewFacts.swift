@@ -34,13 +34,13 @@ public struct ReviewFacts: Sendable {
         let studyIndex = IDIndex(studyOrder.map { dataset.studies[$0].id })
         self.studyIndex = studyIndex
 
-        let stepRanks = dataset.treatments.map { patientIndex.position(of: $0.patientID) ?? -1 }
+        let stepRanks = patientIndex.positions(of: dataset.treatments.lazy.map(\.patientID))
         let stepOrder = Self.grouped(stepRanks, groups: patientOrder.count) { dataset.treatments[$0].step }
         steps = stepOrder.map { dataset.treatments[$0] }
         dataset.treatments = []
         let stepBounds = Self.bounds(stepOrder.map { stepRanks[$0] }, groups: patientOrder.count)
 
-        let eventRanks = dataset.adverseEvents.map { patientIndex.position(of: $0.patientID) ?? -1 }
+        let eventRanks = patientIndex.positions(of: dataset.adverseEvents.lazy.map(\.patientID))
         let eventOrder = Self.grouped(eventRanks, groups: patientOrder.count)
         events = eventOrder.map { dataset.adverseEvents[$0] }
         dataset.adverseEvents = []
@@ -64,7 +64,7 @@ public struct ReviewFacts: Sendable {
         members = Self.grouped(memberStudies, groups: studyOrder.count)
         let memberBounds = Self.bounds(members.map { memberStudies[$0] }, groups: studyOrder.count)
 
-        let answerRanks = dataset.riskOfBias.map { studyIndex.position(of: $0.studyID) ?? -1 }
+        let answerRanks = studyIndex.positions(of: dataset.riskOfBias.lazy.map(\.studyID))
         let answerOrder = Self.grouped(answerRanks, groups: studyOrder.count) { dataset.riskOfBias[$0].question }
         let answers = answerOrder.map { dataset.riskOfBias[$0] }
         self.answers = answers

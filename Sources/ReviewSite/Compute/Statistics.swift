@@ -8,8 +8,11 @@ enum Statistics {
 
     /// The median: the middle value, or the mean of the two middle values.
     static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+        median(sorted: values.sorted())
+    }
+
+    static func median(sorted: [Double]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }

@@ -56,3 +56,62 @@ public enum AdverseEventType: String, Code {
     case infection, injectionPain = "injection_pain", scarring, hyperkeratosis, fever, other
 }
 public enum Imputation: String, Code { case mean, none }
+
+/// A code column's values by their bytes: an ASCII cell is read without
+/// making a String and without the string switch of `init(rawValue:)`.
+struct CodeTable<C: Code>: Sendable {
+    private let codes: [C]
+    /// The raw values' bytes one after another; `ends[i]` closes `codes[i]`'s.
+    private let names: [UInt8]
+    private let ends: [Int]
+
+    init() {
+        codes = Array(C.allCases)
+        var names: [UInt8] = []
+        var ends: [Int] = []
+        for code in codes {
+            names.append(contentsOf: code.rawValue.utf8)
+            ends.append(names.count)
+        }
+        self.names = names
+        self.ends = ends
+    }
+
+    /// The code spelled by `bytes` exactly (only for ASCII bytes: String
+    /// equality, which `init(rawValue:)` uses, is byte equality there).
+    func code(_ bytes: UnsafeBufferPointer<UInt8>) -> C? {
+        names.withUnsafeBufferPointer { names in
+            var start = 0
+            for index in ends.indices {
+                let end = ends[index]
+                if end - start == bytes.count && UnsafeBufferPointer(rebasing: names[start..<end]).elementsEqual(bytes) {
+                    return codes[index]
+                }
+                start = end
+            }
+            return nil
+        }
+    }
+}
+
+/// The codes read from CSV cells, each with its table made once.
+protocol TableCode: Code {
+    static var table: CodeTable<Self> { get }
+}
+
+extension Design: TableCode { static let table = CodeTable<Self>() }
+extension Publication: TableCode { static let table = CodeTable<Self>() }
+extension Language: TableCode { static let table = CodeTable<Self>() }
+extension YesNo: TableCode { static let table = CodeTable<Self>() }
+extension RiskOfBiasTool: TableCode { static let table = CodeTable<Self>() }
+extension Answer: TableCode { static let table = CodeTable<Self>() }
+extension Sex: TableCode { static let table = CodeTable<Self>() }
+extension Diagnosis: TableCode { static let table = CodeTable<Self>() }
+extension CalcinosisType: TableCode { static let table = CodeTable<Self>() }
+extension Site: TableCode { static let table = CodeTable<Self>() }
+extension Response: TableCode { static let table = CodeTable<Self>() }
+extension PainOutcome: TableCode { static let table = CodeTable<Self>() }
+extension Modality: TableCode { static let table = CodeTable<Self>() }
+extension Variant: TableCode { static let table = CodeTable<Self>() }
+extension Anaesthesia: TableCode { static let table = CodeTable<Self>() }
+extension AdverseEventType: TableCode { static let table = CodeTable<Self>() }

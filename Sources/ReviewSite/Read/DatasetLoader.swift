@@ -36,8 +36,8 @@ public enum DatasetLoader {
             validator.checkPrisma(prisma, lines, studyCount: nil)
         }
         if let patients, let treatments {
-            validator.checkSteps(treatments, patients: patients)
-            if let adverseEvents { validator.checkAdverseEvents(adverseEvents, patients: patients, treatments: treatments) }
+            let steps = validator.checkSteps(treatments, patients: patients)
+            if let adverseEvents { validator.checkAdverseEvents(adverseEvents, patients: patients, treatments: treatments, steps: steps) }
         }
 
         guard sink.isEmpty, let review, let (prisma, _) = prisma, let published, let studies, let riskOfBias,

@@ -7,13 +7,18 @@ struct DatasetValidator {
         sink.add(file: directory.display(file), line: line, column: column, message)
     }
 
+    // The loops below index the rows rather than iterate over them, which
+    // would copy every row (and retain its strings) to read one field.
+
     func checkUniqueRefs(_ studies: TableRows<Study>) {
         var first: [Int: Int] = [:]
-        for (study, line) in zip(studies.rows, studies.lines) {
-            if let earlier = first[study.ref] {
-                fail(StudyColumn.fileName, line, "ref", "'\(study.ref)' is a duplicate (first on line \(earlier))")
+        first.reserveCapacity(studies.rows.count)
+        for index in studies.rows.indices {
+            let ref = studies.rows[index].ref
+            if let earlier = first[ref] {
+                fail(StudyColumn.fileName, studies.lines[index], "ref", "'\(ref)' is a duplicate (first on line \(earlier))")
             } else {
-                first[study.ref] = line
+                first[ref] = studies.lines[index]
             }
         }
     }
@@ -21,82 +26,71 @@ struct DatasetValidator {
     /// One answer per question of the study's checklist, no more, no less.
     func checkRiskOfBias(_ answers: TableRows<RiskOfBiasAnswer>, studies: TableRows<Study>) {
         let file = RiskOfBiasColumn.fileName
-        let tools = Dictionary(studies.rows.map { ($0.id, $0.robTool) }, uniquingKeysWith: { first, _ in first })
-        var answered: [String: [Int: Int]] = [:]
-        for (answer, line) in zip(answers.rows, answers.lines) {
-            guard studies.keys[answer.studyID] != nil else {
+        // By the number of the study in studies.keys: its tool when its row
+        // is valid, and the first line answering each of its questions.
+        var tools = [RiskOfBiasTool?](repeating: nil, count: studies.keys.count)
+        for (index, number) in studies.rowKeys.enumerated() where number >= 0 && tools[number] == nil {
+            tools[number] = studies.rows[index].robTool
+        }
+        let stride = RiskOfBiasTool.allCases.map(\.questions).max()!
+        var answered = [Int](repeating: 0, count: studies.keys.count * stride)
+        var lookup = KeyLookup(studies.keys)
+        for index in answers.rows.indices {
+            let answer = answers.rows[index], line = answers.lines[index]
+            guard let number = lookup.number(of: answer.studyID) else {
                 fail(file, line, "study_id", "'\(answer.studyID)' is not a study_id of studies.csv")
                 continue
             }
-            guard let tool = tools[answer.studyID] else { continue }
+            guard let tool = tools[number] else { continue }
             guard answer.question <= tool.questions else {
                 fail(file, line, "question", "'\(answer.question)' is not a question of \(tool.rawValue) (expected 1 to \(tool.questions))")
                 continue
             }
-            if let earlier = answered[answer.studyID]?[answer.question] {
-                fail(file, line, "question", "question \(answer.question) of study '\(answer.studyID)' is answered twice (first on line \(earlier))")
+            let slot = number * stride + answer.question - 1
+            if answered[slot] != 0 {
+                fail(file, line, "question", "question \(answer.question) of study '\(answer.studyID)' is answered twice (first on line \(answered[slot]))")
             } else {
-                answered[answer.studyID, default: [:]][answer.question] = line
+                answered[slot] = line
             }
         }
-        for (study, line) in zip(studies.rows, studies.lines) where !answers.invalidOwners.contains(study.id) {
-            let given = answered[study.id] ?? [:]
-            let missing = (1...study.robTool.questions).filter { given[$0] == nil }
+        for index in studies.rows.indices {
+            let tool = studies.rows[index].robTool, number = studies.rowKeys[index]
+            guard (1...tool.questions).contains(where: { number < 0 || answered[number * stride + $0 - 1] == 0 }) else { continue }
+            let study = studies.rows[index]
+            guard answers.invalidOwners.isEmpty || !answers.invalidOwners.contains(study.id) else { continue }
+            let missing = (1...study.robTool.questions).filter { number < 0 || answered[number * stride + $0 - 1] == 0 }
             if !missing.isEmpty {
                 let list = missing.map(String.init).joined(separator: ", ")
                 let noun = missing.count == 1 ? "question" : "questions"
-                fail(StudyColumn.fileName, line, "rob_tool",
+                fail(StudyColumn.fileName, studies.lines[index], "rob_tool",
                      "study '\(study.id)' has no answer in risk_of_bias.csv for \(noun) \(list) of \(study.robTool.rawValue)")
             }
         }
     }
 
     func checkReferences(_ patients: TableRows<Patient>, studies: TableRows<Study>) {
-        for (patient, line) in zip(patients.rows, patients.lines) where studies.keys[patient.studyID] == nil {
-            fail(PatientColumn.fileName, line, "study_id", "'\(patient.studyID)' is not a study_id of studies.csv")
+        var lookup = KeyLookup(studies.keys)
+        for index in patients.rows.indices where lookup.number(of: patients.rows[index].studyID) == nil {
+            fail(PatientColumn.fileName, patients.lines[index], "study_id", "'\(patients.rows[index].studyID)' is not a study_id of studies.csv")
         }
     }
+}
 
-    /// Steps of a patient are 1, 2, … n, each once; every patient has one.
-    func checkSteps(_ treatments: TableRows<TreatmentStep>, patients: TableRows<Patient>) {
-        let file = TreatmentColumn.fileName
-        var steps: [String: [(step: Int, line: Int)]] = [:]
-        for (step, line) in zip(treatments.rows, treatments.lines) {
-            guard patients.keys[step.patientID] != nil else {
-                fail(file, line, "patient_id", "'\(step.patientID)' is not a patient_id of patients.csv")
-                continue
-            }
-            steps[step.patientID, default: []].append((step.step, line))
-        }
-        for (patientID, list) in steps.sorted(by: { $0.key < $1.key }) where !treatments.invalidOwners.contains(patientID) {
-            var seen: [Int: Int] = [:]
-            for (step, line) in list {
-                if let earlier = seen[step] {
-                    fail(file, line, "step", "step \(step) of patient '\(patientID)' appears twice (first on line \(earlier))")
-                } else {
-                    seen[step] = line
-                }
-            }
-            if let gap = (1...list.count).first(where: { seen[$0] == nil }), seen.count == list.count {
-                let (step, line) = list.filter { $0.step > gap }.min { $0.step < $1.step }!
-                fail(file, line, "step", "'\(step)' skips step \(gap) of patient '\(patientID)' (expected consecutive steps from 1)")
-            }
-        }
-        for (patient, line) in zip(patients.rows, patients.lines)
-        where steps[patient.id] == nil && !treatments.invalidOwners.contains(patient.id) {
-            fail(PatientColumn.fileName, line, "patient_id", "patient '\(patient.id)' has no treatment step in treatments.csv")
-        }
+/// Looks keys up in file order: the rows of a study or of a patient
+/// usually come one after another, and the next key is likely the next one.
+struct KeyLookup {
+    let keys: KeyIndex
+    private var last: String?
+    private var lastNumber: Int?
+
+    init(_ keys: KeyIndex) {
+        self.keys = keys
     }
 
-    func checkAdverseEvents(_ events: TableRows<AdverseEvent>, patients: TableRows<Patient>, treatments: TableRows<TreatmentStep>) {
-        var steps = Set<String>()
-        for step in treatments.rows { steps.insert("\(step.patientID)\u{0}\(step.step)") }
-        for (event, line) in zip(events.rows, events.lines) {
-            if patients.keys[event.patientID] == nil {
-                fail(AdverseEventColumn.fileName, line, "patient_id", "'\(event.patientID)' is not a patient_id of patients.csv")
-            } else if !steps.contains("\(event.patientID)\u{0}\(event.step)") && !treatments.invalidOwners.contains(event.patientID) {
-                fail(AdverseEventColumn.fileName, line, "step", "'\(event.step)' is not a step of patient '\(event.patientID)' in treatments.csv")
-            }
-        }
+    mutating func number(of key: String) -> Int? {
+        if let last, last == key { return lastNumber }
+        last = key
+        lastNumber = keys.number(of: key, hint: lastNumber.map { $0 + 1 })
+        return lastNumber
     }
 }

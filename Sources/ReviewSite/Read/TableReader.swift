@@ -4,7 +4,9 @@ struct TableRows<Row> {
     var lines: [Int] = []
     /// Every value of the key column, valid row or not, with its first line:
     /// references to a row with a bad cell are not reported a second time.
-    var keys: [String: Int] = [:]
+    var keys = KeyIndex()
+    /// The number in `keys` of each row's key (tables with a key column).
+    var rowKeys: [Int] = []
     /// The `owner` values (a patient, a study) of rows with a bad cell, so
     /// that checks over all of an owner's rows can leave that owner alone.
     var invalidOwners: Set<String> = []
@@ -28,35 +30,33 @@ func readTable<Column: TableColumn, Row>(
         return nil
     }
     var table = TableRows<Row>()
+    // One row per line at most: reserving avoids copying the rows as they grow.
+    let lineCount = countLines(bytes)
+    table.rows.reserveCapacity(lineCount)
+    table.lines.reserveCapacity(lineCount)
+    if key != nil {
+        table.rowKeys.reserveCapacity(lineCount)
+        table.keys.reserveCapacity(lineCount)
+    }
+    // The header first; then the records, with the header and reader
+    // as constants of the closure rather than state copied per record.
+    let reader = CSVReader(bytes: bytes)
     var header: Header<Column>?
-    var reader: RowReader<Column>?
     var headerBroken = false
-    let syntaxErrors = CSVReader(bytes: bytes).forEachRecord { record in
-        guard !headerBroken else { return }
-        guard let header, let row = reader else {
-            let parsed = Header<Column>(record, file: file, sink: sink)
-            header = parsed
-            headerBroken = parsed == nil
-            reader = parsed.map { RowReader(file: file, indices: $0.indices, sink: sink) }
-            return
-        }
-        guard header.checkShape(record, file: file, sink: sink) else { return }
-        row.start(record)
-        table.recordCount += 1
-        if let key, let value = row.text(key) {
-            if let first = table.keys[value] {
-                row.fail(key, "'\(value)' is a duplicate (first on line \(first))")
-            } else {
-                table.keys[value] = record.line
-            }
-        }
-        let converted = convert(row)
-        if row.valid {
-            table.rows.append(converted)
-            table.lines.append(record.line)
-        } else if let owner, let value = row.text(owner) {
-            table.invalidOwners.insert(value)
-        }
+    var (syntaxErrors, rest) = reader.forEachRow(from: nil) { record in
+        header = Header<Column>(CSVRecord(record), file: file, sink: sink)
+        headerBroken = header == nil
+        return false
+    }
+    if let rest, let header {
+        let row = RowReader(file: file, indices: header.indices, sink: sink)
+        syntaxErrors += reader.forEachRow(from: rest) { record in
+            readRecord(record, header: header, row: row, into: &table, file: file, sink: sink, key: key, owner: owner, convert: convert)
+            return true
+        }.errors
+    } else if let rest {
+        // Nothing more to read, but the syntax errors are still reported.
+        syntaxErrors += reader.forEachRow(from: rest) { _ in true }.errors
     }
     for error in syntaxErrors {
         sink.add(file: file, line: error.line, error.message)
@@ -65,6 +65,47 @@ func readTable<Column: TableColumn, Row>(
         sink.add(file: file, line: 1, "the file is empty (expected a header line naming the columns)")
     }
     return header == nil ? nil : table
+}
+
+private func countLines(_ bytes: [UInt8]) -> Int {
+    var count = 1
+    for byte in bytes where byte == UInt8(ascii: "\n") { count += 1 }
+    return count
+}
+
+/// Checks and converts one record of the table.
+private func readRecord<Column: TableColumn, Row>(
+    _ record: CSVRow,
+    header: Header<Column>,
+    row: RowReader<Column>,
+    into table: inout TableRows<Row>,
+    file: String,
+    sink: ErrorSink,
+    key: Column?,
+    owner: Column?,
+    convert: (RowReader<Column>) -> Row
+) {
+    guard header.checkShape(record, file: file, sink: sink) else { return }
+    row.start(record)
+    defer { row.finish() }
+    table.recordCount += 1
+    var keyNumber = -1
+    if let key, let (value, isASCII) = row.bytes(key) {
+        let (number, isNew) = table.keys.insert(value, isASCII: isASCII, line: record.line)
+        if isNew {
+            keyNumber = number
+        } else {
+            row.fail(key, "'\(row.text(key)!)' is a duplicate (first on line \(table.keys.lines[number]))")
+        }
+    }
+    let converted = convert(row)
+    if row.valid {
+        table.rows.append(converted)
+        table.lines.append(record.line)
+        if key != nil { table.rowKeys.append(keyNumber) }
+    } else if let owner, let value = row.text(owner) {
+        table.invalidOwners.insert(value)
+    }
 }
 
 /// The header line: where each known column is, and which fields to ignore.
@@ -103,18 +144,18 @@ private struct Header<Column: TableColumn> {
 
     /// A record must have the header's fields; extra empty fields (trailing
     /// commas) are fine, and so is a header column with no name if empty.
-    func checkShape(_ record: CSVRecord, file: String, sink: ErrorSink) -> Bool {
-        let count = record.fields.count
+    func checkShape(_ record: CSVRow, file: String, sink: ErrorSink) -> Bool {
+        let count = record.count
         if count < width {
             sink.add(file: file, line: record.line, "the row has \(count) fields; the header has \(width)")
             return false
         }
-        if let extra = record.fields[width...].firstIndex(where: { !$0.isEmpty }) {
-            sink.add(file: file, line: record.fieldLines[extra], "the row has a value in field \(extra + 1) ('\(record.fields[extra])'), but the header has \(width) columns")
+        if let extra = (width..<count).first(where: { !record.isEmpty($0) }) {
+            sink.add(file: file, line: record.line(extra), "the row has a value in field \(extra + 1) ('\(record.string(extra))'), but the header has \(width) columns")
             return false
         }
-        if let index = unnamed.first(where: { !record.fields[$0].isEmpty }) {
-            sink.add(file: file, line: record.fieldLines[index], "the row has a value in field \(index + 1) ('\(record.fields[index])'), whose column has no name in the header")
+        if let index = unnamed.first(where: { !record.isEmpty($0) }) {
+            sink.add(file: file, line: record.line(index), "the row has a value in field \(index + 1) ('\(record.string(index))'), whose column has no name in the header")
             return false
         }
         return true

@@ -40,39 +40,96 @@ struct StudyTable: Sendable {
         <tbody>
 
         """
+        var rows = HTMLBytes(capacity: summaries.count * 640)
         for (study, summary) in summaries {
-            html += row(study, summary)
+            row(study, summary, into: &rows)
         }
-        return Page(file: Paging.file("table-1", page: page), title: "Table 1", body: html + "</tbody>\n</table>\n</div>", sortable: true)
+        return Page(file: Paging.file("table-1", page: page), title: "Table 1", body: html + rows.string + "</tbody>\n</table>\n</div>", sortable: true)
     }
 
-    static func row(_ facts: StudyFacts, _ summary: GroupSummary) -> String {
+    static func row(_ facts: StudyFacts, _ summary: GroupSummary, into html: inout HTMLBytes) {
         let study = facts.study
-        var name = "Ref. \(study.ref)"
-        if let author = study.firstAuthor { name += " · \(Escape.html(author)) et al." }
-        if let year = study.year { name += " \(year)" }
-        var design = study.design.label
-        if study.publication == .conferenceAbstract { design += ", conference abstract" }
-        if study.controlGroup == .yes { design += ", control lesion" }
-        let sex = summary.sexCounts
-        let diagnoses = summary.diagnoses.map { "\($0.diagnosis?.label ?? "not reported")\(summary.count > 1 ? " \($0.count)" : "")" }
-        let sites = summary.sites.map { "\($0.site.label)\(summary.count > 1 ? " \($0.count)" : "")" }
-        let responses = [Response.complete, .partial, .none, .unknown].map { String(summary.responses[$0] ?? 0) }.joined(separator: "/")
-        let share = facts.yesShare
-        let rob = "\(facts.riskOfBias.rawValue) <span class=\"detail\">(\(share.yes)/\(share.applicable) yes)</span>"
-        return """
-        <tr id="\(Escape.html(study.id))"><th scope="row" data-sort="\(study.ref)">\(name)<span class="key">\(Escape.html(study.id))</span></th>\
-        <td>\(Escape.html(design))</td>\
-        <td class="num">\(summary.count)</td>\
-        <td class="num" data-sort="\(summary.age.median.map(formatNumber) ?? "")">\(Cells.medianRange(summary.age))</td>\
-        <td class="num">\(sex.female)/\(sex.male)/\(sex.notReported)</td>\
-        <td>\(Escape.html(diagnoses.joined(separator: ", ")))</td>\
-        <td>\(Escape.html(sites.isEmpty ? "not reported" : sites.joined(separator: ", ")))</td>\
-        <td>\(summary.regimens.map(Cells.regimen).joined(separator: "<br>"))</td>\
-        <td class="num" data-sort="\(summary.responded.percent.map(String.init) ?? "")">\(responses)</td>\
-        <td class="num" data-sort="\(summary.followUp.median.map(formatNumber) ?? "")">\(Cells.medianRange(summary.followUp))</td>\
-        <td data-sort="\(RiskLevel.allCases.firstIndex(of: facts.riskOfBias)!)">\(rob)</td></tr>
+        html.raw("<tr id=\"")
+        html.text(study.id)
+        html.raw("\"><th scope=\"row\" data-sort=\"")
+        html.int(study.ref)
+        html.raw("\">Ref. ")
+        html.int(study.ref)
+        if let author = study.firstAuthor {
+            html.raw(" · ")
+            html.text(author)
+            html.raw(" et al.")
+        }
+        if let year = study.year {
+            html.raw(" ")
+            html.int(year)
+        }
+        html.raw("<span class=\"key\">")
+        html.text(study.id)
+        html.raw("</span></th><td>")
+        html.raw(study.design.label)
+        if study.publication == .conferenceAbstract { html.raw(", conference abstract") }
+        if study.controlGroup == .yes { html.raw(", control lesion") }
+        html.raw("</td><td class=\"num\">")
+        html.int(summary.count)
+        html.raw("</td>")
+        medianCell(summary.age, into: &html)
+        html.raw("<td class=\"num\">")
+        html.int(summary.sexCounts.female)
+        html.raw("/")
+        html.int(summary.sexCounts.male)
+        html.raw("/")
+        html.int(summary.sexCounts.notReported)
+        html.raw("</td><td>")
+        for (index, entry) in summary.diagnoses.enumerated() {
+            if index > 0 { html.raw(", ") }
+            html.raw(entry.diagnosis?.label ?? "not reported")
+            if summary.count > 1 {
+                html.raw(" ")
+                html.int(entry.count)
+            }
+        }
+        html.raw("</td><td>")
+        if summary.sites.isEmpty { html.raw("not reported") }
+        for (index, entry) in summary.sites.enumerated() {
+            if index > 0 { html.raw(", ") }
+            html.raw(entry.site.label)
+            if summary.count > 1 {
+                html.raw(" ")
+                html.int(entry.count)
+            }
+        }
+        html.raw("</td><td>")
+        for (index, regimen) in summary.regimens.enumerated() {
+            if index > 0 { html.raw("<br>") }
+            html.raw(Cells.regimen(regimen))
+        }
+        html.raw("</td><td class=\"num\" data-sort=\"")
+        if let percent = summary.responded.percent { html.int(percent) }
+        html.raw("\">")
+        for (index, response) in [Response.complete, .partial, .none, .unknown].enumerated() {
+            if index > 0 { html.raw("/") }
+            html.int(summary.responses[response] ?? 0)
+        }
+        html.raw("</td>")
+        medianCell(summary.followUp, into: &html)
+        html.raw("<td data-sort=\"")
+        html.int(RiskLevel.allCases.firstIndex(of: facts.riskOfBias)!)
+        html.raw("\">")
+        html.raw(facts.riskOfBias.rawValue)
+        html.raw(" <span class=\"detail\">(")
+        html.int(facts.yesShare.yes)
+        html.raw("/")
+        html.int(facts.yesShare.applicable)
+        html.raw(" yes)</span></td></tr>\n")
+    }
 
-        """
+    /// A median and range, sortable by the median.
+    private static func medianCell(_ spread: Spread, into html: inout HTMLBytes) {
+        html.raw("<td class=\"num\" data-sort=\"")
+        if let median = spread.median { html.raw(formatNumber(median)) }
+        html.raw("\">")
+        html.raw(Cells.medianRange(spread))
+        html.raw("</td>")
     }
 }

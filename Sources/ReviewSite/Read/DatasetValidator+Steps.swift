@@ -1,0 +1,115 @@
+/// The valid treatment steps of each patient, grouped by the patient's
+/// number in patients.keys (rows whose patient is not there are left out).
+struct PatientSteps {
+    /// Rows of treatments.csv, grouped: patient n's are `rows[starts[n]..<starts[n + 1]]`, in file order.
+    var starts: [Int]
+    var rows: [Int]
+    /// Each group's steps, sorted, for `contains`.
+    var sortedSteps: [Int]
+
+    func group(_ number: Int) -> Range<Int> { starts[number]..<starts[number + 1] }
+
+    func contains(_ number: Int, step: Int) -> Bool {
+        let range = group(number)
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedSteps[middle] < step { low = middle + 1 } else { high = middle }
+        }
+        return low < range.upperBound && sortedSteps[low] == step
+    }
+}
+
+extension DatasetValidator {
+    /// Steps of a patient are 1, 2, … n, each once; every patient has one.
+    /// Returns the steps by patient for `checkAdverseEvents`.
+    func checkSteps(_ treatments: TableRows<TreatmentStep>, patients: TableRows<Patient>) -> PatientSteps {
+        let steps = groupSteps(treatments, patients: patients)
+        // Errors are sorted by line in the end, and each line here belongs
+        // to one patient, so patients are taken in number order.
+        for number in 0..<patients.keys.count where !steps.group(number).isEmpty {
+            let group = steps.rows[steps.group(number)]
+            let patientID = treatments.rows[group.first!].patientID
+            guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
+            checkPatientSteps(group, treatments, patientID)
+        }
+        for (index, number) in patients.rowKeys.enumerated() where number < 0 || steps.group(number).isEmpty {
+            let patientID = patients.rows[index].id
+            guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
+            fail(PatientColumn.fileName, patients.lines[index], "patient_id", "patient '\(patientID)' has no treatment step in treatments.csv")
+        }
+        return steps
+    }
+
+    /// Groups the steps by patient; reports steps of unknown patients.
+    private func groupSteps(_ treatments: TableRows<TreatmentStep>, patients: TableRows<Patient>) -> PatientSteps {
+        var lookup = KeyLookup(patients.keys)
+        var numbers = [Int](repeating: -1, count: treatments.rows.count)
+        var starts = [Int](repeating: 0, count: patients.keys.count + 1)
+        for index in treatments.rows.indices {
+            let patientID = treatments.rows[index].patientID
+            guard let number = lookup.number(of: patientID) else {
+                fail(TreatmentColumn.fileName, treatments.lines[index], "patient_id", "'\(patientID)' is not a patient_id of patients.csv")
+                continue
+            }
+            numbers[index] = number
+            starts[number + 1] += 1
+        }
+        for number in 0..<patients.keys.count { starts[number + 1] += starts[number] }
+        var next = starts
+        var rows = [Int](repeating: 0, count: starts.last!)
+        var sortedSteps = [Int](repeating: 0, count: starts.last!)
+        for (index, number) in numbers.enumerated() where number >= 0 {
+            rows[next[number]] = index
+            sortedSteps[next[number]] = treatments.rows[index].step
+            next[number] += 1
+        }
+        for number in 0..<patients.keys.count where starts[number + 1] - starts[number] > 1 {
+            sortedSteps[starts[number]..<starts[number + 1]].sort()
+        }
+        return PatientSteps(starts: starts, rows: rows, sortedSteps: sortedSteps)
+    }
+
+    /// One patient's steps in file order: each once, then no gap from 1.
+    private func checkPatientSteps(_ group: ArraySlice<Int>, _ treatments: TableRows<TreatmentStep>, _ patientID: String) {
+        let file = TreatmentColumn.fileName
+        let rows = group
+        func step(_ index: Int) -> Int { treatments.rows[rows[index]].step }
+        func line(_ index: Int) -> Int { treatments.lines[rows[index]] }
+        // A patient has a few steps: look back along them, or use a
+        // dictionary when there are many.
+        let many = rows.count > 16
+        var seen: [Int: Int] = [:]
+        var duplicates = false
+        for index in rows.indices {
+            let earlier = many ? seen[step(index)] : (rows.startIndex..<index).first { step($0) == step(index) }.map(line)
+            if let earlier {
+                duplicates = true
+                fail(file, line(index), "step", "step \(step(index)) of patient '\(patientID)' appears twice (first on line \(earlier))")
+            } else if many {
+                seen[step(index)] = line(index)
+            }
+        }
+        guard !duplicates else { return }
+        // With no step twice, a gap below the count means a step above it.
+        guard let largest = rows.indices.lazy.map(step).max(), largest > rows.count else { return }
+        let present = many ? Set(seen.keys) : []
+        let gap = (1...rows.count).first { gap in many ? !present.contains(gap) : !rows.indices.contains { step($0) == gap } }!
+        let next = rows.indices.filter { step($0) > gap }.min { step($0) < step($1) }!
+        fail(file, line(next), "step", "'\(step(next))' skips step \(gap) of patient '\(patientID)' (expected consecutive steps from 1)")
+    }
+
+    func checkAdverseEvents(_ events: TableRows<AdverseEvent>, patients: TableRows<Patient>, treatments: TableRows<TreatmentStep>, steps: PatientSteps) {
+        var lookup = KeyLookup(patients.keys)
+        for index in events.rows.indices {
+            let event = events.rows[index], line = events.lines[index]
+            guard let number = lookup.number(of: event.patientID) else {
+                fail(AdverseEventColumn.fileName, line, "patient_id", "'\(event.patientID)' is not a patient_id of patients.csv")
+                continue
+            }
+            if !steps.contains(number, step: event.step) && (treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(event.patientID)) {
+                fail(AdverseEventColumn.fileName, line, "step", "'\(event.step)' is not a step of patient '\(event.patientID)' in treatments.csv")
+            }
+        }
+    }
+}
