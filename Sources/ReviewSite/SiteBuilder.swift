@@ -150,7 +150,7 @@ public struct SiteBuilder: Sendable {
 extension SiteOutput {
     /// A page inside the frame every page shares.
     func add(_ page: Page, in frame: PageFrame) throws(BuildFailure) {
-        try add(page.file, frame.render(page))
+        try add(page.file, bytes: frame.renderBytes(page))
     }
 }
 

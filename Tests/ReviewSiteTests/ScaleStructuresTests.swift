@@ -60,6 +60,23 @@ struct ScaleStructuresTests {
         #expect(facts.studies.map { facts.patients(of: $0).map(\.id) } == [["P1", "P3"], ["P2"]])
     }
 
+    @Test func figureRowsSubtractInOnePass() {
+        let keys = KeyList(["A", "B", "C", "D", "E"])
+        let rows = FigureRows(keys, [0, 1, 2, 3, 4])
+        #expect(Array(rows.subtracting(FigureRows(keys, [1, 3]))) == ["A", "C", "E"])
+        #expect(Array(rows.subtracting(FigureRows(keys, []))) == ["A", "B", "C", "D", "E"])
+        #expect(Array(rows.subtracting(["B", "E"])) == ["A", "C", "D"])
+        #expect(rows == ["A", "B", "C", "D", "E"])
+        #expect(FigureRows(keys, [4]) == ["E"])
+    }
+
+    @Test func figureRowsAreQuotedForJSONOnce() {
+        let keys = KeyList(["plain", "say \"hi\"", "back\\slash", "two\nlines", "Łódź"])
+        let figure = Figure(id: "x", kind: .count, values: ["n": 3], rows: FigureRows(keys, [1, 3, 4]))
+        #expect(FiguresJSON.render([figure]).contains(#""rows": ["say \"hi\"", "two\nlines", "Łódź"]"#))
+        #expect(FiguresJSON.render([Figure(id: "y", kind: .count, values: ["n": 0], rows: [])]).contains(#""rows": []"#))
+    }
+
     @Test func everyJobRunsAndTheEarliestFailureIsReported() {
         let done = Counter()
         let jobs: [Workers.Job] = (0..<50).map { index in

@@ -25,9 +25,9 @@ public struct Figure: Sendable, Equatable {
     /// Field values by name; nil is JSON null (a zero denominator, no values).
     public var values: [String: Double?]
     /// Keys (patient_id or study_id) it was computed from, in byte order.
-    public var rows: [String]
+    public var rows: FigureRows
     /// For a proportion, the numerator's keys.
-    public var numeratorRows: [String]?
+    public var numeratorRows: FigureRows?
 
     public subscript(field: String) -> Double? {
         values[field] ?? nil

@@ -10,10 +10,15 @@ final class FigureContext: Sendable {
     let combined: [Int]
     /// treated(laser) patients whose laser variants are only CO2.
     let co2: [Int]
+    /// The keys figures' rows point into: patient and study ids in byte order.
+    let patientKeys: KeyList
+    let studyKeys: KeyList
 
     init(_ facts: ReviewFacts) {
         self.facts = facts
         all = Array(facts.patients.indices)
+        patientKeys = KeyList(facts.patients.map(\.id))
+        studyKeys = KeyList(facts.studies.map(\.id))
         var treated: [[Int]] = Array(repeating: [], count: Modality.allCases.count)
         var combined: [Int] = [], co2: [Int] = []
         for (index, patient) in facts.patients.enumerated() {
@@ -63,18 +68,18 @@ final class FigureContext: Sendable {
         facts.studies.indices.filter { predicate(facts.studies[$0]) }
     }
 
-    func patientIDs(_ group: [Int]) -> [String] { group.map { facts.patients[$0].id } }
+    func patientIDs(_ group: [Int]) -> FigureRows { FigureRows(patientKeys, group.map { Int32($0) }) }
 
     /// Distinct patients of a list of values, in order.
-    func patientIDs(of values: [(patient: Int, value: Double)]) -> [String] {
-        var ids: [String] = []
+    func patientIDs(of values: [(patient: Int, value: Double)]) -> FigureRows {
+        var positions: [Int32] = []
         var last = -1
         for (patient, _) in values where patient != last {
-            ids.append(facts.patients[patient].id)
+            positions.append(Int32(patient))
             last = patient
         }
-        return ids
+        return FigureRows(patientKeys, positions)
     }
 
-    func studyIDs(_ group: [Int]) -> [String] { group.map { facts.studies[$0].id } }
+    func studyIDs(_ group: [Int]) -> FigureRows { FigureRows(studyKeys, group.map { Int32($0) }) }
 }

@@ -36,11 +36,21 @@ public enum FiguresJSON {
         return out
     }
 
-    private static func append(list items: [String], to out: inout [UInt8]) {
+    /// Each key was quoted once for all figures (`KeyList.json`): a row is a copy.
+    private static func append(list rows: FigureRows, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
-            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
-            append(quoted: item, to: &out)
+        if !rows.isEmpty {
+            let json = rows.keys.json
+            json.bytes.withUnsafeBufferPointer { bytes in
+                for (index, position) in rows.positions.enumerated() {
+                    if index > 0 {
+                        out.append(UInt8(ascii: ","))
+                        out.append(UInt8(ascii: " "))
+                    }
+                    let end = json.ends[Int(position)], start = position == 0 ? 0 : json.ends[Int(position) - 1]
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+            }
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -52,7 +62,7 @@ public enum FiguresJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func append(quoted text: String, to out: inout [UInt8]) {
+    static func append(quoted text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Ids rarely need escaping: copy them whole.
         var text = text

@@ -35,7 +35,7 @@ public struct GroupSummary: Sendable {
 
     /// One pass over the group's patients with a counter per code (by case
     /// index): Table 1 makes one summary for each of hundreds of thousands of studies.
-    init(_ facts: ReviewFacts, _ group: [Int]) {
+    init(_ facts: ReviewFacts, _ group: some Collection<Int>) {
         count = group.count
         // Most groups (a study's patients) have one study: no set for them.
         var firstStudy: Int?
@@ -174,11 +174,6 @@ public struct Regimen: Sendable {
 }
 
 extension ReviewFacts {
-    /// Table 1's statistics: one summary per study, in byte order of ids.
-    public func studySummaries() -> [(study: StudyFacts, summary: GroupSummary)] {
-        studies.map { ($0, GroupSummary(self, Array(members[$0.patients]))) }
-    }
-
     /// Table 2's statistics: each monotherapy, laser split by type, and each
     /// combination of modalities, in that order.
     public func treatmentSummaries() -> [(option: TreatmentOption, summary: GroupSummary)] {

@@ -6,29 +6,26 @@ struct IDIndex: Sendable {
     /// The list position of each key number (a repeat keeps the first).
     private var positions: [Int] = []
 
-    init(_ ids: [String]) {
+    /// `ids` in file order, and the position each has in the list: rows
+    /// that refer to them mostly come in the same order, which the lookups
+    /// of `positions(of:)` take advantage of.
+    init(_ ids: [String], positions: [Int]? = nil) {
         keys.reserveCapacity(ids.count)
-        positions.reserveCapacity(ids.count)
-        for (position, id) in ids.enumerated() {
+        self.positions.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() {
             var id = id
             let isNew = id.withUTF8 { keys.insert($0, isASCII: !$0.contains { $0 >= 0x80 }, line: 0).isNew }
-            if isNew { positions.append(position) }
+            if isNew { self.positions.append(positions?[index] ?? index) }
         }
     }
 
-    /// `after` is the previous answer: rows of one patient or study are
-    /// usually next to each other, and a repeat is then found without hashing.
-    func position(of id: String, after previous: Int? = nil) -> Int? {
-        let hint = previous.flatMap { $0 < positions.count && positions[$0] == $0 ? $0 : nil }
-        return keys.number(of: id, hint: hint).map { positions[$0] }
+    func position(of id: String) -> Int? {
+        keys.number(of: id).map { positions[$0] }
     }
 
     /// The position of each id (-1 for none), looked up in order.
     func positions(of ids: some Sequence<String>) -> [Int] {
-        var previous: Int?
-        return ids.map { id in
-            previous = position(of: id, after: previous)
-            return previous ?? -1
-        }
+        var lookup = KeyLookup(keys)
+        return ids.map { lookup.number(of: $0).map { positions[$0] } ?? -1 }
     }
 }

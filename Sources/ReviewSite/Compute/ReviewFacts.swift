@@ -17,30 +17,53 @@ public struct ReviewFacts: Sendable {
     public let answers: [RiskOfBiasAnswer]
     /// Positions in `patients`, grouped by study; `StudyFacts.patients` indexes it.
     public let members: [Int]
-    /// Position in `patients` of a patient id, and in `studies` of a study id.
-    let patientIndex: IDIndex
+    /// Patient ids in file order, with each one's position in `patients`;
+    /// study ids with their position in `studies`.
+    private let patientIndex: IDIndex
+    private let patientRank: [Int]
     let studyIndex: IDIndex
 
     /// Takes the dataset's rows over: each table is released once it is
-    /// reorganised, so a million patients are not held twice.
+    /// reorganised, so a million patients are not held twice. The studies'
+    /// side and the sorting of the patients run on a second core.
     public init(_ dataset: consuming Dataset) {
         review = dataset.review
         prisma = dataset.prisma
         published = dataset.published
-        let patientOrder = ByteOrder.sortedPositions(dataset.patients.map(\.id))
-        let patientIndex = IDIndex(patientOrder.map { dataset.patients[$0].id })
+        let patientsIn = dataset.patients, studiesIn = dataset.studies, answersIn = dataset.riskOfBias
+        dataset.riskOfBias = []
+        dataset.studies = []
+        let patientIDs = patientsIn.map(\.id)
+        let studySide = Background { () -> StudySide in
+            let patientOrder = ByteOrder.sortedPositions(patientIDs)
+            let studyIDs = studiesIn.map(\.id)
+            let studyOrder = ByteOrder.sortedPositions(studyIDs)
+            let studyIndex = IDIndex(studyIDs, positions: Self.inverse(studyOrder))
+            let answerRanks = studyIndex.positions(of: answersIn.lazy.map(\.studyID))
+            let answerOrder = Self.grouped(answerRanks, groups: studyOrder.count) { answersIn[$0].question }
+            return StudySide(patientOrder: patientOrder, studyOrder: studyOrder, studyIndex: studyIndex,
+                             studyOfPatient: studyIndex.positions(of: patientsIn.lazy.map(\.studyID)),
+                             answers: answerOrder.map { answersIn[$0] },
+                             answerBounds: Self.bounds(answerOrder.map { answerRanks[$0] }, groups: studyOrder.count))
+        }
+        // Meanwhile: steps and adverse events joined to patients in file order.
+        let patientIndex = IDIndex(patientIDs)
         self.patientIndex = patientIndex
-        let studyOrder = ByteOrder.sortedPositions(dataset.studies.map(\.id))
-        let studyIndex = IDIndex(studyOrder.map { dataset.studies[$0].id })
-        self.studyIndex = studyIndex
+        let stepsIn = patientIndex.positions(of: dataset.treatments.lazy.map(\.patientID))
+        let eventsIn = patientIndex.positions(of: dataset.adverseEvents.lazy.map(\.patientID))
+        let side = studySide.result()
+        let patientOrder = side.patientOrder, studyOrder = side.studyOrder
+        let rank = Self.inverse(patientOrder)
+        patientRank = rank
+        studyIndex = side.studyIndex
 
-        let stepRanks = patientIndex.positions(of: dataset.treatments.lazy.map(\.patientID))
+        let stepRanks = stepsIn.map { $0 < 0 ? -1 : rank[$0] }
         let stepOrder = Self.grouped(stepRanks, groups: patientOrder.count) { dataset.treatments[$0].step }
         steps = stepOrder.map { dataset.treatments[$0] }
         dataset.treatments = []
         let stepBounds = Self.bounds(stepOrder.map { stepRanks[$0] }, groups: patientOrder.count)
 
-        let eventRanks = patientIndex.positions(of: dataset.adverseEvents.lazy.map(\.patientID))
+        let eventRanks = eventsIn.map { $0 < 0 ? -1 : rank[$0] }
         let eventOrder = Self.grouped(eventRanks, groups: patientOrder.count)
         events = eventOrder.map { dataset.adverseEvents[$0] }
         dataset.adverseEvents = []
@@ -53,27 +76,43 @@ public struct ReviewFacts: Sendable {
         for (rank, index) in patientOrder.enumerated() {
             var bits: UInt8 = 0
             for event in events[eventBounds[rank]..<eventBounds[rank + 1]] { bits |= event.event.bit }
-            let patient = dataset.patients[index]
-            let study = studyIndex.position(of: patient.studyID) ?? -1
+            let study = side.studyOfPatient[index]
             memberStudies.append(study)
-            facts.append(PatientFacts(patient: patient, study: study, steps: stepBounds[rank]..<stepBounds[rank + 1],
+            facts.append(PatientFacts(patient: patientsIn[index], study: study, steps: stepBounds[rank]..<stepBounds[rank + 1],
                                       events: eventBounds[rank]..<eventBounds[rank + 1], allSteps: steps, eventBits: bits))
         }
         patients = facts
         dataset.patients = []
         members = Self.grouped(memberStudies, groups: studyOrder.count)
         let memberBounds = Self.bounds(members.map { memberStudies[$0] }, groups: studyOrder.count)
-
-        let answerRanks = studyIndex.positions(of: dataset.riskOfBias.lazy.map(\.studyID))
-        let answerOrder = Self.grouped(answerRanks, groups: studyOrder.count) { dataset.riskOfBias[$0].question }
-        let answers = answerOrder.map { dataset.riskOfBias[$0] }
-        self.answers = answers
-        dataset.riskOfBias = []
-        let answerBounds = Self.bounds(answerOrder.map { answerRanks[$0] }, groups: studyOrder.count)
+        answers = side.answers
         studies = studyOrder.enumerated().map { rank, index in
-            StudyFacts(study: dataset.studies[index], patients: memberBounds[rank]..<memberBounds[rank + 1],
-                       answers: answerBounds[rank]..<answerBounds[rank + 1], allAnswers: answers)
+            StudyFacts(study: studiesIn[index], patients: memberBounds[rank]..<memberBounds[rank + 1],
+                       answers: side.answerBounds[rank]..<side.answerBounds[rank + 1], allAnswers: side.answers)
         }
+    }
+
+    /// What the second core works out in `init`.
+    private struct StudySide: Sendable {
+        var patientOrder: [Int]
+        var studyOrder: [Int]
+        var studyIndex: IDIndex
+        /// Each patient's study, by file position of the patient.
+        var studyOfPatient: [Int]
+        var answers: [RiskOfBiasAnswer]
+        var answerBounds: [Int]
+    }
+
+    /// The position in `patients` of a patient id.
+    func patientPosition(of id: String) -> Int? {
+        patientIndex.position(of: id).map { patientRank[$0] }
+    }
+
+    /// Where each element of a permutation stands in it.
+    private static func inverse(_ order: [Int]) -> [Int] {
+        var inverse = [Int](repeating: 0, count: order.count)
+        for (rank, index) in order.enumerated() { inverse[index] = rank }
+        return inverse
     }
 
     /// Positions of `groupOf` sorted by group, keeping the order within a

@@ -13,7 +13,7 @@ public struct TableCellChange: Sendable, Equatable {
 /// heading, so two builds can be compared cell by cell.
 enum TableCells {
     static func cells(_ page: Page) -> [(row: String, column: String, text: String)] {
-        let lines = page.body.components(separatedBy: "\n")
+        let lines = page.content.components(separatedBy: "\n")
         let headers = lines.first { $0.hasPrefix("<tr><th scope=\"col\">") }.map(cellTexts) ?? []
         var cells: [(row: String, column: String, text: String)] = []
         for line in lines where line.hasPrefix("<tr") && !line.hasPrefix("<tr><th scope=\"col\">") {

@@ -24,17 +24,51 @@ enum Cells {
     }
 
     /// One step's regimen: `IL-STS 250 mg/ml, 250 mg, 4 sessions`.
-    static func step(_ step: TreatmentStep) -> String {
-        var text = step.modality.shortLabel
-        if let variant = step.variant { text += " (" + variant.label + ")" }
-        if let value = step.concentration { text += ", " + formatNumber(value) + step.modality.concentrationUnit }
-        if let value = step.doseMG { text += ", " + formatNumber(value) + " mg" }
-        if let value = step.sessions { text += ", " + String(value) + (value == 1 ? " session" : " sessions") }
-        if let value = step.durationMonths { text += ", " + formatNumber(value) + " months" }
-        if let value = step.shockWaves { text += ", " + String(value) + " shock waves" }
-        if let value = step.energy { text += ", " + formatNumber(value) + " mJ/mm²" }
-        if let value = step.anaesthesia, value != .none { text += ", " + value.rawValue + " anaesthesia" }
-        return text
+    /// Written as bytes for the patient table's million rows. Every piece
+    /// is a label, a unit or a number, so nothing needs escaping.
+    static func step(_ steps: [TreatmentStep], _ index: Int, into html: inout HTMLBytes) {
+        let modality = steps[index].modality
+        html.raw(modality.shortLabel)
+        if let variant = steps[index].variant {
+            html.raw(" (")
+            html.raw(variant.label)
+            html.raw(")")
+        }
+        if let value = steps[index].concentration {
+            html.raw(", ")
+            html.number(value)
+            html.raw(modality.concentrationUnit)
+        }
+        if let value = steps[index].doseMG {
+            html.raw(", ")
+            html.number(value)
+            html.raw(" mg")
+        }
+        if let value = steps[index].sessions {
+            html.raw(", ")
+            html.int(value)
+            html.raw(value == 1 ? " session" : " sessions")
+        }
+        if let value = steps[index].durationMonths {
+            html.raw(", ")
+            html.number(value)
+            html.raw(" months")
+        }
+        if let value = steps[index].shockWaves {
+            html.raw(", ")
+            html.int(value)
+            html.raw(" shock waves")
+        }
+        if let value = steps[index].energy {
+            html.raw(", ")
+            html.number(value)
+            html.raw(" mJ/mm²")
+        }
+        if let value = steps[index].anaesthesia, value != .none {
+            html.raw(", ")
+            html.raw(value.rawValue)
+            html.raw(" anaesthesia")
+        }
     }
 
     /// A group's regimen of one modality: variants, concentrations, doses, sessions.

@@ -45,8 +45,7 @@ enum FigureListPage {
         guard let numerator = figure.numeratorRows else {
             return "<details><summary>\(figure.rows.count) \(noun)</summary>\(list(figure.rows, link))</details>"
         }
-        let inNumerator = Set(numerator)
-        let others = figure.rows.filter { !inNumerator.contains($0) }
+        let others = figure.rows.subtracting(numerator)
         return """
         <details><summary>\(figure.rows.count) \(noun), \(numerator.count) in the numerator</summary>\
         <p><strong>Numerator:</strong> \(list(numerator, link))</p>\
@@ -54,7 +53,7 @@ enum FigureListPage {
         """
     }
 
-    private static func list(_ rows: [String], _ link: (String) -> String) -> String {
+    private static func list(_ rows: FigureRows, _ link: (String) -> String) -> String {
         guard !rows.isEmpty else { return "none" }
         let shown = rows.prefix(listedRows).map(link).joined(separator: " ")
         return rows.count > listedRows ? shown + " … and \(rows.count - listedRows) more in <a href=\"data/figures.json\">figures.json</a>" : shown

@@ -2,10 +2,16 @@
 struct Page {
     var file: String
     var title: String
-    /// The HTML inside `<main>`.
+    /// The HTML inside `<main>`: `body`, then `rows`, then `end`.
     var body: String
     /// Pages with sortable tables load sort.js.
     var sortable = false
+    /// A long table's rows, written as bytes (see HTMLBytes), and what closes the table.
+    var rows: [UInt8] = []
+    var end = ""
+
+    /// The HTML inside `<main>` as one string.
+    var content: String { rows.isEmpty ? body + end : body + String(decoding: rows, as: UTF8.self) + end }
 }
 
 /// The frame every page shares: head, navigation, and the dataset's
@@ -21,6 +27,25 @@ struct PageFrame {
     ]
 
     func render(_ page: Page) -> String {
+        let (head, foot) = frame(page)
+        return head + page.content + foot
+    }
+
+    /// The same bytes as `render`, without making one string of a table's rows.
+    func renderBytes(_ page: Page) -> [UInt8] {
+        let (head, foot) = frame(page)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.utf8.count + page.body.utf8.count + page.rows.count + page.end.utf8.count + foot.utf8.count)
+        bytes += head.utf8
+        bytes += page.body.utf8
+        bytes += page.rows
+        bytes += page.end.utf8
+        bytes += foot.utf8
+        return bytes
+    }
+
+    /// What comes before and after the content of `<main>`.
+    private func frame(_ page: Page) -> (head: String, foot: String) {
         let title = Escape.html(review.title)
         var html = """
         <!DOCTYPE html>
@@ -47,7 +72,10 @@ struct PageFrame {
         </nav>
         </header>
         <main>
-        \(page.body)
+
+        """
+        var foot = """
+
         </main>
         <footer>
         \(citation)
@@ -56,8 +84,8 @@ struct PageFrame {
         </footer>
 
         """
-        if page.sortable { html += "<script src=\"sort.js\"></script>\n" }
-        return html + "</body>\n</html>\n"
+        if page.sortable { foot += "<script src=\"sort.js\"></script>\n" }
+        return (html, foot + "</body>\n</html>\n")
     }
 
     private var citation: String {

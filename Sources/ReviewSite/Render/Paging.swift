@@ -39,7 +39,7 @@ struct RowLinks: Sendable {
     }
 
     func patient(_ id: String) -> String {
-        let page = facts.patientIndex.position(of: id).map { $0 / Paging.size } ?? 0
+        let page = facts.patientPosition(of: id).map { $0 / Paging.size } ?? 0
         return "<a href=\"\(Paging.file("patients", page: page))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
 

@@ -22,16 +22,16 @@ struct PatientTable: Sendable {
         """
         var rows = HTMLBytes(capacity: patients.count * 512)
         for patient in patients {
-            Self.row(patient, facts.steps[patient.steps], facts.events[patient.events], links, into: &rows)
+            Self.row(patient, facts.steps, facts.events[patient.events], links, into: &rows)
         }
-        html += rows.string
-        html += "</tbody>\n</table>\n</div>"
-        return Page(file: Paging.file("patients", page: page), title: "Patients", body: html, sortable: true)
+        return Page(file: Paging.file("patients", page: page), title: "Patients", body: html, sortable: true, rows: rows.bytes,
+                    end: "</tbody>\n</table>\n</div>")
     }
 
-    private static func row(_ facts: PatientFacts, _ steps: ArraySlice<TreatmentStep>, _ events: ArraySlice<AdverseEvent>,
+    /// Reads fields through `facts` rather than copying whole Patient and
+    /// TreatmentStep values, which would retain every string they hold.
+    private static func row(_ facts: PatientFacts, _ steps: [TreatmentStep], _ events: ArraySlice<AdverseEvent>,
                             _ links: RowLinks, into html: inout HTMLBytes) {
-        let patient = facts.patient
         func cell(_ value: String?) {
             html.raw("<td>")
             if let value { html.text(value) } else { html.raw("–") }
@@ -39,67 +39,83 @@ struct PatientTable: Sendable {
         }
         func number(_ value: Double?) {
             html.raw("<td class=\"num\">")
-            html.raw(Cells.number(value))
+            if let value { html.number(value) } else { html.raw("–") }
             html.raw("</td>")
         }
         html.raw("<tr id=\"")
-        html.text(patient.id)
+        html.text(facts.patient.id)
         html.raw("\"><th scope=\"row\">")
-        html.text(patient.id)
+        html.text(facts.patient.id)
         html.raw("</th><td>")
         html.raw(links.study(at: facts.study))
         html.raw("</td>")
-        number(patient.age)
-        cell(patient.sex?.rawValue)
-        switch (patient.diagnosis?.label, patient.diagnosisDetail) {
-        case let (label?, detail?): cell(label + ": " + detail)
-        case let (label, detail): cell(label ?? detail)
+        number(facts.patient.age)
+        cell(facts.patient.sex?.rawValue)
+        if let detail = facts.patient.diagnosisDetail {
+            html.raw("<td>")
+            if let label = facts.patient.diagnosis?.label {
+                html.raw(label)
+                html.raw(": ")
+            }
+            html.text(detail)
+            html.raw("</td>")
+        } else {
+            cell(facts.patient.diagnosis?.label)
         }
-        cell(patient.ccType?.rawValue)
-        if patient.sites.isEmpty {
+        cell(facts.patient.ccType?.rawValue)
+        if facts.patient.sites.isEmpty {
             cell(nil)
         } else {
             html.raw("<td>")
-            for (index, site) in patient.sites.enumerated() {
+            for (index, site) in facts.patient.sites.enumerated() {
                 if index > 0 { html.raw(", ") }
                 html.raw(site.label)
             }
             html.raw("</td>")
         }
-        number(patient.lesionCM)
+        number(facts.patient.lesionCM)
         html.raw("<td>")
-        for (index, step) in steps.enumerated() {
-            if index > 0 { html.raw("<br>") }
-            html.int(step.step)
+        for index in facts.steps {
+            if index > facts.steps.lowerBound { html.raw("<br>") }
+            html.int(steps[index].step)
             html.raw(". ")
-            html.text(Cells.step(step))
+            Cells.step(steps, index, into: &html)
         }
         html.raw("</td><td>")
-        html.raw(patient.response.label)
+        html.raw(facts.patient.response.label)
         html.raw("</td>")
-        cell(patient.painOutcome?.rawValue)
+        cell(facts.patient.painOutcome?.rawValue)
         html.raw("<td class=\"num\">")
-        if patient.vasBefore == nil && patient.vasAfter == nil {
+        if facts.patient.vasBefore == nil && facts.patient.vasAfter == nil {
             html.raw("–")
         } else {
-            html.raw(Cells.number(patient.vasBefore))
+            if let value = facts.patient.vasBefore { html.number(value) } else { html.raw("–") }
             html.raw(" → ")
-            html.raw(Cells.number(patient.vasAfter))
+            if let value = facts.patient.vasAfter { html.number(value) } else { html.raw("–") }
         }
         html.raw("</td>")
-        number(patient.followUpMonths)
-        switch (patient.recurrence?.rawValue, patient.recurrenceNote) {
-        case let (value?, note?): cell(value + ": " + note)
-        case let (value, note): cell(value ?? note)
+        number(facts.patient.followUpMonths)
+        if let note = facts.patient.recurrenceNote {
+            html.raw("<td>")
+            if let value = facts.patient.recurrence?.rawValue {
+                html.raw(value)
+                html.raw(": ")
+            }
+            html.text(note)
+            html.raw("</td>")
+        } else {
+            cell(facts.patient.recurrence?.rawValue)
         }
         html.raw("<td>")
         if events.isEmpty { html.raw("–") }
         for (index, event) in events.enumerated() {
             if index > 0 { html.raw("<br>") }
-            var text = event.event.label
-            if event.transient == .yes { text += ", transient" }
-            if let detail = event.detail { text += ", " + detail }
-            html.text(text)
+            html.raw(event.event.label)
+            if event.transient == .yes { html.raw(", transient") }
+            if let detail = event.detail {
+                html.raw(", ")
+                html.text(detail)
+            }
         }
         html.raw("</td></tr>\n")
     }

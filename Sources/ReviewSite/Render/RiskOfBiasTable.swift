@@ -36,25 +36,51 @@ struct RiskOfBiasTable: Sendable {
         // The few distinct answer cells, made once for the whole page.
         let answerCells = Answer.allCases.map { "<td class=\"rob rob-\($0.rawValue)\"><abbr title=\"\($0.mark.word)\">\($0.mark.short)</abbr></td>" }
         let noAnswer = "<td class=\"rob rob-none\"><span class=\"visually-hidden\">not in this checklist</span></td>"
-        html.reserveCapacity(html.utf8.count + studies.count * 1200)
+        let columns = max(questions, 1)
+        var rows = HTMLBytes(capacity: studies.count * 1200)
+        var given = [Answer?](repeating: nil, count: columns + 1)
         for position in studies {
             let study = facts.studies[position]
-            var given = [Answer?](repeating: nil, count: max(questions, 1) + 1)
+            for question in given.indices { given[question] = nil }
             for answer in facts.answers[study.answers] where answer.question < given.count { given[answer.question] = answer.answer }
-            var cells = ""
-            for question in 1...max(questions, 1) {
-                cells += given[question].map { answerCells[$0.caseIndex] } ?? noAnswer
-            }
             let share = study.yesShare
-            let percent = Statistics.percent(share.yes, share.applicable).map { "\($0)%" } ?? "n/a"
-            html += """
-            <tr><th scope="row" data-sort="\(study.study.ref)"><a href="\(Paging.file("table-1", page: links.studyPage(position)))#\(Escape.fragment(study.id))">Ref. \(study.study.ref)</a></th>\
-            <td>\(study.study.robTool.label)</td>\(cells)\
-            <td class="num" data-sort="\(Statistics.percent(share.yes, share.applicable) ?? -1)">\(share.yes)/\(share.applicable) (\(percent))</td>\
-            <td class="overall overall-\(study.riskOfBias.rawValue)" data-sort="\(RiskLevel.allCases.firstIndex(of: study.riskOfBias)!)">\(study.riskOfBias.rawValue)</td></tr>
-
-            """
+            let percent = Statistics.percent(share.yes, share.applicable)
+            rows.raw("<tr><th scope=\"row\" data-sort=\"")
+            rows.int(study.study.ref)
+            rows.raw("\"><a href=\"")
+            rows.raw(Paging.file("table-1", page: links.studyPage(position)))
+            rows.raw("#")
+            rows.raw(Escape.fragment(study.id))
+            rows.raw("\">Ref. ")
+            rows.int(study.study.ref)
+            rows.raw("</a></th><td>")
+            rows.raw(study.study.robTool.label)
+            rows.raw("</td>")
+            for question in 1...columns {
+                rows.raw(given[question].map { answerCells[$0.caseIndex] } ?? noAnswer)
+            }
+            rows.raw("<td class=\"num\" data-sort=\"")
+            rows.int(percent ?? -1)
+            rows.raw("\">")
+            rows.int(share.yes)
+            rows.raw("/")
+            rows.int(share.applicable)
+            rows.raw(" (")
+            if let percent {
+                rows.int(percent)
+                rows.raw("%")
+            } else {
+                rows.raw("n/a")
+            }
+            rows.raw(")</td><td class=\"overall overall-")
+            rows.raw(study.riskOfBias.rawValue)
+            rows.raw("\" data-sort=\"")
+            rows.int(RiskLevel.allCases.firstIndex(of: study.riskOfBias)!)
+            rows.raw("\">")
+            rows.raw(study.riskOfBias.rawValue)
+            rows.raw("</td></tr>\n")
         }
-        return Page(file: Paging.file("risk-of-bias", page: page), title: "Risk of bias", body: html + "</tbody>\n</table>\n</div>", sortable: true)
+        return Page(file: Paging.file("risk-of-bias", page: page), title: "Risk of bias", body: html, sortable: true, rows: rows.bytes,
+                    end: "</tbody>\n</table>\n</div>")
     }
 }

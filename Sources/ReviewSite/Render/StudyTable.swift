@@ -11,23 +11,20 @@ struct StudyTable: Sendable {
 
     var pageCount: Int { Paging.count(order.count) }
 
-    /// One page of the table; each page summarises only its own studies.
+    /// One page of the table; each page summarises only its own studies,
+    /// one at a time, so a page holds no more than one summary.
     func page(_ number: Int) -> Page {
-        let rows = order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)].map { position -> (study: StudyFacts, summary: GroupSummary) in
-            let study = facts.studies[position]
-            return (study, GroupSummary(facts, Array(facts.members[study.patients])))
-        }
-        return Self.page(rows[...], total: order.count, page: number, of: pageCount)
+        Self.page(order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)], facts, total: order.count,
+                  page: number, of: pageCount)
     }
 
     /// The whole table on one page (for comparisons).
     static func page(_ facts: ReviewFacts) -> Page {
         let table = StudyTable(RowLinks(facts))
-        let rows = table.order.map { (study: facts.studies[$0], summary: GroupSummary(facts, Array(facts.members[facts.studies[$0].patients]))) }
-        return page(rows[...], total: rows.count, page: 0, of: 1)
+        return page(table.order[...], facts, total: table.order.count, page: 0, of: 1)
     }
 
-    static func page(_ summaries: ArraySlice<(study: StudyFacts, summary: GroupSummary)>, total: Int, page: Int, of pages: Int) -> Page {
+    static func page(_ studies: ArraySlice<Int>, _ facts: ReviewFacts, total: Int, page: Int, of pages: Int) -> Page {
         var html = """
         <h1>Table 1. Characteristics of the included studies</h1>
         <p>One row per study, in the order of the review's references. Ages and follow-up are medians with ranges over the patients who report them; sex is women/men/not reported; responses count complete, partial, none and unknown (lost to follow-up). Select a column heading to sort.</p>
@@ -40,11 +37,13 @@ struct StudyTable: Sendable {
         <tbody>
 
         """
-        var rows = HTMLBytes(capacity: summaries.count * 640)
-        for (study, summary) in summaries {
-            row(study, summary, into: &rows)
+        var rows = HTMLBytes(capacity: studies.count * 640)
+        for position in studies {
+            let study = facts.studies[position]
+            row(study, GroupSummary(facts, facts.members[study.patients]), into: &rows)
         }
-        return Page(file: Paging.file("table-1", page: page), title: "Table 1", body: html + rows.string + "</tbody>\n</table>\n</div>", sortable: true)
+        return Page(file: Paging.file("table-1", page: page), title: "Table 1", body: html, sortable: true, rows: rows.bytes,
+                    end: "</tbody>\n</table>\n</div>")
     }
 
     static func row(_ facts: StudyFacts, _ summary: GroupSummary, into html: inout HTMLBytes) {

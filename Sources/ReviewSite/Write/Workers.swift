@@ -11,7 +11,7 @@ enum Workers {
 
     /// Runs every job, longest first as given; after a failure the remaining
     /// jobs are skipped and the failure of the earliest job is thrown.
-    static func run(_ jobs: [Job], threads: Int = Int(ProcessInfo.processInfo.environment["RS_THREADS"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount) throws(BuildFailure) {
+    static func run(_ jobs: [Job], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(BuildFailure) {
         let queue = JobQueue(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
             while let index = queue.next() {
