@@ -14,6 +14,7 @@ command -v hyperfine >/dev/null || apt-get install -y -q hyperfine >/dev/null
 bash bench/peer/install-r.sh
 
 swift build -c release --product reviewsite >/dev/null
+swift build -c release --product reviewsite-bench >/dev/null
 bin=.build/release/reviewsite
 
 # One run under /usr/bin/time -v: peak memory in KiB.
@@ -36,6 +37,10 @@ for entry in $datasets; do
   printf '%s\tfigures\t%s\n' "$name" "$(peak "$bin" figures --data "$dir")" >> "$out/memory.tsv"
   printf '%s\tbuild\t%s\n' "$name" "$(peak "$bin" build --data "$dir" --out "$out/site-$name")" >> "$out/memory.tsv"
 done
+
+# Where the time goes at the largest size: each stage's wall and CPU time in one process.
+largest=${sizes##* }
+[ -d "$out/data-$largest" ] && .build/release/reviewsite-bench "$out/data-$largest" 3 > "$out/stages-$largest.txt"
 
 for entry in default:data 100000:$out/data-100000; do
   name=${entry%%:*}; dir=${entry#*:}

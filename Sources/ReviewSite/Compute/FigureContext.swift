@@ -10,15 +10,12 @@ final class FigureContext: Sendable {
     let combined: [Int]
     /// treated(laser) patients whose laser variants are only CO2.
     let co2: [Int]
-    /// The keys figures' rows point into: patient and study ids in byte order.
-    let patientKeys: KeyList
-    let studyKeys: KeyList
+    var patientKeys: KeyList { facts.patientKeys }
+    var studyKeys: KeyList { facts.studyKeys }
 
     init(_ facts: ReviewFacts) {
         self.facts = facts
         all = Array(facts.patients.indices)
-        patientKeys = KeyList(facts.patients.map(\.id))
-        studyKeys = KeyList(facts.studies.map(\.id))
         var treated: [[Int]] = Array(repeating: [], count: Modality.allCases.count)
         var combined: [Int] = [], co2: [Int] = []
         for (index, patient) in facts.patients.enumerated() {

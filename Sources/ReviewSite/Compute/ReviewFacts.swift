@@ -17,6 +17,9 @@ public struct ReviewFacts: Sendable {
     public let answers: [RiskOfBiasAnswer]
     /// Positions in `patients`, grouped by study; `StudyFacts.patients` indexes it.
     public let members: [Int]
+    /// The keys figures' rows point into: patient and study ids in byte order.
+    let patientKeys: KeyList
+    let studyKeys: KeyList
     /// Patient ids in file order, with each one's position in `patients`;
     /// study ids with their position in `studies`.
     private let patientIndex: IDIndex
@@ -82,10 +85,12 @@ public struct ReviewFacts: Sendable {
                                       events: eventBounds[rank]..<eventBounds[rank + 1], allSteps: steps, eventBits: bits))
         }
         patients = facts
+        patientKeys = KeyList(patientOrder.map { patientIDs[$0] })
         dataset.patients = []
         members = Self.grouped(memberStudies, groups: studyOrder.count)
         let memberBounds = Self.bounds(members.map { memberStudies[$0] }, groups: studyOrder.count)
         answers = side.answers
+        studyKeys = KeyList(studyOrder.map { studiesIn[$0].id })
         studies = studyOrder.enumerated().map { rank, index in
             StudyFacts(study: studiesIn[index], patients: memberBounds[rank]..<memberBounds[rank + 1],
                        answers: side.answerBounds[rank]..<side.answerBounds[rank + 1], allAnswers: side.answers)

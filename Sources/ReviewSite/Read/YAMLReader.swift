@@ -16,7 +16,10 @@ struct YAMLReader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every plain scalar as a string: the reader
+            // reads scalars as text itself, and the default resolver's regular
+            // expressions would cost more than the rest of a small build.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 sink.add(file: file, line: 1, "the file is empty (expected a mapping of keys)")
                 return nil
             }
