@@ -38,6 +38,14 @@ for entry in $datasets; do
   printf '%s\tbuild\t%s\n' "$name" "$(peak "$bin" build --data "$dir" --out "$out/site-$name")" >> "$out/memory.tsv"
 done
 
+# How fast this machine writes into the page cache: a VM may back memory it
+# has not touched yet slowly, which shows at the largest size (1.3 GB written).
+for pass in first again; do
+  rm -f "$out/dd.tmp"
+  dd if=/dev/zero of="$out/dd.tmp" bs=4M count=256 2>&1 | awk -v pass=$pass '/copied/ {print pass "\t" $(NF-1) " " $NF}'
+done > "$out/pagecache.tsv"
+rm -f "$out/dd.tmp"
+
 # Where the time goes at the largest size: each stage's wall and CPU time in one process.
 largest=${sizes##* }
 [ -d "$out/data-$largest" ] && .build/release/reviewsite-bench "$out/data-$largest" 3 > "$out/stages-$largest.txt"

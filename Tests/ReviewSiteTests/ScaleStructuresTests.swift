@@ -44,6 +44,11 @@ struct ScaleStructuresTests {
         check(AdverseEventType.self); check(Imputation.self)
     }
 
+    @Test func bitSetsFollowTheCaseOrder() {
+        #expect(AdverseEventType.allCases.allSatisfy { Int($0.bit) == 1 << $0.caseIndex })
+        #expect(Modality.allCases.allSatisfy { Int($0.bit) == 1 << $0.caseIndex })
+    }
+
     @Test func siteLabelsAreTheCodesInWords() {
         for site in Site.allCases {
             #expect(site.label == site.rawValue.replacingOccurrences(of: "_", with: " "))

@@ -104,7 +104,7 @@ public enum FigureCatalogue {
     static func vehicle(_ variant: Variant, _ definition: String) -> FigureDefinition {
         .count("top_sts.vehicle.\(variant.rawValue)", definition, patients: { context in
             context.filter(context.treated(.topSTS)) { patient in
-                context.facts.steps[patient.steps].contains { $0.modality == .topSTS && $0.variant == variant }
+                context.hasStep(patient) { $0.modality == .topSTS && $0.variant == variant }
             }
         })
     }
@@ -118,7 +118,7 @@ public enum FigureCatalogue {
     static func intralesionalConcentration(_ mgPerML: Double, _ definition: String) -> FigureDefinition {
         .count("il_sts.concentration.\(formatNumber(mgPerML))", definition, patients: { context in
             context.patients { patient in
-                context.facts.steps[patient.steps].contains { $0.modality == .ilSTS && $0.concentration == mgPerML }
+                context.hasStep(patient) { $0.modality == .ilSTS && $0.concentration == mgPerML }
             }
         })
     }

@@ -48,12 +48,20 @@ final class FigureContext: Sendable {
     /// Values of the steps of `modality` of the group's patients (all patients by default).
     func stepValues(_ modality: Modality, of group: [Int]? = nil, _ value: (TreatmentStep) -> Double?) -> [(patient: Int, value: Double)] {
         var values: [(patient: Int, value: Double)] = []
+        let steps = facts.steps, patients = facts.patients
         for index in group ?? all {
-            for step in facts.steps[facts.patients[index].steps] where step.modality == modality {
-                if let number = value(step) { values.append((index, number)) }
+            for step in patients[index].steps where steps[step].modality == modality {
+                if let number = value(steps[step]) { values.append((index, number)) }
             }
         }
         return values
+    }
+
+    /// Whether one of the patient's steps passes `test`. Steps are read in
+    /// place: copying each would retain its strings, a million times a figure.
+    func hasStep(_ patient: PatientFacts, _ test: (TreatmentStep) -> Bool) -> Bool {
+        let steps = facts.steps
+        return patient.steps.contains { test(steps[$0]) }
     }
 
     /// One value per patient of the group that has it.

@@ -42,46 +42,54 @@ public struct GroupSummary: Sendable {
         var otherStudies = Set<Int>()
         var ages: [Double] = [], vas: [Double] = [], followUps: [Double] = []
         var female = 0, male = 0, recurred = 0, recurrenceReported = 0
-        var diagnosisCounts = [Int](repeating: 0, count: Diagnosis.allCases.count + 1)
-        var siteCounts = [Int](repeating: 0, count: Site.allCases.count)
-        var responseCounts = [Int](repeating: 0, count: Response.allCases.count)
-        var painCounts = [Int](repeating: 0, count: PainOutcome.allCases.count)
-        var eventCounts = [Int](repeating: 0, count: AdverseEventType.allCases.count)
+        // One array of counters, by case index: diagnoses (and not reported),
+        // sites, responses, pain outcomes, adverse events.
+        let sitesAt = Diagnosis.allCases.count + 1, responsesAt = sitesAt + Site.allCases.count
+        let painAt = responsesAt + Response.allCases.count, eventsAt = painAt + PainOutcome.allCases.count
+        var counts = [Int](repeating: 0, count: eventsAt + AdverseEventType.allCases.count)
         var steps: [[(patient: Int, step: Int)]] = Array(repeating: [], count: Modality.allCases.count)
         for index in group {
+            // Fields are read through the class: copying the Patient would
+            // retain every string it holds.
             let member = facts.patients[index]
-            let patient = member.patient
             if firstStudy == nil { firstStudy = member.study } else if member.study != firstStudy { otherStudies.insert(member.study) }
-            if let age = patient.age { ages.append(age) }
-            switch patient.sex {
+            if let age = member.patient.age { ages.append(age) }
+            switch member.patient.sex {
             case .f: female += 1
             case .m: male += 1
             case nil: break
             }
-            diagnosisCounts[patient.diagnosis?.caseIndex ?? Diagnosis.allCases.count] += 1
+            counts[member.patient.diagnosis?.caseIndex ?? Diagnosis.allCases.count] += 1
             var siteBits: UInt64 = 0
-            for site in patient.sites { siteBits |= 1 << UInt64(site.caseIndex) }
-            for site in 0..<siteCounts.count where siteBits & (1 << UInt64(site)) != 0 { siteCounts[site] += 1 }
-            responseCounts[patient.response.caseIndex] += 1
-            if let pain = patient.painOutcome { painCounts[pain.caseIndex] += 1 }
+            for site in member.patient.sites { siteBits |= 1 << UInt64(site.caseIndex) }
+            while siteBits != 0 {
+                counts[sitesAt + siteBits.trailingZeroBitCount] += 1
+                siteBits &= siteBits - 1
+            }
+            counts[responsesAt + member.patient.response.caseIndex] += 1
+            if let pain = member.patient.painOutcome { counts[painAt + pain.caseIndex] += 1 }
             if let reduction = member.vasReduction { vas.append(reduction) }
-            if let months = patient.followUpMonths { followUps.append(months) }
-            if patient.recurrence == .yes { recurred += 1 }
-            if patient.recurrence != nil { recurrenceReported += 1 }
-            for (position, type) in AdverseEventType.allCases.enumerated() where member.had(type) { eventCounts[position] += 1 }
+            if let months = member.patient.followUpMonths { followUps.append(months) }
+            if member.patient.recurrence == .yes { recurred += 1 }
+            if member.patient.recurrence != nil { recurrenceReported += 1 }
+            var eventBits = member.eventBits
+            while eventBits != 0 {
+                counts[eventsAt + eventBits.trailingZeroBitCount] += 1
+                eventBits &= eventBits - 1
+            }
             for step in member.steps { steps[facts.steps[step].modality.caseIndex].append((index, step)) }
         }
         studyCount = (firstStudy == nil ? 0 : 1) + otherStudies.count
         age = Spread(&ages)
         sexCounts = (female, male, count - female - male)
-        diagnoses = Self.ranked(diagnosisCounts, Diagnosis.allCases.map { $0 } + [nil])
-        sites = Self.ranked(siteCounts, Site.allCases.map { $0 })
-        responses = Self.tally(responseCounts, Response.allCases)
-        painOutcomes = Self.tally(painCounts, PainOutcome.allCases)
+        diagnoses = Self.ranked(counts[..<sitesAt], Diagnosis.allCases.map { $0 } + [nil])
+        sites = Self.ranked(counts[sitesAt..<responsesAt], Site.allCases.map { $0 })
+        responses = Self.tally(counts[responsesAt..<painAt], Response.allCases)
+        painOutcomes = Self.tally(counts[painAt..<eventsAt], PainOutcome.allCases)
         vasReduction = Spread(&vas)
         followUp = Spread(&followUps)
         recurrences = (recurred, recurrenceReported)
-        adverseEvents = Self.tally(eventCounts, AdverseEventType.allCases)
+        adverseEvents = Self.tally(counts[eventsAt...], AdverseEventType.allCases)
         regimens = Modality.allCases.compactMap { modality in
             let ofModality = steps[modality.caseIndex]
             return ofModality.isEmpty ? nil : Regimen(modality, ofModality, facts.steps)
@@ -89,14 +97,14 @@ public struct GroupSummary: Sendable {
     }
 
     /// The codes counted at least once, with their counts.
-    private static func tally<T: Hashable>(_ counts: [Int], _ codes: some Collection<T>) -> [T: Int] {
+    private static func tally<T: Hashable>(_ counts: ArraySlice<Int>, _ codes: some Collection<T>) -> [T: Int] {
         var tally: [T: Int] = [:]
         for (code, count) in zip(codes, counts) where count > 0 { tally[code] = count }
         return tally
     }
 
     /// Codes with counts, most common first, ties in `order`.
-    private static func ranked<T>(_ counts: [Int], _ order: [T]) -> [(T, Int)] {
+    private static func ranked<T>(_ counts: ArraySlice<Int>, _ order: [T]) -> [(T, Int)] {
         zip(order, counts).filter { $0.1 > 0 }
             .enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
             .map(\.element)

@@ -1,6 +1,8 @@
 /// Facts derived once per patient and study, shared by every figure and
-/// table so that a table cell and a sentence can never disagree.
-public struct ReviewFacts: Sendable {
+/// table so that a table cell and a sentence can never disagree. A class:
+/// every page and figure holds it, and a struct of this many arrays would
+/// retain each of them on every copy.
+public final class ReviewFacts: Sendable {
     public let review: Review
     public let prisma: Prisma
     /// published.yaml: the figures as the article printed them, by id.
@@ -249,8 +251,8 @@ public final class PatientFacts: Sendable {
     }
 }
 
-/// One study with its overall risk of bias.
-public struct StudyFacts: Sendable {
+/// One study with its overall risk of bias. A class, like PatientFacts.
+public final class StudyFacts: Sendable {
     public let study: Study
     /// The study's patients: positions in `ReviewFacts.members`.
     public let patients: Range<Int>

@@ -9,8 +9,9 @@ enum Workers {
     /// with a typed throw crash Swift 6.3's SILGen in an array literal.
     typealias Job = @Sendable () throws -> Void
 
-    /// Runs every job, longest first as given; after a failure the remaining
-    /// jobs are skipped and the failure of the earliest job is thrown.
+    /// Runs every job, in the order given (longest first); after a failure
+    /// no further job starts, and of the jobs that failed, the earliest's
+    /// failure is thrown.
     static func run(_ jobs: [Job], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(BuildFailure) {
         let queue = JobQueue(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
