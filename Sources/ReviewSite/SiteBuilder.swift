@@ -147,13 +147,6 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-extension SiteOutput {
-    /// A page inside the frame every page shares.
-    func add(_ page: Page, in frame: PageFrame) throws(BuildFailure) {
-        try add(page.file, bytes: frame.renderBytes(page))
-    }
-}
-
 /// The changes page of a build without a baseline.
 enum ChangesPlaceholder {
     static let none = (

@@ -45,7 +45,7 @@ struct PageFrame {
     }
 
     /// What comes before and after the content of `<main>`.
-    private func frame(_ page: Page) -> (head: String, foot: String) {
+    func frame(_ page: Page) -> (head: String, foot: String) {
         let title = Escape.html(review.title)
         var html = """
         <!DOCTYPE html>

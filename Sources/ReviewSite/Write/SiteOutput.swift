@@ -7,6 +7,14 @@ protocol SiteOutput: Sendable {
     func add(_ path: String, bytes: [UInt8]) throws(BuildFailure)
     /// A file of the dataset, as it is, for the downloads.
     func copy(_ source: String, to path: String) throws(BuildFailure)
+    /// A page inside the frame every page shares.
+    func add(_ page: Page, in frame: PageFrame) throws(BuildFailure)
+}
+
+extension SiteOutput {
+    func add(_ page: Page, in frame: PageFrame) throws(BuildFailure) {
+        try add(page.file, bytes: frame.renderBytes(page))
+    }
 }
 
 /// Collects the files in memory.
@@ -74,6 +82,21 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
             ok = ferror(input) == 0 && ok
         }
         try close(output, path, ok)
+    }
+
+    /// Writes the frame and the page's parts one after another, without
+    /// joining a table page's megabytes into one more buffer first.
+    func add(_ page: Page, in frame: PageFrame) throws(BuildFailure) {
+        let (head, foot) = frame.frame(page)
+        let output = try open(page.file)
+        var ok = true
+        func put(_ buffer: UnsafeRawBufferPointer) {
+            if ok && !buffer.isEmpty { ok = fwrite(buffer.baseAddress, 1, buffer.count, output) == buffer.count }
+        }
+        for var text in [head, page.body] { text.withUTF8 { put(UnsafeRawBufferPointer($0)) } }
+        page.rows.withUnsafeBytes(put)
+        for var text in [page.end, foot] { text.withUTF8 { put(UnsafeRawBufferPointer($0)) } }
+        try close(output, page.file, ok)
     }
 
     /// Whether the whole buffer reached the file.
