@@ -82,6 +82,22 @@ struct ScaleStructuresTests {
         #expect(FiguresJSON.render([Figure(id: "y", kind: .count, values: ["n": 0], rows: [])]).contains(#""rows": []"#))
     }
 
+    @Test(arguments: ["", "plain", "<script>alert('x')</script>", "a & b \"q\"", "Łódź 日本 <b>", "&amp;", "it's"])
+    func htmlBytesEscapeLikeEscapeHTML(_ text: String) {
+        var html = HTMLBytes(capacity: 0)
+        html.text(text)
+        #expect(String(decoding: html.bytes, as: UTF8.self) == Escape.html(text))
+    }
+
+    @Test(arguments: [0.0, -0.0, 1, 7, 42, 1999, 0.5, 4.85, 2.05, 1.8, -3, -2.5, 1e11, 999_999_999_999, 1e12, 1e15, 0.000_000_1, 123.456_789_9])
+    func htmlBytesNumbersAreFormatNumber(_ value: Double) {
+        var html = HTMLBytes(capacity: 0)
+        html.number(value)
+        html.raw("|")
+        html.int(Int(value.rounded(.towardZero)))
+        #expect(String(decoding: html.bytes, as: UTF8.self) == formatNumber(value) + "|" + String(Int(value.rounded(.towardZero))))
+    }
+
     @Test func everyJobRunsAndTheEarliestFailureIsReported() {
         let done = Counter()
         let jobs: [Workers.Job] = (0..<50).map { index in

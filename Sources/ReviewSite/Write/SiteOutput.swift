@@ -108,8 +108,13 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
 
     private func open(_ path: String) throws(BuildFailure) -> UnsafeMutablePointer<FILE> {
         let file = folder.appendingPathComponent(path)
-        guard (try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)) != nil,
-              let handle = fopen(file.path, "wb") else { throw failure(path) }
+        let parent = file.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        // Another thread may make the same folder at the same moment: what counts is that it exists.
+        if (try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)) == nil {
+            guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else { throw failure(path) }
+        }
+        guard let handle = fopen(file.path, "wb") else { throw failure(path) }
         return handle
     }
 
