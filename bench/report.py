@@ -80,12 +80,12 @@ if stages:
         return float(value) * {"kB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9}.get(unit, 1)
     if "first" in speeds and "again" in speeds:
         print(f"Writing 1 GiB with `dd` into the page cache on this machine: {speeds['first']} the first time,")
-        print(f"{speeds['again']} again right after deleting the file.", end="")
         if rate(speeds["first"]) * 2 < rate(speeds["again"]):
-            print(" Memory the VM has not used recently is slow to touch")
+            print(f"{speeds['again']} again right after deleting the file. Memory the VM has not used recently is slow to touch")
             print("the first time; the largest size writes about 1.3 GB of new page cache and holds over 1 GB of")
-            print("process memory, which is why its per-patient cost is above the one at 100,000 patients.")
-        print()
+            print("process memory, which is why its per-patient cost is above the one at 100,000 patients.\n")
+        else:
+            print(f"{speeds['again']} again right after deleting the file: no slow first touch of memory in this run.\n")
 print("## Against R Markdown on the same report\n")
 print("The peer (bench/peer/results.Rmd, rendered by `rmarkdown::render`) reads the same CSV files and")
 print("renders one results paragraph with the same figures (PRISMA counts, response rates, medians, the")
