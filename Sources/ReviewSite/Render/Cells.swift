@@ -34,36 +34,26 @@ enum Cells {
             html.raw(variant.label)
             html.raw(")")
         }
-        if let value = steps[index].concentration {
+        func measure(_ value: Double?, _ unit: String) {
+            guard let value else { return }
             html.raw(", ")
             html.number(value)
-            html.raw(modality.concentrationUnit)
+            html.raw(unit)
         }
-        if let value = steps[index].doseMG {
-            html.raw(", ")
-            html.number(value)
-            html.raw(" mg")
-        }
+        measure(steps[index].concentration, modality.concentrationUnit)
+        measure(steps[index].doseMG, " mg")
         if let value = steps[index].sessions {
             html.raw(", ")
             html.int(value)
             html.raw(value == 1 ? " session" : " sessions")
         }
-        if let value = steps[index].durationMonths {
-            html.raw(", ")
-            html.number(value)
-            html.raw(" months")
-        }
+        measure(steps[index].durationMonths, " months")
         if let value = steps[index].shockWaves {
             html.raw(", ")
             html.int(value)
             html.raw(" shock waves")
         }
-        if let value = steps[index].energy {
-            html.raw(", ")
-            html.number(value)
-            html.raw(" mJ/mm²")
-        }
+        measure(steps[index].energy, " mJ/mm²")
         if let value = steps[index].anaesthesia, value != .none {
             html.raw(", ")
             html.raw(value.rawValue)

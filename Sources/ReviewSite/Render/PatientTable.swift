@@ -42,6 +42,17 @@ struct PatientTable: Sendable {
             if let value { html.number(value) } else { html.raw("–") }
             html.raw("</td>")
         }
+        /// `code: note` (diagnosis and its detail, recurrence and its note).
+        func annotated(_ code: String?, _ note: String?) {
+            guard let note else { return cell(code) }
+            html.raw("<td>")
+            if let code {
+                html.raw(code)
+                html.raw(": ")
+            }
+            html.text(note)
+            html.raw("</td>")
+        }
         html.raw("<tr id=\"")
         html.text(facts.patient.id)
         html.raw("\"><th scope=\"row\">")
@@ -51,17 +62,7 @@ struct PatientTable: Sendable {
         html.raw("</td>")
         number(facts.patient.age)
         cell(facts.patient.sex?.rawValue)
-        if let detail = facts.patient.diagnosisDetail {
-            html.raw("<td>")
-            if let label = facts.patient.diagnosis?.label {
-                html.raw(label)
-                html.raw(": ")
-            }
-            html.text(detail)
-            html.raw("</td>")
-        } else {
-            cell(facts.patient.diagnosis?.label)
-        }
+        annotated(facts.patient.diagnosis?.label, facts.patient.diagnosisDetail)
         cell(facts.patient.ccType?.rawValue)
         if facts.patient.sites.isEmpty {
             cell(nil)
@@ -95,17 +96,7 @@ struct PatientTable: Sendable {
         }
         html.raw("</td>")
         number(facts.patient.followUpMonths)
-        if let note = facts.patient.recurrenceNote {
-            html.raw("<td>")
-            if let value = facts.patient.recurrence?.rawValue {
-                html.raw(value)
-                html.raw(": ")
-            }
-            html.text(note)
-            html.raw("</td>")
-        } else {
-            cell(facts.patient.recurrence?.rawValue)
-        }
+        annotated(facts.patient.recurrence?.rawValue, facts.patient.recurrenceNote)
         html.raw("<td>")
         if events.isEmpty { html.raw("–") }
         for (index, event) in events.enumerated() {

@@ -79,25 +79,21 @@ struct StudyTable: Sendable {
         html.int(summary.sexCounts.male)
         html.raw("/")
         html.int(summary.sexCounts.notReported)
-        html.raw("</td><td>")
-        for (index, entry) in summary.diagnoses.enumerated() {
-            if index > 0 { html.raw(", ") }
-            html.raw(entry.diagnosis?.label ?? "not reported")
-            if summary.count > 1 {
-                html.raw(" ")
-                html.int(entry.count)
+        /// `label count, …`; the counts only when the study has more than one patient.
+        func counted(_ entries: [(label: String, count: Int)], none: StaticString) {
+            html.raw("</td><td>")
+            if entries.isEmpty { html.raw(none) }
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { html.raw(", ") }
+                html.raw(entry.label)
+                if summary.count > 1 {
+                    html.raw(" ")
+                    html.int(entry.count)
+                }
             }
         }
-        html.raw("</td><td>")
-        if summary.sites.isEmpty { html.raw("not reported") }
-        for (index, entry) in summary.sites.enumerated() {
-            if index > 0 { html.raw(", ") }
-            html.raw(entry.site.label)
-            if summary.count > 1 {
-                html.raw(" ")
-                html.int(entry.count)
-            }
-        }
+        counted(summary.diagnoses.map { ($0.diagnosis?.label ?? "not reported", $0.count) }, none: "")
+        counted(summary.sites.map { ($0.site.label, $0.count) }, none: "not reported")
         html.raw("</td><td>")
         for (index, regimen) in summary.regimens.enumerated() {
             if index > 0 { html.raw("<br>") }
