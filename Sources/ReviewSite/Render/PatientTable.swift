@@ -8,7 +8,7 @@ struct PatientTable: Sendable {
         let facts = links.facts
         let pages = pageCount, page = number
         let patients = facts.patients[(number * Paging.size)..<min(facts.patients.count, (number + 1) * Paging.size)]
-        var html = """
+        let html = """
         <h1>Patients</h1>
         <p>One row per patient as extracted (see the note on where the data come from below). Treatment steps are listed in the order given.</p>
         \(Paging.navigation("patients", pages: pages, current: page))<div class="table-scroll">

@@ -18,7 +18,7 @@ struct RiskOfBiasTable: Sendable {
         let studies = order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)]
         let total = order.count
         let header = (1...max(questions, 1)).map { "<th scope=\"col\">Q\($0)</th>" }.joined()
-        var html = """
+        let html = """
         <h1>Risk of bias</h1>
         <p>Each study was appraised with the Joanna Briggs Institute checklist for its design (case reports 8 questions, case series 10, randomised trials 13). Overall risk is the share of <em>yes</em> among the applicable answers: low above 75%, high below 50%, moderate otherwise.</p>
         <ul class="legend">

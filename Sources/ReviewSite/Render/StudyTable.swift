@@ -25,7 +25,7 @@ struct StudyTable: Sendable {
     }
 
     static func page(_ studies: ArraySlice<Int>, _ facts: ReviewFacts, total: Int, page: Int, of pages: Int) -> Page {
-        var html = """
+        let html = """
         <h1>Table 1. Characteristics of the included studies</h1>
         <p>One row per study, in the order of the review's references. Ages and follow-up are medians with ranges over the patients who report them; sex is women/men/not reported; responses count complete, partial, none and unknown (lost to follow-up). Select a column heading to sort.</p>
         \(Paging.navigation("table-1", pages: pages, current: page))<div class="table-scroll">
