@@ -5,14 +5,23 @@ public enum BuildFailure: Error, CustomStringConvertible {
     case data(DatasetErrors)
     case templates(TemplateErrors)
     case output(String)
+    /// `--out` names something a build must not replace; nothing was touched.
+    case refused(String)
 
     public var description: String {
         switch self {
         case .data(let errors): errors.description
         case .templates(let errors): errors.description
-        case .output(let message): message
+        case .output(let message), .refused(let message): message
         }
     }
+}
+
+/// What writing a site did: the files written, and warnings about what
+/// went wrong after the new site was in place.
+public struct WrittenSite: Sendable {
+    public var files: Int
+    public var warnings: [String]
 }
 
 /// Builds every file of the site in memory: read → compute → fill → render.
@@ -44,26 +53,32 @@ public struct SiteBuilder: Sendable {
         return output.site
     }
 
-    /// Builds and writes the site: loads and fills everything first, then
-    /// writes page by page into a staging folder that replaces `output`
-    /// only when all of it is written. Returns the number of files.
-    public func write(to output: String) throws(BuildFailure) -> Int {
+    /// The folders a build reads, which `--out` must neither be nor hold.
+    public var inputs: [OutputCheck.Input] {
+        [OutputCheck.Input(option: "--data", path: dataPath), OutputCheck.Input(option: "--templates", path: templatesPath)]
+    }
+
+    /// Builds and writes the site: checks that `output` may be replaced,
+    /// loads and fills everything, then writes page by page into a staging
+    /// folder that replaces `output` only when all of it is written.
+    public func write(to output: String) throws(BuildFailure) -> WrittenSite {
+        if let refusal = OutputCheck.refusal(output, inputs: inputs) { throw .refused(refusal) }
         let report: Report
         do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
         return try write(report, to: output)
     }
 
     /// Writes the site of a report already computed from `dataPath`.
-    public func write(_ report: Report, to output: String) throws(BuildFailure) -> Int {
+    public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
         let texts = try filledTemplates(report)
         var count = 0
-        try SiteWriter.write(to: output) { folder throws(BuildFailure) in
+        let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
             try Workers.run(jobs(report, texts: texts, into: files))
             count = files.count
         }
-        return count
+        return WrittenSite(files: count, warnings: warnings)
     }
 
     /// Every file of the site as an independent job, the longest first so

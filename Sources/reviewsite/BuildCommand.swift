@@ -13,7 +13,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder of templates and assets.", valueName: "dir"))
     var templates = "templates"
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write the site to; replaced only when the whole build succeeds.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site to: a new or empty folder, or a site reviewsite wrote. Replaced only when the whole build succeeds.", valueName: "dir"))
     var out = "site"
 
     @Option(name: .long, help: ArgumentHelp("A dataset folder or git revision to compare with; adds its changes to changes.html.", valueName: "rev-or-dir"))
@@ -21,14 +21,21 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
+        // Refused before the baseline is read or anything else is done.
+        if let refusal = OutputCheck.refusal(out, inputs: builder.inputs) {
+            printError(refusal)
+            throw ExitCode(2)
+        }
         do {
             if let baseline {
                 builder.changes = try ReportDiff.compare(base: baseline, head: nil, dataFolder: options.data, templatesPath: templates).page
             }
-            let count = try builder.write(to: out)
-            print("\(out)/: \(count) files written from \(options.data)/ and \(templates)/.")
+            let written = try builder.write(to: out)
+            written.warnings.forEach(printError)
+            print("\(out)/: \(written.files) files written from \(options.data)/ and \(templates)/.")
         } catch {
             printError(error.description)
+            if case .refused = error { throw ExitCode(2) }
             throw ExitCode(1)
         }
     }

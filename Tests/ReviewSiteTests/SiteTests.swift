@@ -127,7 +127,7 @@ struct SiteWriterTests {
         let enumerator = FileManager.default.enumerator(atPath: folder.path)!
         while let path = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
         }
         return files
@@ -140,7 +140,8 @@ struct SiteWriterTests {
         let first = try runReviewSite(["build", "--out", out])
         #expect(first.status == 0)
         let before = try tree(URL(fileURLWithPath: out))
-        #expect(before.count == SiteTests.expectedFiles.count)
+        #expect(before.count == SiteTests.expectedFiles.count + 1)
+        #expect(before[SiteWriter.marker] == Data(SiteWriter.markerText.utf8))
 
         let fixture = try DatasetFixture()
         defer { fixture.delete() }
@@ -172,9 +173,10 @@ struct SiteWriterTests {
         defer { try? FileManager.default.removeItem(at: parent) }
         let blocker = parent.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
-        let result = try runReviewSite(["build", "--out", blocker.appendingPathComponent("site").path])
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("the site cannot be written"))
+        let out = blocker.appendingPathComponent("site").path
+        let result = try runReviewSite(["build", "--out", out])
+        #expect(result.status == 2)
+        #expect(result.standardError == "--out '\(out)': cannot be made, because '\(blocker.path)' is a file, not a folder\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["file"])
     }
 

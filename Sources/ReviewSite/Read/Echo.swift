@@ -30,6 +30,12 @@ enum Echo {
         "'" + Self.value(value, limit: limit) + "'"
     }
 
+    /// A path, quoted and escaped; cut only when absurdly long, since a
+    /// path cut short would name another file.
+    static func path(_ path: some StringProtocol) -> String {
+        quoted(path, limit: 4096)
+    }
+
     /// C0 and C1 controls and DEL; tab and newline included, since a
     /// message is one line. Also the line and paragraph separators and the
     /// bidirectional overrides, which can make a line read as another.

@@ -56,12 +56,15 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
 
     func add(_ path: String, _ text: String) throws(BuildFailure) {
         var text = text
-        let ok = text.withUTF8 { buffer in write(path, UnsafeRawBufferPointer(buffer)) }
-        guard ok else { throw failure(path) }
+        let output = try open(path)
+        let ok = text.withUTF8 { buffer in put(UnsafeRawBufferPointer(buffer), output) }
+        try close(output, path, ok)
     }
 
     func add(_ path: String, bytes: [UInt8]) throws(BuildFailure) {
-        guard bytes.withUnsafeBytes({ write(path, $0) }) else { throw failure(path) }
+        let output = try open(path)
+        let ok = bytes.withUnsafeBytes { put($0, output) }
+        try close(output, path, ok)
     }
 
     func copy(_ source: String, to path: String) throws(BuildFailure) {
@@ -100,31 +103,33 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
     }
 
     /// Whether the whole buffer reached the file.
-    private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        guard let output = try? open(path) else { return false }
-        let ok = buffer.isEmpty || fwrite(buffer.baseAddress, 1, buffer.count, output) == buffer.count
-        return (try? close(output, path, ok)) != nil
+    private func put(_ buffer: UnsafeRawBufferPointer, _ output: UnsafeMutablePointer<FILE>) -> Bool {
+        buffer.isEmpty || fwrite(buffer.baseAddress, 1, buffer.count, output) == buffer.count
     }
 
     private func open(_ path: String) throws(BuildFailure) -> UnsafeMutablePointer<FILE> {
-        let file = folder.appendingPathComponent(path)
-        let parent = file.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        // Another thread may make the same folder at the same moment: what counts is that it exists.
-        if (try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)) == nil {
-            guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else { throw failure(path) }
+        // Sub-folders are made one level at a time below the staging folder,
+        // never the staging folder itself: if it is gone, the build fails.
+        var folder = self.folder.path
+        for part in path.split(separator: "/").dropLast() {
+            folder += "/\(part)"
+            // Another thread may make the same folder at the same moment: what counts is that it exists.
+            if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw failure(path) }
         }
-        guard let handle = fopen(file.path, "wb") else { throw failure(path) }
+        guard let handle = fopen(self.folder.path + "/" + path, "wbe") else { throw failure(path) }
         return handle
     }
 
     private func close(_ handle: UnsafeMutablePointer<FILE>, _ path: String, _ ok: Bool) throws(BuildFailure) {
-        guard fclose(handle) == 0 && ok else { throw failure(path) }
+        // The write's reason is kept: fclose may fail for the same cause or succeed.
+        let cause = ok ? 0 : errno
+        guard fclose(handle) == 0 && ok else { throw failure(path, cause == 0 ? errno : cause) }
         lock.withLock { written += 1 }
     }
 
-    private func failure(_ path: String) -> BuildFailure {
-        .output("\(folder.appendingPathComponent(path).path): cannot be written")
+    /// Names the file and the system's reason (disk full, permission).
+    private func failure(_ path: String, _ code: Int32 = errno) -> BuildFailure {
+        .output("\(folder.appendingPathComponent(path).path): cannot be written (\(Staging.reason(code)))")
     }
 }
 
