@@ -1,5 +1,5 @@
 # reviewsite: `make site` publishes, `make test` checks. Both install the
-# one system library (libcmark, Debian's libcmark-dev) when it is missing.
+# system libraries (Debian's libcmark-dev and libsqlite3-dev) when missing.
 
 SWIFT ?= swift
 DATA ?= data
@@ -11,14 +11,16 @@ BASE ?= HEAD
 
 all: site
 
+# Debian packages of the system libraries (libcmark, SQLite), installed when missing.
+DEPS_PACKAGES := pkg-config libcmark-dev libsqlite3-dev
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark sqlite3; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "libcmark is missing: installing Debian's pkg-config and libcmark-dev"; \
-	    apt-get install -y -q pkg-config libcmark-dev >/dev/null 2>&1 \
-	      || { apt-get update -q >/dev/null && apt-get install -y -q pkg-config libcmark-dev >/dev/null; }; \
+	    echo "libcmark or SQLite is missing: installing Debian's $(DEPS_PACKAGES)"; \
+	    apt-get install -y -q $(DEPS_PACKAGES) >/dev/null 2>&1 \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q $(DEPS_PACKAGES) >/dev/null; }; \
 	  else \
-	    echo "reviewsite needs libcmark: run 'sudo apt-get install pkg-config libcmark-dev', then make again" >&2; \
+	    echo "reviewsite needs libcmark and SQLite: run 'sudo apt-get install $(DEPS_PACKAGES)', then make again" >&2; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -19,9 +19,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // SQLite from Debian's libsqlite3-dev; only Database/Database.swift imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(
             name: "ReviewSite",
-            dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Ccmark", "CSQLite", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "reviewsite",

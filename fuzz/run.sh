@@ -47,17 +47,8 @@ for target in "${TARGETS[@]}"; do corpus_kind "$target" >/dev/null; done
 SWIFT=${SWIFT:-swift}
 command -v "$SWIFT" >/dev/null || { echo "fuzz/run.sh: '$SWIFT' not found (the Swift toolchain)" >&2; exit 1; }
 
-# libcmark (Debian's libcmark-dev), as the Makefile's deps target installs it.
-if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "libcmark is missing: installing Debian's pkg-config and libcmark-dev"
-    apt-get install -y -q pkg-config libcmark-dev >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null && apt-get install -y -q pkg-config libcmark-dev >/dev/null; }
-  else
-    echo "fuzz/run.sh needs libcmark: run 'sudo apt-get install pkg-config libcmark-dev'" >&2
-    exit 1
-  fi
-fi
+# The system libraries, as the Makefile's deps target installs them.
+make -s -C "$ROOT" deps
 
 # libFuzzer's runtime comes with the swift.org toolchain's clang (the
 # -sanitize=fuzzer driver looks for it there, not in Debian's libclang-rt).

@@ -1,0 +1,226 @@
+import CSQLite
+import Foundation
+
+/// SQLite through its C API: the only file that imports it, and every
+/// handle opened here is closed here. A connection is used by one thread
+/// at a time; `copy()` gives another thread its own.
+final class Database: @unchecked Sendable {
+    fileprivate let handle: OpaquePointer
+    private let guardState = GuardState()
+
+    /// A new, empty in-memory database.
+    init() throws(DatabaseError) {
+        var opened: OpaquePointer?
+        let status = sqlite3_open_v2(":memory:", &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK, let opened else {
+            let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(opened)
+            throw DatabaseError(message: "cannot open an in-memory database (\(message))")
+        }
+        handle = opened
+        sqlite3_extended_result_codes(opened, 1)
+        // Nothing a query says may reach outside this database.
+        _ = csqlite_db_config(opened, SQLITE_DBCONFIG_DEFENSIVE, 1)
+        _ = csqlite_db_config(opened, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0)
+        _ = csqlite_db_config(opened, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
+        sqlite3_limit(opened, SQLITE_LIMIT_ATTACHED, 0)
+    }
+
+    deinit {
+        // Statements hold the database, so none is left unfinalized here.
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs every statement of `sql` (the schema, the loading).
+    func execute(_ sql: String) throws(DatabaseError) {
+        var rest = Substring(sql)
+        while !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let (statement, tail) = try compile(rest, whole: sql)
+            guard let statement else { break }
+            while try statement.step() {}
+            rest = tail
+        }
+    }
+
+    /// One statement; text after it, other than spaces and comments, is an error.
+    func prepare(_ sql: String) throws(DatabaseError) -> Statement {
+        let (statement, tail) = try compile(Substring(sql), whole: sql)
+        guard let statement else { throw DatabaseError(message: "the query is empty", sql: sql) }
+        if try compile(tail, whole: sql).statement != nil {
+            let offset = sql.utf8.count - tail.utf8.count
+            throw DatabaseError(message: "only one statement is allowed; this one ends before the last one", sql: sql, offset: offset)
+        }
+        return statement
+    }
+
+    private func compile(_ text: Substring, whole: String) throws(DatabaseError) -> (statement: Statement?, tail: Substring) {
+        var compiled: OpaquePointer?
+        var consumed = 0
+        guardState.refusal = nil
+        let status = text.utf8.withContiguousStorageIfAvailable { buffer -> Int32 in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                var tail: UnsafePointer<CChar>?
+                let status = sqlite3_prepare_v3(handle, chars.baseAddress, Int32(chars.count), 0, &compiled, &tail)
+                consumed = tail.map { $0 - chars.baseAddress! } ?? chars.count
+                return status
+            }
+        } ?? { () -> Int32 in
+            let copy = String(text)
+            return copy.withCString { sqlite3_prepare_v3(handle, $0, -1, 0, &compiled, nil) }
+        }()
+        let start = whole.utf8.count - text.utf8.count
+        guard status == SQLITE_OK else {
+            let offset = sqlite3_error_offset(handle)
+            throw failure(status, sql: whole, offset: offset >= 0 ? start + Int(offset) : nil)
+        }
+        let tail = text.utf8.dropFirst(consumed)
+        return (compiled.map { Statement(self, $0, sql: whole) }, Substring(tail))
+    }
+
+    /// The rows of one query.
+    func rows(_ sql: String, _ arguments: [DatabaseValue] = []) throws(DatabaseError) -> ResultRows {
+        let statement = try prepare(sql)
+        for (index, value) in arguments.enumerated() { statement.bind(value, at: Int32(index + 1)) }
+        var rows: [[DatabaseValue]] = []
+        let count = sqlite3_column_count(statement.handle)
+        while try statement.step() {
+            rows.append((0..<count).map(statement.value))
+        }
+        return ResultRows(columns: statement.columnNames, rows: rows)
+    }
+
+    /// Another connection holding a copy of this database, for a second thread.
+    func copy() throws(DatabaseError) -> Database {
+        let copy = try Database()
+        guard let backup = sqlite3_backup_init(copy.handle, "main", handle, "main") else {
+            throw failure(sqlite3_errcode(copy.handle), sql: nil, offset: nil, on: copy.handle)
+        }
+        let status = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard status == SQLITE_DONE else { throw failure(status, sql: nil, offset: nil) }
+        return copy
+    }
+
+    /// Writes the database to a new file, compacted (VACUUM INTO).
+    func write(to path: String) throws(DatabaseError) {
+        // VACUUM INTO attaches the new file for the time of the copy.
+        sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 1)
+        defer { sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0) }
+        let statement = try prepare("VACUUM INTO ?1")
+        statement.bind(.text(path), at: 1)
+        while try statement.step() {}
+    }
+
+    /// From now on, queries only read: `PRAGMA query_only`, an authorizer
+    /// that refuses anything else, and a bound on each query's work.
+    func guardReads(workLimit: Int) throws(DatabaseError) {
+        try execute("PRAGMA query_only = 1")
+        guardState.limit = workLimit
+        let context = Unmanaged.passUnretained(guardState).toOpaque()
+        sqlite3_set_authorizer(handle, { context, action, first, second, _, _ in
+            let state = Unmanaged<GuardState>.fromOpaque(context!).takeUnretainedValue()
+            return state.authorize(action, first.map { String(cString: $0) }, second.map { String(cString: $0) })
+        }, context)
+        sqlite3_progress_handler(handle, GuardState.stepsPerCall, { context in
+            Unmanaged<GuardState>.fromOpaque(context!).takeUnretainedValue().progress()
+        }, context)
+    }
+
+    fileprivate func failure(_ status: Int32, sql: String?, offset: Int?, on connection: OpaquePointer? = nil) -> DatabaseError {
+        let primary = status & 0xFF
+        if let refusal = guardState.refusal {
+            guardState.refusal = nil
+            return DatabaseError(message: refusal, sql: sql, offset: offset)
+        }
+        if primary == SQLITE_INTERRUPT && guardState.stopped {
+            return DatabaseError(message: "stopped after more than \(guardState.limit) steps of work: the query does too much (a join without a condition?)", sql: sql)
+        }
+        return DatabaseError(message: String(cString: sqlite3_errmsg(connection ?? handle)), sql: sql, offset: offset)
+    }
+}
+
+/// A compiled statement, finalized when it goes.
+final class Statement {
+    private let database: Database
+    fileprivate let handle: OpaquePointer
+    let sql: String
+    /// Whether a run has begun: its work is counted from its first step.
+    private var running = false
+
+    fileprivate init(_ database: Database, _ handle: OpaquePointer, sql: String) {
+        self.database = database
+        self.handle = handle
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// Whether a row is ready; false when the statement is done.
+    func step() throws(DatabaseError) -> Bool {
+        if !running { database.startWork() }
+        running = true
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE:
+            running = false
+            return false
+        case let status:
+            running = false
+            sqlite3_reset(handle)
+            throw database.failure(status, sql: sql, offset: nil)
+        }
+    }
+
+    func reset() {
+        running = false
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    func bind(_ value: DatabaseValue, at index: Int32) {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        switch value {
+        case .null: sqlite3_bind_null(handle, index)
+        case .integer(let number): sqlite3_bind_int64(handle, index, number)
+        case .real(let number): sqlite3_bind_double(handle, index, number)
+        case .text(let text): sqlite3_bind_text(handle, index, text, -1, transient)
+        }
+    }
+
+    /// Text from bytes already in memory, copied by SQLite.
+    func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+            if let start = chars.baseAddress {
+                sqlite3_bind_text(handle, index, start, Int32(chars.count), transient)
+            } else {
+                sqlite3_bind_text(handle, index, "", 0, transient)
+            }
+        }
+    }
+
+    func value(at column: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: .real(sqlite3_column_double(handle, column))
+        case SQLITE_NULL: .null
+        default:
+            // Text, and blobs shown as their bytes' text.
+            .text(String(decoding: UnsafeRawBufferPointer(start: sqlite3_column_text(handle, column),
+                                                          count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self))
+        }
+    }
+}
+
+extension Database {
+    /// Starts the work count of one query afresh.
+    fileprivate func startWork() {
+        guardState.start()
+    }
+}
