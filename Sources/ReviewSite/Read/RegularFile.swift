@@ -27,21 +27,30 @@ enum RegularFile {
     /// The file's bytes, or why they cannot be read. Links in the folders
     /// above the file are followed: only the file itself must not be one.
     static func contents(_ path: String) -> Result<[UInt8], Problem> {
-        // O_NONBLOCK: opening a FIFO without a writer must not wait for one.
+        // lstat first, so that a device is not even opened (opening some has effects).
+        var status = stat()
+        if lstat(path, &status) == 0, let problem = kindProblem(status) { return .failure(problem) }
+        // The file may be swapped between lstat and open: O_NOFOLLOW and
+        // fstat check again. O_NONBLOCK: a FIFO without a writer must not block.
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(openProblem(path, errno)) }
         defer { close(descriptor) }
-        var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(reason(errno))) }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .failure(.notRegular("a folder"))
-        case S_IFIFO: return .failure(.notRegular("a FIFO (named pipe)"))
-        case S_IFCHR, S_IFBLK: return .failure(.notRegular("a device"))
-        case S_IFSOCK: return .failure(.notRegular("a socket"))
-        default: return .failure(.notRegular("neither a file nor a folder"))
-        }
+        if let problem = kindProblem(status) { return .failure(problem) }
         return readAll(descriptor, size: Int(status.st_size))
+    }
+
+    /// Why a file of this kind is not read; nil for a regular file.
+    private static func kindProblem(_ status: stat) -> Problem? {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFLNK: .symbolicLink
+        case S_IFDIR: .notRegular("a folder")
+        case S_IFIFO: .notRegular("a FIFO (named pipe)")
+        case S_IFCHR, S_IFBLK: .notRegular("a device")
+        case S_IFSOCK: .notRegular("a socket")
+        default: .notRegular("neither a file nor a folder")
+        }
     }
 
     private static func openProblem(_ path: String, _ code: Int32) -> Problem {
@@ -70,16 +79,17 @@ enum RegularFile {
             }
         }
         guard failure == 0 else { return .failure(.unreadable(reason(failure))) }
-        // A file that grew while read: the rest too, so that what is checked is all of it.
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // A file that grew while read: the rest too, so that what is checked
+        // and published is all of it. The buffer only once that happens.
+        var chunk: [UInt8] = [0]
         while true {
             let got = read(descriptor, &chunk, chunk.count)
             if got < 0 && errno == EINTR { continue }
             if got < 0 { return .failure(.unreadable(reason(errno))) }
-            if got == 0 { break }
+            if got == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<got])
+            if chunk.count == 1 { chunk = [UInt8](repeating: 0, count: 1 << 16) }
         }
-        return .success(bytes)
     }
 
     private static func reason(_ code: Int32) -> String {
