@@ -3,8 +3,11 @@
 public struct Report: Sendable {
     public let facts: ReviewFacts
     public let figures: [Figure]
+    /// The dataset's files as loaded and validated, for the downloads.
+    public let files: [String: [UInt8]]
 
     public init(_ dataset: consuming Dataset) {
+        files = dataset.files
         facts = ReviewFacts(dataset)
         figures = FigureCatalogue.compute(facts)
     }

@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
         let frame = PageFrame(review: review)
         let links = RowLinks(report.facts)
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
-        let (dataPath, changes) = (self.dataPath, self.changes)
+        let changes = self.changes
 
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
@@ -107,8 +107,10 @@ public struct SiteBuilder: Sendable {
                 jobs.append { try site.add(table.page(number), in: frame) }
             }
         }
+        // The bytes the loader validated: the folder may have changed since.
         for file in Self.datasetFiles {
-            jobs.append { try site.copy("\(dataPath)/\(file)", to: "data/\(file)") }
+            guard let bytes = report.files[file] else { throw .output("\(dataPath)/\(file): was not read with the dataset, so it cannot be offered for download") }
+            jobs.append { try site.add("data/\(file)", bytes: bytes) }
         }
         jobs.append {
             let pages = TextPages(frame: frame, provenance: review.provenance)
@@ -140,8 +142,15 @@ public struct SiteBuilder: Sendable {
         var errors: [TemplateError] = []
         for name in Self.templateFiles {
             let path = "\(templatesPath)/\(name)"
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            let text: String
+            switch RegularFile.contents(path) {
+            case .success(let bytes) where String(validating: bytes, as: UTF8.self) != nil:
+                text = String(decoding: bytes, as: UTF8.self)
+            case .success, .failure(.missing):
                 errors.append(TemplateError(file: path, line: nil, column: nil, message: "template not found or not UTF-8 text"))
+                continue
+            case .failure(let problem):
+                errors.append(TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates")))
                 continue
             }
             switch filler.fill(text, file: path) {
@@ -155,10 +164,12 @@ public struct SiteBuilder: Sendable {
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
         let path = "\(templatesPath)/\(name)"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: "file not found")]))
+        switch RegularFile.contents(path) {
+        case .success(let bytes):
+            return String(decoding: bytes, as: UTF8.self)
+        case .failure(let problem):
+            throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))]))
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -65,7 +65,7 @@ struct FuzzRegressionTests {
             "data/review.yaml:1: key 'imputation': required key is missing",
             "data/review.yaml:1: key 'title': required key is missing",
             "data/review.yaml:1: key 'authors': required key is missing",
-            "data/review.yaml:1: key 'year': '99999999999999999999' is too large (expected an integer)",
+            "data/review.yaml:1: key 'year': '99999999999999999999' is too large (expected an integer from 1900 to 2100)",
             "data/review.yaml:1: key 'databases': required key is missing",
             "data/review.yaml:1: key 'languages': required key is missing",
             "data/review.yaml:1: key 'provenance': required key is missing",

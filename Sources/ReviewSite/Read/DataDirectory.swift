@@ -1,9 +1,16 @@
 import Foundation
 
 /// The folder of dataset files, and the names errors give them.
+///
+/// The folder itself may be a symbolic link: it is the user's explicit
+/// argument (`--data link`). The files in it must not be links
+/// (RegularFile.contents says why).
 struct DataDirectory {
     /// The folder as the user named it, without a trailing slash (`data`).
     let path: String
+    /// The bytes of every file read and found usable, by file name: the
+    /// site's downloads are these bytes, not a second read of the folder.
+    let read = ReadFiles()
 
     init(_ path: String) {
         var trimmed = path
@@ -21,34 +28,38 @@ struct DataDirectory {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
-    /// The file's bytes; nil when it cannot be read.
-    func bytes(_ file: String) -> [UInt8]? {
-        let path = display(file)
-        return readRegularFile(path) ?? FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    /// The file's bytes when it is a regular file saved as UTF-8 text with
+    /// LF or CRLF lines; otherwise nil, and the problem is reported.
+    /// `expected` completes the message of a missing file.
+    func bytes(_ file: String, sink: ErrorSink, expected: String) -> [UInt8]? {
+        let name = display(file)
+        switch RegularFile.contents(name) {
+        case .failure(.missing):
+            sink.add(file: name, line: nil, "file not found (\(expected))")
+            return nil
+        case .failure(let problem):
+            sink.add(file: name, line: nil, problem.message(inputs: "a dataset"))
+            return nil
+        case .success(let bytes):
+            if let problem = TextEncoding.problem(bytes) {
+                sink.add(file: name, line: nil, problem)
+                return nil
+            }
+            read.keep(file, bytes)
+            return bytes
+        }
+    }
+}
+
+/// The files a load has read; the patients are read on another thread.
+final class ReadFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+
+    /// Keeps a reference to the array, not a copy of its bytes.
+    func keep(_ file: String, _ bytes: [UInt8]) {
+        lock.withLock { files[file] = bytes }
     }
 
-    /// A regular file read straight into an array, without the copy from
-    /// `Data`; nil for anything else, which `FileManager` then reads.
-    private func readRegularFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { return }
-                count += got
-            }
-            // A file that grew while read is left to FileManager.
-            var extra: UInt8 = 0
-            complete = read(descriptor, &extra, 1) == 0
-        }
-        return complete ? bytes : nil
-    }
+    var all: [String: [UInt8]] { lock.withLock { files } }
 }

@@ -9,6 +9,9 @@ public struct Dataset: Sendable {
     public var adverseEvents: [AdverseEvent]
     /// published.yaml: the figures as the article printed them, by id.
     public var published: [String: PublishedValue]
+    /// Every file as the loader read and validated it, by name: the site
+    /// offers these bytes for download, not a second read of the folder.
+    public var files: [String: [UInt8]] = [:]
 }
 
 public struct Review: Sendable {

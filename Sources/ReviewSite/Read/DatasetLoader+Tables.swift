@@ -91,8 +91,8 @@ extension DatasetLoader {
         }
         guard modality != .eswl else { return }
         for column in [TreatmentColumn.shockWaves, .energy] {
-            if let value = row.text(column) {
-                row.fail(column, "'\(value)' is given for a \(modality.rawValue) step (\(column.rawValue) is for eswl steps only)")
+            if let value = row.rawText(column) {
+                row.fail(column, "\(Echo.quoted(value)) is given for a \(modality.rawValue) step (\(column.rawValue) is for eswl steps only)")
             }
         }
     }

@@ -12,14 +12,14 @@ extension DatasetLoader {
             if let value = Imputation(rawValue: text) {
                 imputation = value
             } else {
-                yaml.fail(node, "imputation", "'\(text)' is not one of \(Imputation.allowed)")
+                yaml.fail(node, "imputation", "\(Echo.quoted(text)) is not one of \(Imputation.allowed)")
             }
         }
         return Review(
             title: yaml.string(map, "title", required: true) ?? "",
-            authors: yaml.stringList(map, "authors", required: true),
+            authors: yaml.stringList(map, "authors", required: true, nonEmpty: "is an empty list (expected at least one author)"),
             journal: yaml.string(map, "journal", required: false),
-            year: yaml.number(map, "year", "", .anyInteger, required: false).map { Int($0) },
+            year: yaml.number(map, "year", "", .publicationYear, required: false).map { Int($0) },
             doi: yaml.string(map, "doi", required: false),
             registration: yaml.string(map, "registration", required: false),
             databases: yaml.stringList(map, "databases", required: true),
@@ -86,7 +86,7 @@ extension DatasetLoader {
             var code = yaml.string(item, "code", itemPath, required: true) ?? ""
             if !code.isEmpty, !code.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
                let node = item["code"] {
-                yaml.fail(node, "\(itemPath).code", "'\(code)' is not a code (expected lower-case letters and _, e.g. insufficient_data)")
+                yaml.fail(node, "\(itemPath).code", "\(Echo.quoted(code)) is not a code (expected lower-case letters and _, e.g. insufficient_data)")
                 code = ""
             }
             return Prisma.Exclusion(code: code,
@@ -122,7 +122,7 @@ extension DatasetLoader {
         for (key, value) in map {
             let id = key.string ?? ""
             guard let allowed = fields[id] else {
-                yaml.fail(key, id, "not a figure of the catalogue (docs/figures.yaml)")
+                yaml.fail(key, Echo.value(id), "not a figure of the catalogue (docs/figures.yaml)")
                 continue
             }
             if let entryFields = value.mapping {
@@ -130,7 +130,7 @@ extension DatasetLoader {
                 for (fieldKey, fieldValue) in entryFields {
                     let name = fieldKey.string ?? ""
                     guard allowed.contains(name) else {
-                        yaml.fail(fieldKey, "\(id).\(name)", "not a field of this figure (expected one of \(allowed.joined(separator: ", ")))")
+                        yaml.fail(fieldKey, "\(id).\(Echo.value(name))", "not a field of this figure (expected one of \(allowed.joined(separator: ", ")))")
                         continue
                     }
                     if let number = yaml.number(fieldValue, "\(id).\(name)", .any) {

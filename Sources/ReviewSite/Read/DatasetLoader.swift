@@ -46,7 +46,7 @@ public enum DatasetLoader {
         }
         return Dataset(review: review, prisma: prisma, studies: studies.rows, riskOfBias: riskOfBias.rows,
                        patients: patients.rows, treatments: treatments.rows, adverseEvents: adverseEvents.rows,
-                       published: published)
+                       published: published, files: directory.read.all)
     }
 }
 

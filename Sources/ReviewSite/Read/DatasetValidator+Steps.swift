@@ -36,7 +36,7 @@ extension DatasetValidator {
         for (index, number) in patients.rowKeys.enumerated() where number < 0 || steps.group(number).isEmpty {
             let patientID = patients.rows[index].id
             guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
-            fail(PatientColumn.fileName, patients.lines[index], "patient_id", "patient '\(patientID)' has no treatment step in treatments.csv")
+            fail(PatientColumn.fileName, patients.lines[index], "patient_id", "patient \(Echo.quoted(patientID)) has no treatment step in treatments.csv")
         }
         return steps
     }
@@ -49,7 +49,7 @@ extension DatasetValidator {
         for index in treatments.rows.indices {
             let patientID = treatments.rows[index].patientID
             guard let number = lookup.number(of: patientID) else {
-                fail(TreatmentColumn.fileName, treatments.lines[index], "patient_id", "'\(patientID)' is not a patient_id of patients.csv")
+                fail(TreatmentColumn.fileName, treatments.lines[index], "patient_id", "\(Echo.quoted(patientID)) is not a patient_id of patients.csv")
                 continue
             }
             numbers[index] = number
@@ -85,7 +85,7 @@ extension DatasetValidator {
             let earlier = many ? seen[step(index)] : (rows.startIndex..<index).first { step($0) == step(index) }.map(line)
             if let earlier {
                 duplicates = true
-                fail(file, line(index), "step", "step \(step(index)) of patient '\(patientID)' appears twice (first on line \(earlier))")
+                fail(file, line(index), "step", "step \(step(index)) of patient \(Echo.quoted(patientID)) appears twice (first on line \(earlier))")
             } else if many {
                 seen[step(index)] = line(index)
             }
@@ -96,7 +96,7 @@ extension DatasetValidator {
         let present = many ? Set(seen.keys) : []
         let gap = (1...rows.count).first { gap in many ? !present.contains(gap) : !rows.indices.contains { step($0) == gap } }!
         let next = rows.indices.filter { step($0) > gap }.min { step($0) < step($1) }!
-        fail(file, line(next), "step", "'\(step(next))' skips step \(gap) of patient '\(patientID)' (expected consecutive steps from 1)")
+        fail(file, line(next), "step", "'\(step(next))' skips step \(gap) of patient \(Echo.quoted(patientID)) (expected consecutive steps from 1)")
     }
 
     func checkAdverseEvents(_ events: TableRows<AdverseEvent>, patients: TableRows<Patient>, treatments: TableRows<TreatmentStep>, steps: PatientSteps) {
@@ -104,11 +104,11 @@ extension DatasetValidator {
         for index in events.rows.indices {
             let event = events.rows[index], line = events.lines[index]
             guard let number = lookup.number(of: event.patientID) else {
-                fail(AdverseEventColumn.fileName, line, "patient_id", "'\(event.patientID)' is not a patient_id of patients.csv")
+                fail(AdverseEventColumn.fileName, line, "patient_id", "\(Echo.quoted(event.patientID)) is not a patient_id of patients.csv")
                 continue
             }
             if !steps.contains(number, step: event.step) && (treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(event.patientID)) {
-                fail(AdverseEventColumn.fileName, line, "step", "'\(event.step)' is not a step of patient '\(event.patientID)' in treatments.csv")
+                fail(AdverseEventColumn.fileName, line, "step", "'\(event.step)' is not a step of patient \(Echo.quoted(event.patientID)) in treatments.csv")
             }
         }
     }

@@ -38,7 +38,7 @@ struct DatasetValidator {
         for index in answers.rows.indices {
             let answer = answers.rows[index], line = answers.lines[index]
             guard let number = lookup.number(of: answer.studyID) else {
-                fail(file, line, "study_id", "'\(answer.studyID)' is not a study_id of studies.csv")
+                fail(file, line, "study_id", "\(Echo.quoted(answer.studyID)) is not a study_id of studies.csv")
                 continue
             }
             guard let tool = tools[number] else { continue }
@@ -48,7 +48,7 @@ struct DatasetValidator {
             }
             let slot = number * stride + answer.question - 1
             if answered[slot] != 0 {
-                fail(file, line, "question", "question \(answer.question) of study '\(answer.studyID)' is answered twice (first on line \(answered[slot]))")
+                fail(file, line, "question", "question \(answer.question) of study \(Echo.quoted(answer.studyID)) is answered twice (first on line \(answered[slot]))")
             } else {
                 answered[slot] = line
             }
@@ -63,7 +63,7 @@ struct DatasetValidator {
                 let list = missing.map(String.init).joined(separator: ", ")
                 let noun = missing.count == 1 ? "question" : "questions"
                 fail(StudyColumn.fileName, studies.lines[index], "rob_tool",
-                     "study '\(study.id)' has no answer in risk_of_bias.csv for \(noun) \(list) of \(study.robTool.rawValue)")
+                     "study \(Echo.quoted(study.id)) has no answer in risk_of_bias.csv for \(noun) \(list) of \(study.robTool.rawValue)")
             }
         }
     }
@@ -71,7 +71,7 @@ struct DatasetValidator {
     func checkReferences(_ patients: TableRows<Patient>, studies: TableRows<Study>) {
         var lookup = KeyLookup(studies.keys)
         for index in patients.rows.indices where lookup.number(of: patients.rows[index].studyID) == nil {
-            fail(PatientColumn.fileName, patients.lines[index], "study_id", "'\(patients.rows[index].studyID)' is not a study_id of studies.csv")
+            fail(PatientColumn.fileName, patients.lines[index], "study_id", "\(Echo.quoted(patients.rows[index].studyID)) is not a study_id of studies.csv")
         }
     }
 }

@@ -11,6 +11,8 @@ struct NumberRule: Sendable {
     static let any = NumberRule()
     static let positiveInteger = NumberRule(minimum: 1, integer: true)
     static let anyInteger = NumberRule(integer: true)
+    /// A review's year of publication: a typo such as 20211 is caught.
+    static let publicationYear = NumberRule(minimum: 1900, maximum: 2100, integer: true)
 
     var expected: String {
         let noun = integer ? "an integer" : "a number"
@@ -32,19 +34,19 @@ struct NumberRule: Sendable {
     func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Double, NumberProblem> {
         guard let value = parseDecimal(bytes) else {
             let hint = integer ? "" : ", with . as the decimal separator"
-            return .failure(NumberProblem("'\(text(bytes))' is not \(integer ? "an integer" : "a number") (expected \(expected)\(hint))"))
+            return .failure(NumberProblem("\(Echo.quoted(text(bytes))) is not \(integer ? "an integer" : "a number") (expected \(expected)\(hint))"))
         }
         // Beyond these, Int conversion would trap and sums could overflow.
         if !value.isFinite || abs(value) > (integer ? 999_999_999_999 : 1e15) {
-            return .failure(NumberProblem("'\(text(bytes))' is too large (expected \(expected))"))
+            return .failure(NumberProblem("\(Echo.quoted(text(bytes))) is too large (expected \(expected))"))
         }
         if integer && value.rounded() != value {
-            return .failure(NumberProblem("'\(text(bytes))' is not a whole number (expected \(expected))"))
+            return .failure(NumberProblem("\(Echo.quoted(text(bytes))) is not a whole number (expected \(expected))"))
         }
         let belowMinimum = minimum.map { minimumIncluded ? value < $0 : value <= $0 } ?? false
         let aboveMaximum = maximum.map { value > $0 } ?? false
         if belowMinimum || aboveMaximum {
-            return .failure(NumberProblem("'\(text(bytes))' is out of range (expected \(expected))"))
+            return .failure(NumberProblem("\(Echo.quoted(text(bytes))) is out of range (expected \(expected))"))
         }
         return .success(value)
     }

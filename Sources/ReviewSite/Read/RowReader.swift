@@ -57,8 +57,21 @@ final class RowReader<Column: TableColumn> {
         return record.string(index) == "NR" ? nil : index
     }
 
-    /// The cell's text; nil when it is empty, `NR` or the column is absent.
+    /// The cell's text; nil when it is empty, `NR` or the column is absent,
+    /// or holds a control character (reported). A CRLF inside is read as LF.
     func text(_ column: Column) -> String? {
+        guard let index = cell(column) else { return nil }
+        let (control, crlf) = TextRule.scanCell(record.bytes(index), isASCII: record.isASCII(index))
+        if let control {
+            fail(column, TextRule.controlMessage(control))
+            return nil
+        }
+        let text = record.string(index)
+        return crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    /// The cell's text unchecked, for messages and bookkeeping only.
+    func rawText(_ column: Column) -> String? {
         cell(column).map(record.string)
     }
 
@@ -72,13 +85,16 @@ final class RowReader<Column: TableColumn> {
         sink.add(file: file, line: line(of: column), column: column.rawValue, message)
     }
 
-    /// Text that must be there.
+    /// An id that must be there: not blank, without control characters.
     func requiredText(_ column: Column) -> String {
-        guard let value = text(column) else {
+        guard let index = cell(column) else {
             fail(column, "is empty (expected a value)")
             return ""
         }
-        return value
+        if let problem = TextRule.idProblem(record.bytes(index), isASCII: record.isASCII(index)) {
+            fail(column, problem)
+        }
+        return record.string(index)
     }
 
     func code<C: TableCode>(_ column: Column, _: C.Type = C.self) -> C? {
@@ -92,7 +108,7 @@ final class RowReader<Column: TableColumn> {
             return code
         }
         let empty = requiredColumn[column.ordinal] ? "" : " (empty when not reported)"
-        fail(column, "'\(record.string(index))' is not one of \(C.allowed)\(empty)")
+        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(C.allowed)\(empty)")
         return nil
     }
 
@@ -133,7 +149,7 @@ final class RowReader<Column: TableColumn> {
                 items.append(code)
             } else {
                 let value = record.string(index)
-                fail(column, "'\(String(decoding: item, as: UTF8.self))' in '\(value)' is not one of \(C.allowed) (a list separated by ;)")
+                fail(column, "\(Echo.quoted(String(decoding: item, as: UTF8.self))) in \(Echo.quoted(value)) is not one of \(C.allowed) (a list separated by ;)")
             }
         }
         return items
@@ -147,7 +163,7 @@ final class RowReader<Column: TableColumn> {
             if let code = C(rawValue: String(item)) {
                 items.append(code)
             } else {
-                fail(column, "'\(item)' in '\(value)' is not one of \(C.allowed) (a list separated by ;)")
+                fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(value)) is not one of \(C.allowed) (a list separated by ;)")
             }
         }
         return items

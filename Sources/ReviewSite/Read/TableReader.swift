@@ -25,8 +25,7 @@ func readTable<Column: TableColumn, Row>(
     convert: (RowReader<Column>) -> Row
 ) -> TableRows<Row>? {
     let file = directory.display(Column.fileName)
-    guard let bytes = directory.bytes(Column.fileName) else {
-        sink.add(file: file, line: nil, "file not found (expected the \(Column.fileName) table of the dataset format)")
+    guard let bytes = directory.bytes(Column.fileName, sink: sink, expected: "expected the \(Column.fileName) table of the dataset format") else {
         return nil
     }
     var table = TableRows<Row>()
@@ -95,7 +94,7 @@ private func readRecord<Column: TableColumn, Row>(
         if isNew {
             keyNumber = number
         } else {
-            row.fail(key, "'\(row.text(key)!)' is a duplicate (first on line \(table.keys.lines[number]))")
+            row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first on line \(table.keys.lines[number]))")
         }
     }
     let converted = convert(row)
@@ -103,7 +102,7 @@ private func readRecord<Column: TableColumn, Row>(
         table.rows.append(converted)
         table.lines.append(record.line)
         if key != nil { table.rowKeys.append(keyNumber) }
-    } else if let owner, let value = row.text(owner) {
+    } else if let owner, let value = row.rawText(owner) {
         table.invalidOwners.insert(value)
     }
 }
@@ -121,7 +120,7 @@ private struct Header<Column: TableColumn> {
         var seen: [String: Int] = [:]
         for (index, name) in record.fields.enumerated() {
             if let first = seen[name], !name.isEmpty {
-                sink.add(file: file, line: record.line, column: name, "the column appears twice (fields \(first + 1) and \(index + 1))")
+                sink.add(file: file, line: record.line, column: Echo.value(name), "the column appears twice (fields \(first + 1) and \(index + 1))")
                 broken = true
                 continue
             }
@@ -132,7 +131,7 @@ private struct Header<Column: TableColumn> {
                 unnamed.append(index)
             } else if !name.hasPrefix("x_") {
                 let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
-                sink.add(file: file, line: record.line, column: name, "unknown column (expected one of \(known); a column whose name starts with x_ is ignored)")
+                sink.add(file: file, line: record.line, column: Echo.value(name), "unknown column (expected one of \(known); a column whose name starts with x_ is ignored)")
             }
         }
         for column in Column.allCases where Column.required.contains(column) && indices[column] == nil {
@@ -151,11 +150,11 @@ private struct Header<Column: TableColumn> {
             return false
         }
         if let extra = (width..<count).first(where: { !record.isEmpty($0) }) {
-            sink.add(file: file, line: record.line(extra), "the row has a value in field \(extra + 1) ('\(record.string(extra))'), but the header has \(width) columns")
+            sink.add(file: file, line: record.line(extra), "the row has a value in field \(extra + 1) (\(Echo.quoted(record.string(extra)))), but the header has \(width) columns")
             return false
         }
         if let index = unnamed.first(where: { !record.isEmpty($0) }) {
-            sink.add(file: file, line: record.line(index), "the row has a value in field \(index + 1) ('\(record.string(index))'), whose column has no name in the header")
+            sink.add(file: file, line: record.line(index), "the row has a value in field \(index + 1) (\(Echo.quoted(record.string(index)))), whose column has no name in the header")
             return false
         }
         return true

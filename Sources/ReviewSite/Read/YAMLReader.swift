@@ -7,10 +7,11 @@ struct YAMLReader {
 
     /// Parses the file; a syntax error is reported with its line and column.
     func root(_ directory: DataDirectory, _ name: String) -> Node? {
-        guard let bytes = directory.bytes(name) else {
-            sink.add(file: file, line: nil, "file not found (expected \(name) of the dataset format)")
+        guard let whole = directory.bytes(name, sink: sink, expected: "expected \(name) of the dataset format") else {
             return nil
         }
+        // A byte-order mark is accepted, as in the CSV files.
+        let bytes = TextEncoding.withoutByteOrderMark(whole)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             sink.add(file: file, line: firstInvalidLine(bytes), "invalid UTF-8 on this line")
             return nil
@@ -25,28 +26,37 @@ struct YAMLReader {
             }
             return node
         } catch let error as YamlError {
-            report(error)
+            report(error, text)
         } catch {
             sink.add(file: file, line: nil, "YAML: \(error)")
         }
         return nil
     }
 
-    private func report(_ error: YamlError) {
+    /// Yams' own descriptions quote the file's line: the messages say the
+    /// problem and where, never the text.
+    private func report(_ error: YamlError, _ text: String) {
         switch error {
+        case let .reader(problem, offset, value, _):
+            let line = offset.map { offset in text.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
+            if value >= 0, let scalar = Unicode.Scalar(UInt32(value)), Echo.isControl(scalar) {
+                sink.add(file: file, line: line, TextRule.controlMessage(scalar))
+            } else {
+                sink.add(file: file, line: line, "YAML cannot read this line: \(problem)")
+            }
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             sink.add(file: file, line: mark.line, "YAML syntax error at column \(mark.column): \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            sink.add(file: file, line: context.mark.line, column: duplicates.first, "the key appears more than once in one mapping")
+            sink.add(file: file, line: context.mark.line, column: duplicates.first.map { Echo.value($0) }, "the key appears more than once in one mapping")
         default:
             sink.add(file: file, line: nil, "YAML: \(error)")
         }
     }
 
-    private func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+    private func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
         var line = 1
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+        var start = bytes.startIndex
+        for (index, byte) in zip(bytes.indices, bytes) where byte == UInt8(ascii: "\n") {
             if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
             line += 1
             start = index + 1
@@ -69,7 +79,7 @@ struct YAMLReader {
         for key in mapping.keys {
             let name = key.string ?? ""
             if !known.contains(name) {
-                fail(key, join(path, name), "unknown key (expected one of \(known.joined(separator: ", ")))")
+                fail(key, join(path, Echo.value(name)), "unknown key (expected one of \(known.joined(separator: ", ")))")
             }
         }
         return mapping
@@ -92,6 +102,10 @@ struct YAMLReader {
         guard let node = value(mapping, key, path, required: required) else { return nil }
         guard let scalar = node.scalar, !scalar.string.isEmpty || !required else {
             fail(node, join(path, key), "expected text")
+            return nil
+        }
+        if let control = TextRule.firstControl(scalar.string) {
+            fail(node, join(path, key), TextRule.controlMessage(control))
             return nil
         }
         return scalar.string.isEmpty ? nil : scalar.string
@@ -119,18 +133,28 @@ struct YAMLReader {
         number(mapping, key, path, NumberRule(minimum: 0, integer: true), required: required).map { Int($0) } ?? 0
     }
 
-    func stringList(_ mapping: Node.Mapping, _ key: String, _ path: String = "", required: Bool) -> [String] {
+    /// A list of text items; `nonEmpty` is the message for an empty list
+    /// where one needs items (the authors).
+    func stringList(_ mapping: Node.Mapping, _ key: String, _ path: String = "", required: Bool, nonEmpty: String? = nil) -> [String] {
         guard let node = value(mapping, key, path, required: required) else { return [] }
         guard let sequence = node.sequence else {
             fail(node, join(path, key), "expected a list, e.g. [PubMed, Embase]")
             return []
         }
+        if sequence.isEmpty, let nonEmpty {
+            fail(node, join(path, key), nonEmpty)
+        }
         var items: [String] = []
         for (index, item) in sequence.enumerated() {
-            if let text = item.scalar?.string, !text.isEmpty {
-                items.append(text)
+            let itemPath = "\(join(path, key))[\(index + 1)]"
+            if let text = item.scalar?.string, !text.allSatisfy(\.isWhitespace) {
+                if let control = TextRule.firstControl(text) {
+                    fail(item, itemPath, TextRule.controlMessage(control))
+                } else {
+                    items.append(text)
+                }
             } else {
-                fail(item, "\(join(path, key))[\(index + 1)]", "expected text")
+                fail(item, itemPath, "expected text")
             }
         }
         return items

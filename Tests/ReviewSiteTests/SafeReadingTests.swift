@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import ReviewSite
+
+/// Input files are read only when they are regular files; the downloads are
+/// the bytes that were validated.
+@Suite("Reading input files safely")
+struct SafeReadingTests {
+    static let secret = "TOP-SECRET-CONTENT-4711"
+
+    /// A file that is none of the dataset's, as a link could point at
+    /// (in `folder`, so that the folder's removal takes it too).
+    static func secretFile(in folder: String) throws -> String {
+        let path = "\(folder)/secret.txt"
+        try Data("\(secret),\(secret)\n".utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static let kinds: [ValidationCase] = [
+        ValidationCase(name: "a symbolic link in place of a CSV file", change: { fixture in
+            let secret = try SafeReadingTests.secretFile(in: fixture.path)
+            try fixture.remove("adverse_events.csv")
+            try FileManager.default.createSymbolicLink(atPath: "\(fixture.path)/adverse_events.csv", withDestinationPath: secret)
+        }, expected: ["data/adverse_events.csv: is a symbolic link (expected a regular file; reviewsite does not follow links in a dataset)"]),
+        ValidationCase(name: "a symbolic link in place of a YAML file", change: { fixture in
+            try FileManager.default.moveItem(atPath: "\(fixture.path)/review.yaml", toPath: "\(fixture.path)/x_review.yaml")
+            try FileManager.default.createSymbolicLink(atPath: "\(fixture.path)/review.yaml", withDestinationPath: "x_review.yaml")
+        }, expected: ["data/review.yaml: is a symbolic link (expected a regular file; reviewsite does not follow links in a dataset)"]),
+        ValidationCase(name: "a FIFO does not block the load", change: { fixture in
+            try fixture.remove("adverse_events.csv")
+            #expect(mkfifo("\(fixture.path)/adverse_events.csv", 0o600) == 0)
+        }, expected: ["data/adverse_events.csv: is a FIFO (named pipe) (expected a regular file)"]),
+        ValidationCase(name: "a folder", change: { fixture in
+            try fixture.remove("published.yaml")
+            try FileManager.default.createDirectory(atPath: "\(fixture.path)/published.yaml", withIntermediateDirectories: false)
+        }, expected: ["data/published.yaml: is a folder (expected a regular file)"]),
+    ]
+
+    @Test(arguments: kinds)
+    func onlyRegularFilesAreRead(_ rule: ValidationCase) throws {
+        #expect(try errorsAfter(rule.change) == rule.expected)
+    }
+
+    @Test func aDeviceAndAnUnreadablePathSayWhy() {
+        #expect(RegularFile.contents("/dev/null") == .failure(.notRegular("a device")))
+        #expect(RegularFile.Problem.notRegular("a device").message(inputs: "a dataset") == "is a device (expected a regular file)")
+        // Root reads a file without permissions, so the system's reason is
+        // shown with another one: a path through a file.
+        let problem = RegularFile.contents("\(defaultDataPath)/review.yaml/x")
+        #expect(problem == .failure(.unreadable("Not a directory")))
+        #expect(RegularFile.Problem.unreadable("Not a directory").message(inputs: "a dataset") == "cannot be read (Not a directory)")
+    }
+
+    /// `--data link`: the folder is the user's explicit argument, so a link to it is followed.
+    @Test func theDatasetFolderMayBeALink() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        let link = fixture.path + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.path)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let dataset = try DatasetLoader.load(from: link)
+        #expect(dataset.patients.count == 136)
+    }
+
+    @Test func aLinkedFileIsNeitherEchoedNorPublishedByTheCommands() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        let secret = try Self.secretFile(in: fixture.path)
+        try fixture.remove("studies.csv")
+        try FileManager.default.createSymbolicLink(atPath: "\(fixture.path)/studies.csv", withDestinationPath: secret)
+        let output = fixture.path + "-site"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let expected = "\(fixture.path)/studies.csv: is a symbolic link (expected a regular file; reviewsite does not follow links in a dataset)\n1 error in the dataset.\n"
+
+        let check = try runReviewSite(["check", "--data", fixture.path])
+        #expect(check.status == 1)
+        #expect(check.standardError == expected)
+        let build = try runReviewSite(["build", "--data", fixture.path, "--templates", templatesPath, "--out", output])
+        #expect(build.status == 1)
+        #expect(build.standardError == expected)
+        for text in [check.standardOutput, check.standardError, build.standardOutput, build.standardError] {
+            #expect(!text.contains(Self.secret))
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func theDownloadsAreTheBytesThatWereValidated() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        let validated = try fixture.read("patients.csv")
+        let report = try Report.load(from: fixture.path)
+        try fixture.write("patients.csv", "patient_id\nchanged after the check\n")
+        let site = try SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath).build(report)
+        #expect(site["data/patients.csv"] == validated)
+        #expect(site.files["data/review.yaml"] == Array(try fixture.read("review.yaml").utf8))
+    }
+
+    /// A copy of the templates with `file` replaced by a link to a secret.
+    static func templatesWithLink(_ file: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-templates-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: templatesPath, toPath: folder)
+        let secret = try secretFile(in: folder)
+        try FileManager.default.removeItem(atPath: "\(folder)/\(file)")
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/\(file)", withDestinationPath: secret)
+        return folder
+    }
+
+    @Test(arguments: ["results.md", "style.css"])
+    func templatesAndAssetsAreNotFollowedEither(_ file: String) throws {
+        let folder = try Self.templatesWithLink(file)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let builder = SiteBuilder(dataPath: defaultDataPath, templatesPath: folder)
+        #expect {
+            _ = try builder.build()
+        } throws: { error in
+            "\(error)" == "\(folder)/\(file): is a symbolic link (expected a regular file; reviewsite does not follow links in the templates)\n1 error in the templates."
+        }
+    }
+}
