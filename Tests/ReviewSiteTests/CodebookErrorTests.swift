@@ -28,6 +28,9 @@ struct CodebookErrorTests {
         #expect(codebook.tables.map(\.name) == ["studies", "risk_of_bias", "patients", "treatments", "adverse_events"])
         #expect(codebook.codeList("variant")?.within == "modality")
         #expect(codebook.appraisal.checklists.map(\.questions) == [10])
+        // Core columns are required even when the codebook does not say so.
+        #expect(codebook.table("treatments")?.column("step")?.required == true)
+        #expect(codebook.table("treatments")?.column("variant")?.required == false)
     }
 
     static let cases: [CodebookCase] = [

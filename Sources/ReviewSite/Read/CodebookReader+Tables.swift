@@ -63,7 +63,9 @@ extension CodebookReader {
             name: name, type: type, required: flag(mapping, "required", path) ?? false,
             label: text(mapping, "label", path), bounds: bounds(mapping, path, type),
             unit: text(mapping, "unit", path), isExtra: isExtra, line: nameNode.mark?.line ?? 0)
+        // The rows are joined by the core columns: every row fills them.
         let isCore = !isExtra && (Self.coreColumns[table]?.contains { $0.name == name } ?? false)
+        column.required = column.required || isCore
         column.references = reference(mapping, path, type, checked: !isCore)
         column.codeList = codeListName(mapping, path, column)
         (column.unitBy, column.units) = units(mapping, path, column)
