@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "ReviewSiteTests",
             dependencies: ["ReviewSite", "reviewsite", .product(name: "Yams", package: "Yams")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )

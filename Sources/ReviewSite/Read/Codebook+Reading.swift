@@ -1,0 +1,24 @@
+// Reading a codebook: from a dataset folder, or from text (tests).
+
+extension Codebook {
+    /// `codebook.yaml` of a dataset folder, with every problem of it at once.
+    public static func read(folder: String) throws(CodebookErrors) -> Codebook {
+        let directory = DataDirectory(folder)
+        let file = directory.display(fileName)
+        guard let bytes = directory.bytes(fileName) else {
+            throw CodebookErrors([CodebookError(file: file, line: nil, message: "file not found (expected the review's codebook)")])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CodebookErrors([CodebookError(file: file, line: nil, message: "invalid UTF-8 (expected a UTF-8 text file)")])
+        }
+        return try read(yaml: text, file: file)
+    }
+
+    /// A codebook's text; `file` names it in errors.
+    public static func read(yaml: String, file: String) throws(CodebookErrors) -> Codebook {
+        let reader = CodebookReader(file: file)
+        let codebook = reader.codebook(yaml)
+        guard let codebook, reader.errors.isEmpty else { throw CodebookErrors(reader.errors) }
+        return codebook
+    }
+}

@@ -1,0 +1,52 @@
+/// A review's data dictionary (`codebook.yaml`): the columns of each table,
+/// the codes of each code column and how the studies were appraised. The
+/// tool reads it like the rows, so that any review, not one, can be served.
+public struct Codebook: Sendable, Equatable {
+    /// The tables in the order the codebook declares them.
+    public var tables: [Table]
+    /// The code lists by name, in the codebook's order.
+    public var codeLists: [CodeList]
+    public var appraisal: Appraisal
+
+    public init(tables: [Table], codeLists: [CodeList], appraisal: Appraisal) {
+        self.tables = tables
+        self.codeLists = codeLists
+        self.appraisal = appraisal
+    }
+
+    /// The file name of the codebook in a dataset folder.
+    public static let fileName = "codebook.yaml"
+
+    /// The tables a codebook may declare, each read from `<name>.csv`.
+    public static let tableNames = ["studies", "risk_of_bias", "patients", "treatments", "adverse_events"]
+
+    public func table(_ name: String) -> Table? {
+        tables.first { $0.name == name }
+    }
+
+    public func codeList(_ name: String) -> CodeList? {
+        codeLists.first { $0.name == name }
+    }
+
+    /// The codes a code or code-list column takes.
+    public func codes(of column: Column) -> CodeList? {
+        column.codeList.flatMap(codeList)
+    }
+
+    /// One CSV file: its columns, and the extra ones the team extracted
+    /// beyond what the report uses.
+    public struct Table: Sendable, Equatable {
+        public var name: String
+        public var columns: [Column]
+        public var extra: [Column]
+
+        public var fileName: String { "\(name).csv" }
+
+        /// Every declared column, the report's first, then the extra ones.
+        public var allColumns: [Column] { columns + extra }
+
+        public func column(_ name: String) -> Column? {
+            allColumns.first { $0.name == name }
+        }
+    }
+}

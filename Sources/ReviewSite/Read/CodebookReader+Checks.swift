@@ -1,0 +1,83 @@
+import Yams
+
+// What every codebook must declare: the keys and references that link the
+// five tables (the tool joins rows by them), and the tables the appraisal
+// needs. The other columns are the review's own.
+
+extension CodebookReader {
+    struct CoreColumn {
+        var name: String
+        var type: Codebook.ColumnType
+        var references: String?
+
+        var expected: String { references.map { "reference to \($0)" } ?? type.rawValue }
+    }
+
+    static let coreColumns: [String: [CoreColumn]] = [
+        "studies": [CoreColumn(name: "study_id", type: .id)],
+        "risk_of_bias": [CoreColumn(name: "study_id", type: .reference, references: "studies"),
+                         CoreColumn(name: "question", type: .integer), CoreColumn(name: "answer", type: .answer)],
+        "patients": [CoreColumn(name: "patient_id", type: .id), CoreColumn(name: "study_id", type: .reference, references: "studies")],
+        "treatments": [CoreColumn(name: "patient_id", type: .reference, references: "patients"), CoreColumn(name: "step", type: .integer)],
+        "adverse_events": [CoreColumn(name: "patient_id", type: .reference, references: "patients"), CoreColumn(name: "step", type: .integer)],
+    ]
+
+    /// The tables every codebook declares; risk_of_bias comes with checklists.
+    static let requiredTables = ["studies", "patients", "treatments", "adverse_events"]
+
+    /// A table's core columns: declared under `columns`, with their type.
+    func checkCore(_ table: String, _ columns: [Codebook.Column], _ mappings: [Node.Mapping], _ tableKey: Node?) {
+        for core in Self.coreColumns[table] ?? [] {
+            guard let index = columns.firstIndex(where: { $0.name == core.name }) else {
+                fail(tableKey, "tables.\(table)", "the core column '\(core.name)' is missing (expected \(core.name): \(core.expected))")
+                continue
+            }
+            let column = columns[index]
+            if column.type != core.type {
+                fail(mappings[index]["type"], "tables.\(table).\(core.name).type", "'\(column.type.rawValue)' for a core column (expected \(core.expected))")
+            } else if let references = column.references, references != core.references {
+                fail(mappings[index]["to"], "tables.\(table).\(core.name).to", "'\(Echo.value(references))' for a core column (expected \(core.expected))")
+            }
+        }
+    }
+
+    /// The tables against the appraisal, once both are read.
+    func checkTables(_ codebook: Codebook, _ root: Node.Mapping) {
+        let tablesKey = keyNode(root, "tables")
+        let declared = Self.requiredTables.joined(separator: ", ")
+        for name in Self.requiredTables where codebook.table(name) == nil && root["tables"]?.mapping != nil {
+            fail(tablesKey, "tables", "the table '\(name)' is missing (every codebook declares \(declared))")
+        }
+        let checklists = !codebook.appraisal.checklists.isEmpty
+        let tableKey = { (name: String) in root["tables"]?.mapping.flatMap { self.keyNode($0, name) } }
+        if checklists && codebook.table("risk_of_bias") == nil {
+            fail(tablesKey, "tables", "the table 'risk_of_bias' is missing (it holds the answers to appraisal.checklists)")
+        }
+        if !checklists && codebook.table("risk_of_bias") != nil {
+            fail(tableKey("risk_of_bias"), "tables.risk_of_bias", "holds checklist answers, but appraisal declares no checklists")
+        }
+        guard let studies = codebook.table("studies") else { return }
+        if checklists && !studies.allColumns.contains(where: { $0.type == .checklist }) {
+            fail(tableKey("studies"), "tables.studies", "no column of type checklist (appraisal declares checklists: each study names its own)")
+        }
+        if !codebook.appraisal.levels.isEmpty && !studies.allColumns.contains(where: { $0.type == .level }) {
+            fail(tableKey("studies"), "tables.studies", "no column of type level (appraisal declares levels of evidence)")
+        }
+    }
+
+    /// The whole codebook; nil when it could not be read at all.
+    func codebook(_ text: String) -> Codebook? {
+        guard let node = root(text), let root = mapping(node, "", known: ["tables", "codes", "appraisal"]) else { return nil }
+        for key in ["tables", "codes", "appraisal"] where root[key] == nil {
+            fail(at: root.mark, key, "required key is missing")
+        }
+        // Code lists and the appraisal first: columns refer to them.
+        let codeLists = root["codes"].map(codeLists) ?? []
+        let appraisal = root["appraisal"].map(appraisal) ?? Codebook.Appraisal()
+        let tables = root["tables"].map { self.tables($0) } ?? []
+        let codebook = Codebook(tables: tables, codeLists: codeLists, appraisal: appraisal)
+        checkTables(codebook, root)
+        for check in deferred { check(codebook) }
+        return codebook
+    }
+}
