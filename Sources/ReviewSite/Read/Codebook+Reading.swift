@@ -5,8 +5,9 @@ extension Codebook {
     public static func read(folder: String) throws(CodebookErrors) -> Codebook {
         let directory = DataDirectory(folder)
         let file = directory.display(fileName)
-        guard let bytes = directory.bytes(fileName) else {
-            throw CodebookErrors([CodebookError(file: file, line: nil, message: "file not found (expected the review's codebook)")])
+        let sink = ErrorSink()
+        guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected the review's codebook") else {
+            throw CodebookErrors(sink.errors.map { CodebookError(file: $0.file, line: $0.line, message: $0.message) })
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CodebookErrors([CodebookError(file: file, line: nil, message: "invalid UTF-8 (expected a UTF-8 text file)")])
