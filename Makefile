@@ -5,7 +5,7 @@ SWIFT ?= swift
 DATA ?= data
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test check build deps clean diff bench fuzz
+.PHONY: all site test check build deps browser-deps clean diff bench fuzz
 
 BASE ?= HEAD
 
@@ -25,6 +25,21 @@ deps:
 	  fi; \
 	fi
 
+# Headless Chromium with its driver (Debian's chromium, chromium-driver) and
+# Python's selenium, for the browser test of `make test`.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "the browser test needs Chromium: installing Debian's chromium and chromium-driver"; \
+	    apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; }; \
+	  else \
+	    echo "the browser test needs Chromium: run 'sudo apt-get install chromium chromium-driver', then make again" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@python3 -c 'import selenium' 2>/dev/null || { echo "installing Python's selenium for the browser test"; python3 -m pip install -q selenium; }
+
 build: deps
 	$(SWIFT) build --product reviewsite
 
@@ -37,7 +52,7 @@ check: build
 
 # The committed site/ must be what `make site` makes from the committed
 # data and templates: build it aside and compare.
-test: deps
+test: deps browser-deps
 	$(SWIFT) test
 	$(SWIFT) build --product reviewsite
 	rm -rf .build/site-check
@@ -46,6 +61,7 @@ test: deps
 	  echo "site/ is not what 'make site' builds from data/ and templates/: run 'make site' and commit site/" >&2; \
 	  diff -r site .build/site-check | head -20 >&2; exit 1; }
 	@echo "site/ is up to date."
+	python3 Tests/Browser/check_site.py .build/site-check
 
 # What the working data change against BASE (a git revision or a folder).
 diff: build

@@ -4,7 +4,7 @@ import Testing
 
 /// Every internal link of a built site, checked without a browser: the
 /// file it names exists and so does the element its `#fragment` names.
-/// (The browser test, tests/browser/check_site.py, checks the same in
+/// (The browser test, Tests/Browser/check_site.py, checks the same in
 /// Chromium; this one runs in a second.)
 enum SiteLinks {
     /// One broken link, as `page: href (why)`.
