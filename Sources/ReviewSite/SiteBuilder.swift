@@ -122,19 +122,19 @@ public struct SiteBuilder: Sendable {
     private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {
         let filler = TemplateFiller(figures: report.figures, review: report.review)
         var filled: [String: String] = [:]
-        var errors: [TemplateError] = []
+        var errors = ErrorList<TemplateError>()
         for name in Self.templateFiles {
             let path = "\(templatesPath)/\(name)"
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                errors.append(TemplateError(file: path, line: nil, column: nil, message: "template not found or not UTF-8 text"))
+                errors.add(TemplateError(file: path, line: nil, column: nil, message: "template not found or not UTF-8 text"))
                 continue
             }
             switch filler.fill(text, file: path) {
             case .success(let markdown): filled[name] = markdown
-            case .failure(let failure): errors += failure.errors
+            case .failure(let failure): errors.add(failure.list)
             }
         }
-        guard errors.isEmpty else { throw .templates(TemplateErrors(errors: errors)) }
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         return filled
     }
 
