@@ -139,7 +139,7 @@ public struct SiteBuilder: Sendable {
     private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {
         let filler = TemplateFiller(figures: report.figures, review: report.review)
         var filled: [String: String] = [:]
-        var errors: [TemplateError] = []
+        var errors = ErrorList<TemplateError>()
         for name in Self.templateFiles {
             let path = "\(templatesPath)/\(name)"
             let text: String
@@ -147,18 +147,18 @@ public struct SiteBuilder: Sendable {
             case .success(let bytes) where String(validating: bytes, as: UTF8.self) != nil:
                 text = String(decoding: bytes, as: UTF8.self)
             case .success, .failure(.missing):
-                errors.append(TemplateError(file: path, line: nil, column: nil, message: "template not found or not UTF-8 text"))
+                errors.add(TemplateError(file: path, line: nil, column: nil, message: "template not found or not UTF-8 text"))
                 continue
             case .failure(let problem):
-                errors.append(TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates")))
+                errors.add(TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates")))
                 continue
             }
             switch filler.fill(text, file: path) {
             case .success(let markdown): filled[name] = markdown
-            case .failure(let failure): errors += failure.errors
+            case .failure(let failure): errors.add(failure.list)
             }
         }
-        guard errors.isEmpty else { throw .templates(TemplateErrors(errors: errors)) }
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         return filled
     }
 

@@ -204,7 +204,10 @@ public final class PatientFacts: Sendable {
         var duration: Double? = 0
         for step in allSteps[steps] {
             bits |= step.modality.bit
-            sessions += step.sessions ?? 0
+            // Saturates rather than traps: cells are at most 10^12, so only
+            // millions of steps of one patient could reach Int.max.
+            let (sum, overflow) = sessions.addingReportingOverflow(step.sessions ?? 0)
+            sessions = overflow ? Int.max : sum
             if step.modality == .laser {
                 laserSteps += 1
                 if step.variant == .co2 { co2Steps += 1 }

@@ -66,9 +66,7 @@ public struct ReportDiff: Sendable {
             do { return try Report.load(from: side.path) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
-                for index in errors.errors.indices {
-                    errors.errors[index].file = errors.errors[index].file.replacingOccurrences(of: side.path, with: side.label)
-                }
+                errors.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
                 throw .data(errors)
             }
         }

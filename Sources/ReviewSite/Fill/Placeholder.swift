@@ -10,17 +10,25 @@ struct Placeholder {
 
 /// Splits a template into text and placeholders, or says where it is malformed.
 enum PlaceholderScanner {
-    static func scan(_ text: String, file: String) -> (placeholders: [Placeholder], errors: [TemplateError]) {
+    static func scan(_ text: String, file: String) -> (placeholders: [Placeholder], errors: ErrorList<TemplateError>) {
         let bytes = Array(text.utf8)
         var placeholders: [Placeholder] = []
-        var errors: [TemplateError] = []
-        var line = 1, lineStart = 0, index = 0
-        func column(_ at: Int) -> Int { String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1 }
+        var errors = ErrorList<TemplateError>()
+        var line = 1, index = 0
+        // Columns count characters from the last one counted, not from the
+        // line's start, so that many placeholders on a line cost linear time.
+        var counted = 0, countedColumn = 1
+        func column(_ at: Int) -> Int {
+            countedColumn += String(decoding: bytes[counted..<at], as: UTF8.self).count
+            counted = at
+            return countedColumn
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
                 line += 1
-                lineStart = index + 1
+                counted = index + 1
+                countedColumn = 1
                 index += 1
                 continue
             }
@@ -34,7 +42,7 @@ enum PlaceholderScanner {
                 end += 1
             }
             guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "}") else {
-                errors.append(TemplateError(file: file, line: line, column: column(start), message: "'{{' is not closed by '}}' on the same line"))
+                errors.add(TemplateError(file: file, line: line, column: column(start), message: "'{{' is not closed by '}}' on the same line"))
                 index = end
                 continue
             }
@@ -42,8 +50,8 @@ enum PlaceholderScanner {
             let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                 .map { String($0).trimmedOfSpaces() }
             if parts[0].isEmpty || parts.count == 2 && parts[1].isEmpty {
-                errors.append(TemplateError(file: file, line: line, column: column(start),
-                                            message: "empty placeholder '{{\(inside)}}' (expected {{figure.id}} or {{figure.id | field}})"))
+                errors.add(TemplateError(file: file, line: line, column: column(start),
+                                         message: "empty placeholder \(Echo.quoted("{{\(inside)}}")) (expected {{figure.id}} or {{figure.id | field}})"))
             } else {
                 placeholders.append(Placeholder(name: parts[0], field: parts.count == 2 ? parts[1] : nil, range: start..<(end + 2),
                                                 line: line, column: column(start)))

@@ -12,12 +12,28 @@ public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 }
 
-/// All the problems of the templates of one build.
-public struct TemplateErrors: Error, CustomStringConvertible {
-    public var errors: [TemplateError]
-
-    public var description: String {
-        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
-        return (errors.map(\.description) + ["\(count) in the templates."]).joined(separator: "\n")
+extension TemplateError: ListedError {
+    /// By file, then line, then column.
+    public static func < (a: TemplateError, b: TemplateError) -> Bool {
+        (a.file, a.line ?? 0, a.column ?? 0) < (b.file, b.line ?? 0, b.column ?? 0)
     }
+}
+
+/// All the problems of the templates of one build: the first
+/// `ErrorList.limit` in order, then a count per file of the others.
+public struct TemplateErrors: Error, CustomStringConvertible {
+    public var list: ErrorList<TemplateError>
+
+    public init(errors: [TemplateError]) {
+        list = ErrorList(errors)
+    }
+
+    public init(_ list: ErrorList<TemplateError>) {
+        self.list = list
+    }
+
+    /// The reported errors, sorted; at most `ErrorList.limit`.
+    public var errors: [TemplateError] { list.errors }
+
+    public var description: String { list.report(noun: "templates") }
 }

@@ -27,18 +27,17 @@ public struct TemplateFiller {
             switch resolve(placeholder) {
             case .success(let text): out += text
             case .failure(let problem):
-                errors.append(TemplateError(file: file, line: placeholder.line, column: placeholder.column, message: problem.message))
+                errors.add(TemplateError(file: file, line: placeholder.line, column: placeholder.column, message: problem.message))
             }
         }
         out += String(decoding: bytes[cursor...], as: UTF8.self)
-        errors.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
-        return errors.isEmpty ? .success(out) : .failure(TemplateErrors(errors: errors))
+        return errors.isEmpty ? .success(out) : .failure(TemplateErrors(errors))
     }
 
     private func resolve(_ placeholder: Placeholder) -> Result<String, FillProblem> {
         if let figure = figures[placeholder.name] {
             guard let text = figure.text(placeholder.field) else {
-                return .failure(FillProblem("'\(placeholder.field ?? "")' is not a field of \(figure.id) (expected one of \(figure.textFields.joined(separator: ", ")))"))
+                return .failure(FillProblem("\(Echo.quoted(placeholder.field ?? "")) is not a field of \(figure.id) (expected one of \(figure.textFields.joined(separator: ", ")))"))
             }
             // Figure text is made of numbers and `%()/–;=`, none of which opens markup inside link text.
             return .success("[\(text)](figures.html#\(Escape.fragment(figure.id)))")
@@ -49,7 +48,7 @@ public struct TemplateFiller {
             }
             return .success(Escape.markdown(reviewText(placeholder.name)))
         }
-        return .failure(FillProblem("'\(placeholder.name)' is not a figure of the catalogue (docs/figures.yaml) nor one of \(Self.reviewKeys.joined(separator: ", "))"))
+        return .failure(FillProblem("\(Echo.quoted(placeholder.name)) is not a figure of the catalogue (docs/figures.yaml) nor one of \(Self.reviewKeys.joined(separator: ", "))"))
     }
 
     private func reviewText(_ key: String) -> String {

@@ -7,7 +7,7 @@ extension Codebook {
         let file = directory.display(fileName)
         let sink = ErrorSink()
         guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected the review's codebook") else {
-            throw CodebookErrors(sink.errors.map { CodebookError(file: $0.file, line: $0.line, message: $0.message) })
+            throw CodebookErrors(sink.list.errors.map { CodebookError(file: $0.file, line: $0.line, message: $0.message) })
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CodebookErrors([CodebookError(file: file, line: nil, message: "invalid UTF-8 (expected a UTF-8 text file)")])

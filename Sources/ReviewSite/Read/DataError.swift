@@ -37,20 +37,23 @@ extension DataError: Comparable {
     }
 }
 
-/// All the problems of one run, reported together.
+extension DataError: ListedError {}
+
+/// All the problems of one run, reported together: the first
+/// `ErrorList.limit` in order, then a count per file of the others.
 public struct DatasetErrors: Error, CustomStringConvertible {
-    public var errors: [DataError]
+    public var list: ErrorList<DataError>
 
     public init(_ errors: [DataError]) {
-        // A stable sort keeps the order of the checks within a line.
-        self.errors = errors.enumerated()
-            .sorted { $0.element < $1.element || (!($1.element < $0.element) && $0.offset < $1.offset) }
-            .map(\.element)
+        list = ErrorList(errors)
     }
 
-    public var description: String {
-        let lines = errors.map(\.description)
-        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
-        return (lines + ["\(count) in the dataset."]).joined(separator: "\n")
+    public init(_ list: ErrorList<DataError>) {
+        self.list = list
     }
+
+    /// The reported errors, sorted; at most `ErrorList.limit`.
+    public var errors: [DataError] { list.errors }
+
+    public var description: String { list.report(noun: "dataset") }
 }

@@ -31,7 +31,7 @@ extension DatasetLoader {
 
     static func readPrisma(_ directory: DataDirectory, _ sink: ErrorSink) -> (Prisma, PrismaLines)? {
         let yaml = YAMLReader(file: directory.display("prisma.yaml"), sink: sink)
-        let errorsBefore = sink.errors.count
+        let errorsBefore = sink.count
         guard let root = yaml.root(directory, "prisma.yaml"),
               let map = yaml.mapping(root, "", known: ["databases", "other_methods", "included"]) else { return nil }
         var lines = PrismaLines()
@@ -71,7 +71,7 @@ extension DatasetLoader {
             includedReports: yaml.count(included, "reports", "included", required: true)
         )
         // Arithmetic over a file with a bad count would only repeat the problem.
-        return sink.errors.count == errorsBefore ? (prisma, lines) : nil
+        return sink.count == errorsBefore ? (prisma, lines) : nil
     }
 
     private static func sources(_ yaml: YAMLReader, _ db: Node.Mapping) -> [Prisma.Source] {

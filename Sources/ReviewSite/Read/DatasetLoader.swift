@@ -11,9 +11,9 @@ public enum DatasetLoader {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
         }
         // patients.csv, the largest file, is read on a second core meanwhile.
-        let patientsRead = Background { () -> (TableRows<Patient>?, [DataError]) in
+        let patientsRead = Background { () -> (TableRows<Patient>?, ErrorList<DataError>) in
             let sink = ErrorSink()
-            return (readPatients(directory, sink), sink.errors)
+            return (readPatients(directory, sink), sink.list)
         }
         let sink = ErrorSink()
         let review = readReview(directory, sink)
@@ -24,7 +24,7 @@ public enum DatasetLoader {
         let treatments = readTreatments(directory, sink)
         let adverseEvents = readAdverseEvents(directory, sink)
         let (patients, patientErrors) = patientsRead.result()
-        patientErrors.forEach(sink.add)
+        sink.add(patientErrors)
 
         let validator = DatasetValidator(directory: directory, sink: sink)
         if let studies {
@@ -42,7 +42,7 @@ public enum DatasetLoader {
 
         guard sink.isEmpty, let review, let (prisma, _) = prisma, let published, let studies, let riskOfBias,
               let patients, let treatments, let adverseEvents else {
-            throw DatasetErrors(sink.errors)
+            throw DatasetErrors(sink.list)
         }
         return Dataset(review: review, prisma: prisma, studies: studies.rows, riskOfBias: riskOfBias.rows,
                        patients: patients.rows, treatments: treatments.rows, adverseEvents: adverseEvents.rows,

@@ -1,14 +1,22 @@
-/// Collects every problem of a run so that all are reported together.
+/// Collects every problem of a run so that all are reported together; past
+/// `ErrorList.limit` only a count per file is kept.
 final class ErrorSink {
-    private(set) var errors: [DataError] = []
+    private(set) var list = ErrorList<DataError>()
 
     func add(_ error: DataError) {
-        errors.append(error)
+        list.add(error)
     }
 
     func add(file: String, line: Int?, column: String? = nil, _ message: String) {
-        errors.append(DataError(file: file, line: line, column: column, message: message))
+        list.add(DataError(file: file, line: line, column: column, message: message))
     }
 
-    var isEmpty: Bool { errors.isEmpty }
+    /// Another sink's errors, e.g. of a file read on another thread.
+    func add(_ other: ErrorList<DataError>) {
+        list.add(other)
+    }
+
+    /// Every error added, kept or only counted.
+    var count: Int { list.count }
+    var isEmpty: Bool { list.isEmpty }
 }

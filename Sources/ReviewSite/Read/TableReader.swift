@@ -29,8 +29,10 @@ func readTable<Column: TableColumn, Row>(
         return nil
     }
     var table = TableRows<Row>()
-    // One row per line at most: reserving avoids copying the rows as they grow.
-    let lineCount = countLines(bytes)
+    // One row per line at most: reserving avoids copying the rows as they
+    // grow. Blank lines make no row, so the estimate is capped (the arrays
+    // grow past it as needed): 200 MB of newlines must not reserve gigabytes.
+    let lineCount = min(countLines(bytes), reservedRowsLimit)
     table.rows.reserveCapacity(lineCount)
     table.lines.reserveCapacity(lineCount)
     if key != nil {
@@ -65,6 +67,9 @@ func readTable<Column: TableColumn, Row>(
     }
     return header == nil ? nil : table
 }
+
+/// At most this many rows are reserved before reading (1M patients is `make bench`'s largest).
+let reservedRowsLimit = 1 << 20
 
 private func countLines(_ bytes: [UInt8]) -> Int {
     var count = 1

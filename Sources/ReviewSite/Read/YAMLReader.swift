@@ -16,6 +16,7 @@ struct YAMLReader {
             sink.add(file: file, line: firstInvalidLine(bytes), "invalid UTF-8 on this line")
             return nil
         }
+        guard checkAliases(text) else { return nil }
         do {
             // The basic resolver tags every plain scalar as a string: the reader
             // reads scalars as text itself, and the default resolver's regular

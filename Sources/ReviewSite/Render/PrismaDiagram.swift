@@ -84,13 +84,15 @@ extension PrismaDiagram {
         }
 
         /// A word longer than a line is cut, so one URL cannot widen a column.
+        /// Each step walks `wrapAt` characters, never the rest of the word,
+        /// so a megabyte-long word costs linear time.
         private static func chunks(_ word: String) -> [String] {
-            var out: [String] = [], rest = Substring(word)
-            while rest.count > wrapAt {
-                out.append(String(rest.prefix(wrapAt)))
-                rest = rest.dropFirst(wrapAt)
+            var out: [String] = [], start = word.startIndex
+            while let end = word.index(start, offsetBy: wrapAt, limitedBy: word.endIndex), end < word.endIndex {
+                out.append(String(word[start..<end]))
+                start = end
             }
-            return out + [String(rest)]
+            return out + [String(word[start...])]
         }
     }
 
