@@ -25,6 +25,27 @@ struct BoundedInputTests {
         }
     }
 
+    /// Syntax errors are capped inside the CSV reader too: a file of
+    /// millions of broken lines does not keep millions of messages.
+    @Test func syntaxErrorsPastTheLimitAreOnlyCounted() throws {
+        let reader = CSVReader(bytes: Array(("a,b\n" + String(repeating: "1,x\"y\n", count: 5_000)).utf8))
+        let (errors, rest) = reader.forEachRow(from: nil) { _ in true }
+        #expect(rest == nil)
+        #expect(errors.first.count == 1_000)
+        #expect(errors.omitted == 4_000)
+        #expect(errors.first.last == CSVSyntaxError(line: 1_001, message: "a quote inside an unquoted field (quote the whole field and double the quote: \"\")"))
+
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        try fixture.append("patients.csv", String(repeating: "R4-01,x\"y\n", count: 5_000))
+        let failure = #expect(throws: DatasetErrors.self) { try DatasetLoader.load(from: fixture.path) }
+        let lines = (failure?.description ?? "").replacingOccurrences(of: fixture.path, with: "data").components(separatedBy: "\n")
+        #expect(lines.count == 1_002)
+        #expect(lines[0] == "data/patients.csv:138: a quote inside an unquoted field (quote the whole field and double the quote: \"\")")
+        #expect(lines[1_000] == "and 4,000 more errors (data/patients.csv: 4,000)")
+        #expect(lines[1_001] == "5,000 errors in the dataset.")
+    }
+
     /// The limit applies to the sorted order, and errors of the file read on
     /// another thread (patients.csv) are counted with the others.
     @Test func limitKeepsTheFirstErrorsInSortedOrder() {

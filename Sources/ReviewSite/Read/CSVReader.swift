@@ -22,6 +22,24 @@ struct CSVSyntaxError: Error, Equatable {
     var message: String
 }
 
+/// A file's syntax errors: the first `ErrorList.limit`, and how many more,
+/// so that a file of millions of broken lines takes bounded memory.
+struct CSVSyntaxErrors {
+    private(set) var first: [CSVSyntaxError] = []
+    private(set) var omitted = 0
+
+    var isEmpty: Bool { first.isEmpty }
+
+    mutating func append(_ error: CSVSyntaxError) {
+        if first.count < ErrorList<DataError>.limit { first.append(error) } else { omitted += 1 }
+    }
+
+    static func += (errors: inout CSVSyntaxErrors, more: CSVSyntaxErrors) {
+        for error in more.first { errors.append(error) }
+        errors.omitted += more.omitted
+    }
+}
+
 /// RFC 4180 reader over UTF-8 bytes that tracks physical line numbers.
 ///
 /// The mirrored CSV libraries report no line numbers and accept an
@@ -39,12 +57,12 @@ struct CSVReader {
     /// syntax errors. A record with a syntax error is not passed on; an
     /// unterminated quote ends the file. The row is only valid inside `body`.
     func forEachRow(_ body: (CSVRow) -> Void) -> [CSVSyntaxError] {
-        forEachRow(from: nil) { body($0); return true }.errors
+        forEachRow(from: nil) { body($0); return true }.errors.first
     }
 
     /// The same from `start` (the beginning when nil), until `body` returns
     /// false; `rest` is then where the next record starts, for another call.
-    func forEachRow(from start: CSVPosition?, _ body: (CSVRow) -> Bool) -> (errors: [CSVSyntaxError], rest: CSVPosition?) {
+    func forEachRow(from start: CSVPosition?, _ body: (CSVRow) -> Bool) -> (errors: CSVSyntaxErrors, rest: CSVPosition?) {
         bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(buffer: buffer, start: start)
             return parser.run(body)
@@ -127,7 +145,7 @@ private struct Parser {
     var position = 0
     var line = 1
     var recordLine = 1
-    var errors: [CSVSyntaxError] = []
+    var errors = CSVSyntaxErrors()
     /// The fields of the current record, reused from record to record.
     var fields: [CSVField] = []
     /// Quoted fields with a doubled quote, unescaped, for the current record.
@@ -145,7 +163,7 @@ private struct Parser {
 
     enum FieldEnd { case comma, record, broken, unterminated }
 
-    mutating func run(_ body: (CSVRow) -> Bool) -> (errors: [CSVSyntaxError], rest: CSVPosition?) {
+    mutating func run(_ body: (CSVRow) -> Bool) -> (errors: CSVSyntaxErrors, rest: CSVPosition?) {
         while position < buffer.count {
             let line = self.line
             recordLine = line

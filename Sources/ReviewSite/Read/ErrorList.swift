@@ -32,6 +32,14 @@ public struct ErrorList<Element: ListedError>: Sendable {
         if kept.count >= 2 * Self.limit { trim() }
     }
 
+    /// Counts errors of `file` that were never kept: they come after
+    /// `limit` others of the same file, so none of them would be listed.
+    public mutating func count(file: String, _ omitted: Int) {
+        guard omitted > 0 else { return }
+        counts[file, default: 0] += omitted
+        added += omitted
+    }
+
     /// Adds another list's errors and counts (e.g. of a file read meanwhile).
     public mutating func add(_ other: ErrorList) {
         for (error, _) in other.sortedKept() { add(error) }

@@ -16,6 +16,11 @@ final class ErrorSink {
         list.add(other)
     }
 
+    /// Errors of `file` that come after every kept one of it, only counted.
+    func count(file: String, _ omitted: Int) {
+        list.count(file: file, omitted)
+    }
+
     /// Every error added, kept or only counted.
     var count: Int { list.count }
     var isEmpty: Bool { list.isEmpty }

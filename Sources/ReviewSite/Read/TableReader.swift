@@ -59,9 +59,10 @@ func readTable<Column: TableColumn, Row>(
         // Nothing more to read, but the syntax errors are still reported.
         syntaxErrors += reader.forEachRow(from: rest) { _ in true }.errors
     }
-    for error in syntaxErrors {
+    for error in syntaxErrors.first {
         sink.add(file: file, line: error.line, error.message)
     }
+    sink.count(file: file, syntaxErrors.omitted)
     if header == nil && !headerBroken && syntaxErrors.isEmpty {
         sink.add(file: file, line: 1, "the file is empty (expected a header line naming the columns)")
     }
