@@ -40,8 +40,8 @@ public struct ReportDiff: Sendable {
         let template = try results(templatesPath)
         let sentences = TextDiff.changes(TextDiff.sentences(ofMarkdown: try fill(template, base, templatesPath)),
                                          TextDiff.sentences(ofMarkdown: try fill(template, head, templatesPath)))
-        let tableCells = TableCells.changes("Table 1", old: StudyTable.page(base.facts), new: StudyTable.page(head.facts))
-            + TableCells.changes("Table 2", old: TreatmentTable.page(base.facts), new: TreatmentTable.page(head.facts))
+        let tableCells = TableCells.changes("Table 1", old: StudyTable.data(base.facts), new: StudyTable.data(head.facts))
+            + TableCells.changes("Table 2", old: TreatmentTable.data(base.facts), new: TreatmentTable.data(head.facts))
         return ReportDiff(
             base: baseLabel, head: headLabel,
             data: DataChanges.between(basePath, headPath),
