@@ -1,0 +1,53 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The temporary folders of `diff` and `build --baseline` (a git revision's
+/// data/), removed even when the process is interrupted: while one exists,
+/// SIGINT and SIGTERM are caught, the folders removed, and the process exits
+/// with 130 or 143 as the default action would.
+enum TemporaryFolders {
+    private struct State: ~Copyable {
+        var folders: Set<String> = []
+        var sources: [any DispatchSourceSignal] = []
+    }
+
+    private static let state = Mutex(State())
+
+    static func register(_ path: String) {
+        state.withLock { state in
+            if state.folders.isEmpty {
+                for signalNumber in [SIGINT, SIGTERM] {
+                    // The default action would end the process before the handler runs.
+                    signal(signalNumber, SIG_IGN)
+                    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                    source.setEventHandler { interrupted(by: signalNumber) }
+                    source.resume()
+                    state.sources.append(source)
+                }
+            }
+            state.folders.insert(path)
+        }
+    }
+
+    /// Removes a folder; with none left, the signals act as usual again.
+    static func remove(_ path: String) {
+        state.withLock { state in
+            try? FileManager.default.removeItem(atPath: path)
+            state.folders.remove(path)
+            guard state.folders.isEmpty else { return }
+            for source in state.sources { source.cancel() }
+            state.sources = []
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+    }
+
+    private static func interrupted(by signalNumber: Int32) {
+        state.withLock { state in
+            for folder in state.folders { try? FileManager.default.removeItem(atPath: folder) }
+            state.folders = []
+            exit(128 + signalNumber)
+        }
+    }
+}
