@@ -4,16 +4,14 @@
 /// largest part of memory at a million patients) is held at a time.
 struct DiffSide {
     let label: String
-    let path: String
     let figures: [(id: String, values: [String: Double?], display: String)]
     let differences: [PublishedDifference]
     let sentences: [String]
     let table1: TableData
     let table2: TableData
 
-    init(_ report: Report, label: String, path: String, template: String, templatesPath: String) throws(BuildFailure) {
+    init(_ report: Report, label: String, template: String, templatesPath: String) throws(BuildFailure) {
         self.label = label
-        self.path = path
         figures = report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
         differences = PublishedCheck.differences(report.figures, report.published)
         switch TemplateFiller(figures: report.figures, review: report.review).fill(template, file: "\(templatesPath)/results.md") {

@@ -27,7 +27,7 @@ public struct ReportDiff: Sendable {
 
     /// Compares two sides; the results text of both is filled from the
     /// same templates, so only the data's effect shows.
-    static func between(_ base: DiffSide, _ head: DiffSide) -> ReportDiff {
+    static func between(_ base: DiffSide, _ head: DiffSide, data: DataChanges) -> ReportDiff {
         let baseFigures = Dictionary(base.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let figures = head.figures.compactMap { figure -> FigureChange? in
             guard let old = baseFigures[figure.id], old.values != figure.values else { return nil }
@@ -35,7 +35,7 @@ public struct ReportDiff: Sendable {
         }
         return ReportDiff(
             base: base.label, head: head.label,
-            data: DataChanges.between(base.path, head.path),
+            data: data,
             figures: figures,
             nowDiffer: head.differences.filter { difference in !base.differences.contains { $0.id == difference.id } },
             noLongerDiffer: base.differences.filter { difference in !head.differences.contains { $0.id == difference.id } },
@@ -66,10 +66,14 @@ public struct ReportDiff: Sendable {
                 }
                 throw .data(errors)
             }
-            return try DiffSide(report, label: side.label, path: side.path, template: template, templatesPath: templatesPath)
+            return try DiffSide(report, label: side.label, template: template, templatesPath: templatesPath)
         }
+        // The CSV comparison needs only the folders: it runs while the reports load.
+        let (basePath, headPath) = (baseSide.path, headSide.path)
+        let data = Background { DataChanges.between(basePath, headPath) }
         let old = try side(baseSide)
-        return between(old, try side(headSide))
+        let new = try side(headSide)
+        return between(old, new, data: data.result())
     }
 
     private static func results(_ templatesPath: String) throws(BuildFailure) -> String {

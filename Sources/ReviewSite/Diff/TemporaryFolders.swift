@@ -10,6 +10,9 @@ enum TemporaryFolders {
     private struct State: ~Copyable {
         var folders: Set<String> = []
         var sources: [any DispatchSourceSignal] = []
+        /// What each signal did before, restored when the last folder is gone
+        /// (a job started in the background ignores SIGINT and goes on doing so).
+        var previous: [(Int32, __sighandler_t?)] = []
     }
 
     private static let state = Mutex(State())
@@ -19,7 +22,7 @@ enum TemporaryFolders {
             if state.folders.isEmpty {
                 for signalNumber in [SIGINT, SIGTERM] {
                     // The default action would end the process before the handler runs.
-                    signal(signalNumber, SIG_IGN)
+                    state.previous.append((signalNumber, signal(signalNumber, SIG_IGN)))
                     let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                     source.setEventHandler { interrupted(by: signalNumber) }
                     source.resume()
@@ -38,8 +41,8 @@ enum TemporaryFolders {
             guard state.folders.isEmpty else { return }
             for source in state.sources { source.cancel() }
             state.sources = []
-            signal(SIGINT, SIG_DFL)
-            signal(SIGTERM, SIG_DFL)
+            for (signalNumber, handler) in state.previous { signal(signalNumber, handler) }
+            state.previous = []
         }
     }
 

@@ -10,6 +10,27 @@ struct TableData: Sendable {
     /// Where each cell ends in `bytes`, row after row.
     let cellEnds: [Int]
 
+    init(columns: [String], bytes: [UInt8], cellEnds: [Int]) {
+        self.columns = columns
+        self.bytes = bytes
+        self.cellEnds = cellEnds
+    }
+
+    /// The rows of `parts` (of the same columns) one after another.
+    init(joining parts: [TableData]) {
+        columns = parts.first?.columns ?? []
+        var bytes: [UInt8] = [], cellEnds: [Int] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+        cellEnds.reserveCapacity(parts.reduce(0) { $0 + $1.cellEnds.count })
+        for part in parts {
+            let offset = bytes.count
+            bytes += part.bytes
+            cellEnds += part.cellEnds.map { $0 + offset }
+        }
+        self.bytes = bytes
+        self.cellEnds = cellEnds
+    }
+
     var rowCount: Int { columns.isEmpty ? 0 : cellEnds.count / columns.count }
 
     /// The bytes of a cell.
