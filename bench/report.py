@@ -6,6 +6,8 @@ import platform
 import subprocess
 import sys
 
+import report_diff
+
 out = sys.argv[1]
 
 
@@ -86,6 +88,7 @@ if stages:
             print("process memory, which is why its per-patient cost is above the one at 100,000 patients.\n")
         else:
             print(f"{speeds['again']} again right after deleting the file: no slow first touch of memory in this run.\n")
+print(report_diff.section(out), end="")
 print("## Against R Markdown on the same report\n")
 print("The peer (bench/peer/results.Rmd, rendered by `rmarkdown::render`) reads the same CSV files and")
 print("renders one results paragraph with the same figures (PRISMA counts, response rates, medians, the")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: time and memory of `reviewsite figures` and `reviewsite build`
-# at 1k, 10k, 100k and 1M patients, side by side with the R Markdown peer
-# (bench/peer) on the default data and at 100k, written to BENCHMARKS.md.
+# at 1k, 10k, 100k and 1M patients and of `reviewsite diff` at 100k and 1M
+# (bench/diff.sh), side by side with the R Markdown peer (bench/peer) on the
+# default data and at 100k, written to BENCHMARKS.md.
 # Sizes can be narrowed for a quick look: BENCH_SIZES="1000 10000" make bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,8 @@ for entry in $datasets; do
   printf '%s\tfigures\t%s\n' "$name" "$(peak "$bin" figures --data "$dir")" >> "$out/memory.tsv"
   printf '%s\tbuild\t%s\n' "$name" "$(peak "$bin" build --data "$dir" --out "$out/site-$name")" >> "$out/memory.tsv"
 done
+
+BIN=$bin BENCH_SIZES=$sizes bash bench/diff.sh
 
 # How fast this machine writes into the page cache: a VM may back memory it
 # has not touched yet slowly, which shows at the largest size (1.3 GB written).

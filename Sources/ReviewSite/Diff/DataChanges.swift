@@ -37,8 +37,8 @@ public struct DataChanges: Sendable, Equatable {
         for file in ["review.yaml", "prisma.yaml"] {
             changes.cells += yamlChanges(file, base, head)
         }
-        let studies = RawTable(file: "studies.csv", base: base, head: head) { $0["study_id"] }
-        let patients = RawTable(file: "patients.csv", base: base, head: head) { $0["patient_id"] }
+        let studies = RawTable(file: "studies.csv", base: base, head: head, key: [.column("study_id")])
+        let patients = RawTable(file: "patients.csv", base: base, head: head, key: [.column("patient_id")])
         changes.studiesAdded = studies.added
         changes.studiesRemoved = studies.removed
         changes.patientsAdded = patients.added
@@ -47,12 +47,11 @@ public struct DataChanges: Sendable, Equatable {
         let newPatients = Set(patients.added + patients.removed)
         let tables = [
             studies,
-            RawTable(file: "risk_of_bias.csv", base: base, head: head, owner: "study_id") { "\($0["study_id"] ?? "") Q\($0["question"] ?? "")" },
+            RawTable(file: "risk_of_bias.csv", base: base, head: head, owner: "study_id", key: [.column("study_id"), .text(" Q"), .column("question")]),
             patients,
-            RawTable(file: "treatments.csv", base: base, head: head, owner: "patient_id") { "\($0["patient_id"] ?? "") step \($0["step"] ?? "")" },
-            RawTable(file: "adverse_events.csv", base: base, head: head, owner: "patient_id") {
-                "\($0["patient_id"] ?? "") step \($0["step"] ?? "") \($0["event"] ?? "")"
-            },
+            RawTable(file: "treatments.csv", base: base, head: head, owner: "patient_id", key: [.column("patient_id"), .text(" step "), .column("step")]),
+            RawTable(file: "adverse_events.csv", base: base, head: head, owner: "patient_id",
+                     key: [.column("patient_id"), .text(" step "), .column("step"), .text(" "), .column("event")]),
         ]
         for table in tables {
             changes.cells += table.cells
@@ -96,64 +95,5 @@ public struct DataChanges: Sendable, Equatable {
         }
         walk(node, "")
         return pairs
-    }
-}
-
-/// A CSV file of both sides as rows of cells by key, in file order.
-struct RawTable {
-    let file: String
-    let owner: String?
-    var added: [String] = []
-    var removed: [String] = []
-    var cells: [CellChange] = []
-    /// The owner (study or patient) of each row key.
-    var owners: [String: String] = [:]
-
-    init(file: String, base: String, head: String, owner: String? = nil, key: ([String: String]) -> String?) {
-        self.file = file
-        self.owner = owner
-        let (oldHeader, old) = Self.read("\(base)/\(file)", key: key)
-        let (newHeader, new) = Self.read("\(head)/\(file)", key: key)
-        // Columns in the head's header order, then any the base alone had.
-        let columns = newHeader + oldHeader.filter { !newHeader.contains($0) }
-        let oldRows = Dictionary(old.map { ($0.key, $0.cells) }, uniquingKeysWith: { first, _ in first })
-        let newKeys = Set(new.map(\.key))
-        for (rowKey, cells) in new {
-            if let owner { owners[rowKey] = cells[owner] }
-            guard let before = oldRows[rowKey] else {
-                added.append(rowKey)
-                continue
-            }
-            for column in columns {
-                let was = before[column] ?? "", now = cells[column] ?? ""
-                if was != now { self.cells.append(CellChange(file: file, key: rowKey, column: column, old: was, new: now)) }
-            }
-        }
-        for (rowKey, cells) in old where !newKeys.contains(rowKey) {
-            if let owner { owners[rowKey] = cells[owner] }
-            removed.append(rowKey)
-        }
-    }
-
-    /// Rows with their cells by column (empty and NR alike), x_ columns left out;
-    /// a repeated key gets `#2`, `#3`.
-    static func read(_ path: String, key: ([String: String]) -> String?) -> (header: [String], rows: [(key: String, cells: [String: String])]) {
-        guard let data = FileManager.default.contents(atPath: path) else { return ([], []) }
-        let (records, _) = CSVReader(bytes: [UInt8](data)).records()
-        guard let header = records.first?.fields else { return ([], []) }
-        var rows: [(key: String, cells: [String: String])] = []
-        var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
-            var cells: [String: String] = [:]
-            for (index, name) in header.enumerated() where !name.isEmpty && !name.hasPrefix("x_") && index < record.fields.count {
-                let value = record.fields[index]
-                cells[name] = value == "NR" ? "" : value
-            }
-            var rowKey = key(cells) ?? "line \(record.line)"
-            seen[rowKey, default: 0] += 1
-            if seen[rowKey]! > 1 { rowKey += " #\(seen[rowKey]!)" }
-            rows.append((rowKey, cells))
-        }
-        return (header.filter { !$0.isEmpty && !$0.hasPrefix("x_") }, rows)
     }
 }

@@ -15,6 +15,7 @@ public enum DatasetSource {
             throw .output("\(spec): neither a dataset folder nor a git revision of this repository")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-\(commit.prefix(12))-\(UUID().uuidString)")
+        TemporaryFolders.register(folder.path)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let prefix = try git(["rev-parse", "--show-prefix"]).trimmingTrailingNewlines()
@@ -25,9 +26,25 @@ public enum DatasetSource {
                 }
             }
         } catch {
+            remove(folder.path)
             throw .output("\(spec): cannot read \(dataFolder)/ at that revision (\(error))")
         }
+        pauseForTests(folder.path)
         return (folder.path, "\(spec) (\(commit.prefix(12)))", true)
+    }
+
+    /// Removes a temporary copy made by `resolve`.
+    public static func remove(_ path: String) {
+        TemporaryFolders.remove(path)
+    }
+
+    /// A hook for the interruption test: with REVIEWSITE_TEST_PAUSE_AFTER_CHECKOUT=1
+    /// the path of the copy goes to stderr and the process waits a minute,
+    /// so that a test can send a signal while the copy exists.
+    private static func pauseForTests(_ path: String) {
+        guard ProcessInfo.processInfo.environment["REVIEWSITE_TEST_PAUSE_AFTER_CHECKOUT"] == "1" else { return }
+        FileHandle.standardError.write(Data("\(path)\n".utf8))
+        Thread.sleep(forTimeInterval: 60)
     }
 
     private static func git(_ arguments: [String]) throws -> String {

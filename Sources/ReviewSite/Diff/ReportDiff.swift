@@ -25,54 +25,53 @@ public struct ReportDiff: Sendable {
         data.isEmpty && figures.isEmpty && nowDiffer.isEmpty && noLongerDiffer.isEmpty && sentences.isEmpty && tableCells.isEmpty
     }
 
-    /// Compares two computed reports; the results text of both is filled
-    /// from the same templates, so only the data's effect shows.
-    public static func between(base: Report, baseLabel: String, basePath: String,
-                               head: Report, headLabel: String, headPath: String,
-                               templatesPath: String) throws(BuildFailure) -> ReportDiff {
+    /// Compares two sides; the results text of both is filled from the
+    /// same templates, so only the data's effect shows.
+    static func between(_ base: DiffSide, _ head: DiffSide, data: DataChanges) -> ReportDiff {
         let baseFigures = Dictionary(base.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let figures = head.figures.compactMap { figure -> FigureChange? in
             guard let old = baseFigures[figure.id], old.values != figure.values else { return nil }
-            return FigureChange(id: figure.id, old: old.fullDisplay, new: figure.fullDisplay)
+            return FigureChange(id: figure.id, old: old.display, new: figure.display)
         }
-        let baseDiffer = PublishedCheck.differences(base.figures, base.published)
-        let headDiffer = PublishedCheck.differences(head.figures, head.published)
-        let template = try results(templatesPath)
-        let sentences = TextDiff.changes(TextDiff.sentences(ofMarkdown: try fill(template, base, templatesPath)),
-                                         TextDiff.sentences(ofMarkdown: try fill(template, head, templatesPath)))
-        let tableCells = TableCells.changes("Table 1", old: StudyTable.page(base.facts), new: StudyTable.page(head.facts))
-            + TableCells.changes("Table 2", old: TreatmentTable.page(base.facts), new: TreatmentTable.page(head.facts))
         return ReportDiff(
-            base: baseLabel, head: headLabel,
-            data: DataChanges.between(basePath, headPath),
+            base: base.label, head: head.label,
+            data: data,
             figures: figures,
-            nowDiffer: headDiffer.filter { difference in !baseDiffer.contains { $0.id == difference.id } },
-            noLongerDiffer: baseDiffer.filter { difference in !headDiffer.contains { $0.id == difference.id } },
-            sentences: sentences,
-            tableCells: tableCells
+            nowDiffer: head.differences.filter { difference in !base.differences.contains { $0.id == difference.id } },
+            noLongerDiffer: base.differences.filter { difference in !head.differences.contains { $0.id == difference.id } },
+            sentences: TextDiff.changes(base.sentences, head.sentences),
+            tableCells: TableCells.changes("Table 1", old: base.table1, new: head.table1)
+                + TableCells.changes("Table 2", old: base.table2, new: head.table2)
         )
     }
 
     /// Compares two dataset specs (folders or git revisions of `dataFolder`);
-    /// `head` nil is the working `dataFolder`.
+    /// `head` nil is the working `dataFolder`. Each side's report is dropped
+    /// once its part of the comparison is taken.
     public static func compare(base: String, head: String?, dataFolder: String, templatesPath: String) throws(BuildFailure) -> ReportDiff {
         let baseSide = try DatasetSource.resolve(base, dataFolder: dataFolder)
-        defer { if baseSide.temporary { try? FileManager.default.removeItem(atPath: baseSide.path) } }
+        defer { if baseSide.temporary { DatasetSource.remove(baseSide.path) } }
         let headSide: (path: String, label: String, temporary: Bool) = try head.map { spec throws(BuildFailure) in
             try DatasetSource.resolve(spec, dataFolder: dataFolder)
         } ?? (dataFolder, dataFolder, false)
-        defer { if headSide.temporary { try? FileManager.default.removeItem(atPath: headSide.path) } }
-        func load(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> Report {
-            do { return try Report.load(from: side.path) } catch {
+        defer { if headSide.temporary { DatasetSource.remove(headSide.path) } }
+        let template = try results(templatesPath)
+        func side(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> DiffSide {
+            let report: Report
+            do { report = try Report.load(from: side.path) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
                 errors.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
                 throw .data(errors)
             }
+            return try DiffSide(report, label: side.label, template: template, templatesPath: templatesPath)
         }
-        return try between(base: try load(baseSide), baseLabel: baseSide.label, basePath: baseSide.path,
-                           head: try load(headSide), headLabel: headSide.label, headPath: headSide.path,
-                           templatesPath: templatesPath)
+        // The CSV comparison needs only the folders: it runs while the reports load.
+        let (basePath, headPath) = (baseSide.path, headSide.path)
+        let data = Background { DataChanges.between(basePath, headPath) }
+        let old = try side(baseSide)
+        let new = try side(headSide)
+        return between(old, new, data: data.result())
     }
 
     private static func results(_ templatesPath: String) throws(BuildFailure) -> String {
@@ -81,13 +80,6 @@ public struct ReportDiff: Sendable {
             throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: "template not found")]))
         }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func fill(_ template: String, _ report: Report, _ templatesPath: String) throws(BuildFailure) -> String {
-        switch TemplateFiller(figures: report.figures, review: report.review).fill(template, file: "\(templatesPath)/results.md") {
-        case .success(let text): return text
-        case .failure(let errors): throw .templates(errors)
-        }
     }
 
     /// `4 figures changed, 2 sentences, 1 study added`.

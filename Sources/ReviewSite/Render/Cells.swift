@@ -61,8 +61,9 @@ enum Cells {
         }
     }
 
-    /// A group's regimen of one modality: variants, concentrations, doses, sessions.
-    static func regimen(_ regimen: Regimen) -> String {
+    /// A group's regimen of one modality: `**IL-STS**: 250 mg/ml; 250 mg; 4 sessions`
+    /// (variants, concentrations, doses, sessions, …).
+    static func regimen(_ regimen: Regimen, into out: inout some TableOutput) {
         var parts: [String] = []
         let variants = regimen.variants.map { "\($0.variant?.label ?? "not reported") \($0.patients)" }
         if !variants.isEmpty { parts.append(variants.joined(separator: ", ")) }
@@ -76,7 +77,11 @@ enum Cells {
         if regimen.energy.n > 0 { parts.append("\(rangeText(regimen.energy)) mJ/mm²") }
         let anaesthesia = regimen.anaesthesia.filter { $0 != .none }.map(\.rawValue)
         if !anaesthesia.isEmpty { parts.append("\(anaesthesia.joined(separator: " or ")) anaesthesia") }
-        return "<strong>\(regimen.modality.shortLabel)</strong>: " + Escape.html(parts.joined(separator: "; "))
+        out.markup("<strong>")
+        out.raw(regimen.modality.shortLabel)
+        out.markup("</strong>")
+        out.raw(": ")
+        out.text(parts.joined(separator: "; "))
     }
 
     /// `complete 2 · partial 1 · no response 0 · unknown 0`.

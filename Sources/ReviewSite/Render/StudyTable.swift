@@ -18,7 +18,28 @@ struct StudyTable: Sendable {
                   page: number, of: pageCount)
     }
 
-    /// The whole table on one page (for comparisons).
+    static let columns = ["Study", "Design", "Patients", "Age, years", "Sex (F/M/NR)", "Underlying diagnoses", "Lesion sites",
+                          "Treatment and regimen", "Response (C/P/N/U)", "Follow-up, months", "Risk of bias"]
+
+    /// The whole table as text, for comparisons: the cells of the page's
+    /// rows, each half of the studies on its own core.
+    static func data(_ facts: ReviewFacts) -> TableData {
+        let order = StudyTable(RowLinks(facts)).order
+        let middle = order.count / 2
+        let second = Background { data(order[middle...], facts) }
+        return TableData(joining: [data(order[..<middle], facts), second.result()])
+    }
+
+    private static func data(_ studies: ArraySlice<Int>, _ facts: ReviewFacts) -> TableData {
+        var text = TableText(capacity: studies.count * 320)
+        for position in studies {
+            let study = facts.studies[position]
+            row(study, GroupSummary(facts, facts.members[study.patients]), into: &text)
+        }
+        return text.data(columns: columns)
+    }
+
+    /// The whole table on one page (the tests compare it with `data`).
     static func page(_ facts: ReviewFacts) -> Page {
         let table = StudyTable(RowLinks(facts))
         return page(table.order[...], facts, total: table.order.count, page: 0, of: 1)
@@ -32,7 +53,7 @@ struct StudyTable: Sendable {
         <table class="sortable">
         <caption>Characteristics of the \(total) included studies\(pages > 1 ? ", page \(page + 1) of \(pages)" : "")</caption>
         <thead>
-        <tr><th scope="col">Study</th><th scope="col">Design</th><th scope="col">Patients</th><th scope="col">Age, years</th><th scope="col">Sex (F/M/NR)</th><th scope="col">Underlying diagnoses</th><th scope="col">Lesion sites</th><th scope="col">Treatment and regimen</th><th scope="col">Response (C/P/N/U)</th><th scope="col">Follow-up, months</th><th scope="col">Risk of bias</th></tr>
+        \(Self.columnRow(columns))
         </thead>
         <tbody>
 
@@ -46,85 +67,91 @@ struct StudyTable: Sendable {
                     end: "</tbody>\n</table>\n</div>")
     }
 
-    static func row(_ facts: StudyFacts, _ summary: GroupSummary, into html: inout HTMLBytes) {
+    /// `<tr><th scope="col">…</th>…</tr>`.
+    static func columnRow(_ columns: [String]) -> String {
+        "<tr>" + columns.map { "<th scope=\"col\">\(Escape.html($0))</th>" }.joined() + "</tr>"
+    }
+
+    static func row(_ facts: StudyFacts, _ summary: GroupSummary, into out: inout some TableOutput) {
         let study = facts.study
-        html.raw("<tr id=\"")
-        html.text(study.id)
-        html.raw("\"><th scope=\"row\" data-sort=\"")
-        html.int(study.ref)
-        html.raw("\">Ref. ")
-        html.int(study.ref)
+        out.startRow(id: study.id, subgroup: false)
+        out.startCell(heading: true, style: nil, sort: .int(study.ref))
+        out.raw("Ref. ")
+        out.int(study.ref)
         if let author = study.firstAuthor {
-            html.raw(" · ")
-            html.text(author)
-            html.raw(" et al.")
+            out.raw(" · ")
+            out.text(author)
+            out.raw(" et al.")
         }
         if let year = study.year {
-            html.raw(" ")
-            html.int(year)
+            out.raw(" ")
+            out.int(year)
         }
-        html.raw("<span class=\"key\">")
-        html.text(study.id)
-        html.raw("</span></th><td>")
-        html.raw(study.design.label)
-        if study.publication == .conferenceAbstract { html.raw(", conference abstract") }
-        if study.controlGroup == .yes { html.raw(", control lesion") }
-        html.raw("</td><td class=\"num\">")
-        html.int(summary.count)
-        html.raw("</td>")
-        medianCell(summary.age, into: &html)
-        html.raw("<td class=\"num\">")
-        html.int(summary.sexCounts.female)
-        html.raw("/")
-        html.int(summary.sexCounts.male)
-        html.raw("/")
-        html.int(summary.sexCounts.notReported)
+        out.key(study.id)
+        out.endCell(heading: true)
+        out.startCell(heading: false, style: nil, sort: nil)
+        out.raw(study.design.label)
+        if study.publication == .conferenceAbstract { out.raw(", conference abstract") }
+        if study.controlGroup == .yes { out.raw(", control lesion") }
+        out.endCell(heading: false)
+        out.startCell(heading: false, style: "num", sort: nil)
+        out.int(summary.count)
+        out.endCell(heading: false)
+        medianCell(summary.age, into: &out)
+        out.startCell(heading: false, style: "num", sort: nil)
+        out.int(summary.sexCounts.female)
+        out.raw("/")
+        out.int(summary.sexCounts.male)
+        out.raw("/")
+        out.int(summary.sexCounts.notReported)
+        out.endCell(heading: false)
         /// `label count, …`; the counts only when the study has more than one patient.
         func counted(_ entries: [(label: String, count: Int)], none: StaticString) {
-            html.raw("</td><td>")
-            if entries.isEmpty { html.raw(none) }
+            out.startCell(heading: false, style: nil, sort: nil)
+            if entries.isEmpty { out.raw(none) }
             for (index, entry) in entries.enumerated() {
-                if index > 0 { html.raw(", ") }
-                html.raw(entry.label)
+                if index > 0 { out.raw(", ") }
+                out.raw(entry.label)
                 if summary.count > 1 {
-                    html.raw(" ")
-                    html.int(entry.count)
+                    out.raw(" ")
+                    out.int(entry.count)
                 }
             }
+            out.endCell(heading: false)
         }
         counted(summary.diagnoses.map { ($0.diagnosis?.label ?? "not reported", $0.count) }, none: "")
         counted(summary.sites.map { ($0.site.label, $0.count) }, none: "not reported")
-        html.raw("</td><td>")
+        out.startCell(heading: false, style: nil, sort: nil)
         for (index, regimen) in summary.regimens.enumerated() {
-            if index > 0 { html.raw("<br>") }
-            html.raw(Cells.regimen(regimen))
+            if index > 0 { out.lineBreak() }
+            Cells.regimen(regimen, into: &out)
         }
-        html.raw("</td><td class=\"num\" data-sort=\"")
-        if let percent = summary.responded.percent { html.int(percent) }
-        html.raw("\">")
+        out.endCell(heading: false)
+        out.startCell(heading: false, style: "num", sort: .int(summary.responded.percent))
         for (index, response) in [Response.complete, .partial, .none, .unknown].enumerated() {
-            if index > 0 { html.raw("/") }
-            html.int(summary.responses[response] ?? 0)
+            if index > 0 { out.raw("/") }
+            out.int(summary.responses[response] ?? 0)
         }
-        html.raw("</td>")
-        medianCell(summary.followUp, into: &html)
-        html.raw("<td data-sort=\"")
-        html.int(RiskLevel.allCases.firstIndex(of: facts.riskOfBias)!)
-        html.raw("\">")
-        html.raw(facts.riskOfBias.rawValue)
-        html.raw(" <span class=\"detail\">(")
-        html.int(facts.yesShare.yes)
-        html.raw("/")
-        html.int(facts.yesShare.applicable)
-        html.raw(" yes)</span></td></tr>\n")
+        out.endCell(heading: false)
+        medianCell(summary.followUp, into: &out)
+        out.startCell(heading: false, style: nil, sort: .int(RiskLevel.allCases.firstIndex(of: facts.riskOfBias)!))
+        out.raw(facts.riskOfBias.rawValue)
+        out.raw(" ")
+        out.markup("<span class=\"detail\">")
+        out.raw("(")
+        out.int(facts.yesShare.yes)
+        out.raw("/")
+        out.int(facts.yesShare.applicable)
+        out.raw(" yes)")
+        out.markup("</span>")
+        out.endCell(heading: false)
+        out.endRow()
     }
 
     /// A median and range, sortable by the median.
-    private static func medianCell(_ spread: Spread, into html: inout HTMLBytes) {
-        html.raw("<td class=\"num\" data-sort=\"")
-        if let median = spread.median { html.raw(formatNumber(median)) }
-        html.raw("\">")
-        html.raw(Cells.medianRange(spread))
-        html.raw("</td>")
+    private static func medianCell(_ spread: Spread, into out: inout some TableOutput) {
+        out.startCell(heading: false, style: "num", sort: .text(spread.median.map(formatNumber) ?? ""))
+        out.raw(Cells.medianRange(spread))
+        out.endCell(heading: false)
     }
 }

@@ -1,22 +1,35 @@
 /// Table 2: one row per treatment option, every cell from the figure engine's groups.
 enum TreatmentTable {
     static func page(_ facts: ReviewFacts) -> Page {
-        var html = """
+        let html = """
         <h1>Table 2. Summary of the treatment options</h1>
         <p>Each monotherapy counts the patients whose every treatment step used it; laser is then split by laser type, and each combination of treatments has its own row. Percentages use all patients of the row as the denominator, unknown outcomes included. Where a cell is a figure of the report, it links to the rows behind it.</p>
         <div class="table-scroll">
         <table class="sortable">
         <caption>Local, non-systemic and minimally invasive treatment options for calcinosis cutis</caption>
         <thead>
-        <tr><th scope="col">Treatment</th><th scope="col">Patients (studies)</th><th scope="col">Regimen</th><th scope="col">Response</th><th scope="col">Responded</th><th scope="col">Pain outcome</th><th scope="col">VAS reduction, median (range; n)</th><th scope="col">Adverse effects (patients)</th><th scope="col">Recurrence</th></tr>
+        \(StudyTable.columnRow(columns))
         </thead>
         <tbody>
 
         """
+        var rows = HTMLBytes(capacity: 16_384)
         for (option, summary) in facts.treatmentSummaries() {
-            html += row(option, summary)
+            row(option, summary, into: &rows)
         }
-        return Page(file: "table-2.html", title: "Table 2", body: html + "</tbody>\n</table>\n</div>", sortable: true)
+        return Page(file: "table-2.html", title: "Table 2", body: html, sortable: true, rows: rows.bytes, end: "</tbody>\n</table>\n</div>")
+    }
+
+    static let columns = ["Treatment", "Patients (studies)", "Regimen", "Response", "Responded", "Pain outcome",
+                          "VAS reduction, median (range; n)", "Adverse effects (patients)", "Recurrence"]
+
+    /// The table as text, for comparisons: the cells of the page's rows.
+    static func data(_ facts: ReviewFacts) -> TableData {
+        var text = TableText(capacity: 16_384)
+        for (option, summary) in facts.treatmentSummaries() {
+            row(option, summary, into: &text)
+        }
+        return text.data(columns: columns)
     }
 
     static func label(_ option: TreatmentOption) -> (text: String, subgroup: Bool) {
@@ -33,34 +46,49 @@ enum TreatmentTable {
         return "outcome.\(modality.rawValue).response"
     }
 
-    static func row(_ option: TreatmentOption, _ summary: GroupSummary) -> String {
+    static func row(_ option: TreatmentOption, _ summary: GroupSummary, into out: inout some TableOutput) {
         let (name, subgroup) = label(option)
         let n = summary.count
-        let responses = Response.allCases.map { response in
+        out.startRow(id: nil, subgroup: subgroup)
+        out.startCell(heading: true, style: nil, sort: nil)
+        out.text(name)
+        out.endCell(heading: true)
+        out.startCell(heading: false, style: "num", sort: .int(n))
+        out.raw("\(n) (\(summary.studyCount))")
+        out.endCell(heading: false)
+        out.startCell(heading: false, style: "wide", sort: nil)
+        for (index, regimen) in summary.regimens.enumerated() {
+            if index > 0 { out.lineBreak() }
+            Cells.regimen(regimen, into: &out)
+        }
+        out.endCell(heading: false)
+        out.startCell(heading: false, style: "wide", sort: nil)
+        for (index, response) in Response.allCases.enumerated() {
+            if index > 0 { out.lineBreak() }
             let share = summary.share(response)
-            return "\(response.label) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))"
-        }.joined(separator: "<br>")
-        var responded = Cells.share(summary.responded.count, of: n)
-        if let figure = responseFigure(option) { responded = Cells.figureLink(figure, responded) }
+            out.raw("\(response.label) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))")
+        }
+        out.endCell(heading: false)
+        out.startCell(heading: false, style: "num", sort: .int(summary.responded.percent))
+        let responded = Cells.share(summary.responded.count, of: n)
+        if let figure = responseFigure(option) { out.figureLink(figure, responded) } else { out.raw(responded) }
+        out.endCell(heading: false)
         let painReported = summary.painOutcomes.values.reduce(0, +)
-        let pain = painReported == 0 ? "not reported"
-            : PainOutcome.allCases.map { "\($0.rawValue) \(summary.painOutcomes[$0] ?? 0)" }.joined(separator: ", ") + " (of \(painReported) reported)"
-        let vas = summary.vasReduction.n == 0 ? "not reported"
-            : "\(Cells.number(summary.vasReduction.median)) (\(Cells.rangeText(summary.vasReduction)); n = \(summary.vasReduction.n))"
+        cell(painReported == 0 ? "not reported"
+            : PainOutcome.allCases.map { "\($0.rawValue) \(summary.painOutcomes[$0] ?? 0)" }.joined(separator: ", ") + " (of \(painReported) reported)")
+        cell(summary.vasReduction.n == 0 ? "not reported"
+            : "\(Cells.number(summary.vasReduction.median)) (\(Cells.rangeText(summary.vasReduction)); n = \(summary.vasReduction.n))",
+             sort: .text(summary.vasReduction.median.map(formatNumber) ?? ""))
         let events = AdverseEventType.allCases.compactMap { type in summary.adverseEvents[type].map { "\(type.label) \($0)" } }
-        let recurrence = summary.recurrences.reported == 0 ? "not reported"
-            : "\(summary.recurrences.yes) of \(summary.recurrences.reported) reported"
-        return """
-        <tr\(subgroup ? " class=\"subgroup\"" : "")><th scope="row">\(Escape.html(name))</th>\
-        <td class="num" data-sort="\(n)">\(n) (\(summary.studyCount))</td>\
-        <td class="wide">\(summary.regimens.map(Cells.regimen).joined(separator: "<br>"))</td>\
-        <td class="wide">\(responses)</td>\
-        <td class="num" data-sort="\(summary.responded.percent.map(String.init) ?? "")">\(responded)</td>\
-        <td>\(pain)</td>\
-        <td data-sort="\(summary.vasReduction.median.map(formatNumber) ?? "")">\(vas)</td>\
-        <td>\(events.isEmpty ? "none reported" : events.joined(separator: ", "))</td>\
-        <td>\(recurrence)</td></tr>
+        cell(events.isEmpty ? "none reported" : events.joined(separator: ", "))
+        cell(summary.recurrences.reported == 0 ? "not reported" : "\(summary.recurrences.yes) of \(summary.recurrences.reported) reported")
+        out.endRow()
 
-        """
+        /// A cell of labels and numbers.
+        func cell(_ text: String, sort: SortKey? = nil) {
+            out.startCell(heading: false, style: nil, sort: sort)
+            out.raw(text)
+            out.endCell(heading: false)
+        }
     }
 }

@@ -10,7 +10,7 @@ struct CommandResult {
 /// Runs the built `reviewsite` binary (it sits beside the test bundle).
 func runReviewSite(_ arguments: [String], in directory: URL = repositoryRoot) throws -> CommandResult {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("reviewsite")
+    process.executableURL = reviewSiteExecutable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     let output = Pipe()
@@ -26,6 +26,9 @@ func runReviewSite(_ arguments: [String], in directory: URL = repositoryRoot) th
                          standardOutput: String(decoding: outData, as: UTF8.self),
                          standardError: String(decoding: errData, as: UTF8.self))
 }
+
+/// The built `reviewsite` binary.
+var reviewSiteExecutable: URL { productsDirectory.appendingPathComponent("reviewsite") }
 
 private var productsDirectory: URL {
     var url = Bundle.main.bundleURL

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import ReviewSite
+
+/// The cells `reviewsite diff` compares come from the table model; these
+/// tests prove they are the cells a reader sees on the rendered pages.
+@Suite("Table data")
+struct TableDataTests {
+    @Test func table1CellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
+        let report = try Report.load(from: defaultDataPath)
+        let data = StudyTable.data(report.facts)
+        #expect(data.rowCount == 40)
+        #expect(RenderedTable.rows(StudyTable.page(report.facts)) == [data.columns] + (0..<data.rowCount).map(data.cells))
+    }
+
+    @Test func table2CellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
+        let report = try Report.load(from: defaultDataPath)
+        let data = TreatmentTable.data(report.facts)
+        #expect(data.rowCount > 5)
+        #expect(RenderedTable.rows(TreatmentTable.page(report.facts)) == [data.columns] + (0..<data.rowCount).map(data.cells))
+    }
+
+    @Test func hostileTextIsTheSameInTheModelAndOnThePage() throws {
+        let fixture = try hostileFixture()
+        defer { fixture.delete() }
+        let report = try Report.load(from: fixture.path)
+        for (page, data) in [(StudyTable.page(report.facts), StudyTable.data(report.facts)),
+                             (TreatmentTable.page(report.facts), TreatmentTable.data(report.facts))] {
+            #expect(RenderedTable.rows(page) == [data.columns] + (0..<data.rowCount).map(data.cells))
+        }
+    }
+
+    @Test func rowsOfTheSameBytesAreTheSameRow() throws {
+        let report = try Report.load(from: defaultDataPath)
+        let data = StudyTable.data(report.facts)
+        #expect(data.sameRow(3, as: data, 3))
+        #expect(!data.sameRow(3, as: data, 4))
+        #expect(TableCells.changes("Table 1", old: data, new: data).isEmpty)
+    }
+}
+
+/// Reads a rendered table page back into text, the way the diff did before
+/// it had the model: each `<tr>` line's `<th>`/`<td>` texts, tags dropped,
+/// `<br>` as `; `, the key span as a space, entities decoded.
+enum RenderedTable {
+    static func rows(_ page: Page) -> [[String]] {
+        page.content.components(separatedBy: "\n").filter { $0.hasPrefix("<tr") }.map(cellTexts)
+    }
+
+    private static func cellTexts(_ line: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: #"<t[hd][^>]*>(.*?)</t[hd]>"#)
+        return regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).map { match in
+            var text = String(line[Range(match.range(at: 1), in: line)!])
+            text = text.replacingOccurrences(of: "<br>", with: "; ")
+            text = text.replacingOccurrences(of: "<span class=\"key\">", with: " ")
+            text = text.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+            return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+}
