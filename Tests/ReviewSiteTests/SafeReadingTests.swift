@@ -84,6 +84,35 @@ struct SafeReadingTests {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func diffFollowsNoLinkEither() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        let secret = try Self.secretFile(in: fixture.path)
+        for file in ["patients.csv", "review.yaml"] {
+            try fixture.remove(file)
+            try FileManager.default.createSymbolicLink(atPath: "\(fixture.path)/\(file)", withDestinationPath: secret)
+        }
+        let diff = try runReviewSite(["diff", fixture.path, "--data", defaultDataPath])
+        #expect(diff.status == 2)
+        #expect(diff.standardError == """
+        \(fixture.path)/patients.csv: is a symbolic link (expected a regular file; reviewsite does not follow links in a dataset)
+        \(fixture.path)/review.yaml: is a symbolic link (expected a regular file; reviewsite does not follow links in a dataset)
+        2 errors in the dataset.
+
+        """)
+        #expect(!(diff.standardOutput + diff.standardError).contains(Self.secret))
+
+        let templates = fixture.path + "-templates"
+        defer { try? FileManager.default.removeItem(atPath: templates) }
+        try FileManager.default.copyItem(atPath: templatesPath, toPath: templates)
+        try FileManager.default.removeItem(atPath: templates + "/results.md")
+        try FileManager.default.createSymbolicLink(atPath: templates + "/results.md", withDestinationPath: secret)
+        let linked = try runReviewSite(["diff", defaultDataPath, "--data", defaultDataPath, "--templates", templates])
+        #expect(linked.status == 2)
+        #expect(linked.standardError.hasPrefix("\(templates)/results.md: is a symbolic link (expected a regular file; reviewsite does not follow links in the templates)"))
+        #expect(!(linked.standardOutput + linked.standardError).contains(Self.secret))
+    }
+
     @Test func theDownloadsAreTheBytesThatWereValidated() throws {
         let fixture = try DatasetFixture()
         defer { fixture.delete() }

@@ -78,8 +78,10 @@ public struct DataChanges: Sendable, Equatable {
     }
 
     private static func flatten(_ file: String, _ folder: String) -> [(key: String, value: String)] {
-        guard let data = FileManager.default.contents(atPath: "\(folder)/\(file)"),
-              let node = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self)) else { return [] }
+        // Read as the loader reads it (no links followed, aliases bounded):
+        // this runs while the loader checks the same file.
+        let directory = DataDirectory(folder)
+        guard let node = YAMLReader(file: directory.display(file), sink: ErrorSink()).root(directory, file) else { return [] }
         var pairs: [(key: String, value: String)] = []
         func walk(_ node: Node, _ path: String) {
             switch node {

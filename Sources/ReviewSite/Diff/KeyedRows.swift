@@ -26,13 +26,14 @@ struct KeyedRows {
     /// Reads `path` (no rows when it is missing); a row whose key is one
     /// column it lacks is keyed `line N`.
     init(path: String, key: [KeyPart]) {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        // No links followed, as the loader reads the same file meanwhile.
+        guard case .success(let data) = RegularFile.contents(path) else { return }
         var fields: [Int] = []
         var bytes: [UInt8] = [], cellEnds: [Int] = []
         bytes.reserveCapacity(data.count)
         var keyColumns: [Int?] = []
         var sawHeader = false
-        _ = CSVReader(bytes: [UInt8](data)).forEachRow { row in
+        _ = CSVReader(bytes: data).forEachRow { row in
             if !sawHeader {
                 sawHeader = true
                 let names = (0..<row.count).map(row.string)

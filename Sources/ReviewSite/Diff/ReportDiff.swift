@@ -76,10 +76,14 @@ public struct ReportDiff: Sendable {
 
     private static func results(_ templatesPath: String) throws(BuildFailure) -> String {
         let path = "\(templatesPath)/results.md"
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch RegularFile.contents(path) {
+        case .success(let bytes):
+            return String(decoding: bytes, as: UTF8.self)
+        case .failure(.missing):
             throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: "template not found")]))
+        case .failure(let problem):
+            throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))]))
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// `4 figures changed, 2 sentences, 1 study added`.
