@@ -10,7 +10,8 @@ struct SiteTests {
         "changes.html", "changes.md", "data/adverse_events.csv", "data/figures.json", "data/patients.csv", "data/prisma.yaml",
         "data/published.yaml", "data/review.yaml", "data/risk_of_bias.csv", "data/studies.csv", "data/treatments.csv",
         "figures.html", "index.html", "index.md", "methods.html", "methods.md", "patients.html", "prisma.html", "prisma.svg",
-        "results.html", "results.md", "risk-of-bias.html", "sort.js", "style.css", "table-1.html", "table-2.html",
+        "results.html", "results.md", "risk-of-bias.html", "sort.js", "style.css", "table-1.html", "table-1.md", "table-2.html",
+        "table-2.md",
     ]
 
     @Test func defaultSiteHasEveryPageAndLinksNumbersToTheCatalogue() throws {

@@ -45,13 +45,24 @@ struct StudyTable: Sendable {
         return page(table.order[...], facts, total: table.order.count, page: 0, of: 1)
     }
 
+    static let title = "Table 1. Characteristics of the included studies"
+    static let introduction = "One row per study, in the order of the review's references. Ages and follow-up are medians with ranges over the patients who report them; sex is women/men/not reported; responses count complete, partial, none and unknown (lost to follow-up)."
+
+    static func caption(_ total: Int) -> String { "Characteristics of the \(total) included studies" }
+
+    /// `table-1.md`: the whole table, whatever the paging of the HTML.
+    static func markdown(_ facts: ReviewFacts) -> String {
+        let data = data(facts)
+        return MarkdownTable.markdown(title: title, introduction: introduction, caption: caption(data.rowCount), data)
+    }
+
     static func page(_ studies: ArraySlice<Int>, _ facts: ReviewFacts, total: Int, page: Int, of pages: Int) -> Page {
         let html = """
-        <h1>Table 1. Characteristics of the included studies</h1>
-        <p>One row per study, in the order of the review's references. Ages and follow-up are medians with ranges over the patients who report them; sex is women/men/not reported; responses count complete, partial, none and unknown (lost to follow-up). Select a column heading to sort.</p>
+        <h1>\(title)</h1>
+        <p>\(introduction) Select a column heading to sort. The table is also available as <a href="table-1.md">Markdown</a>.</p>
         \(Paging.navigation("table-1", pages: pages, current: page))<div class="table-scroll">
         <table class="sortable">
-        <caption>Characteristics of the \(total) included studies\(pages > 1 ? ", page \(page + 1) of \(pages)" : "")</caption>
+        <caption>\(caption(total))\(pages > 1 ? ", page \(page + 1) of \(pages)" : "")</caption>
         <thead>
         \(Self.columnRow(columns))
         </thead>

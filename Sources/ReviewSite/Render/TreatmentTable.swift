@@ -1,12 +1,21 @@
 /// Table 2: one row per treatment option, every cell from the figure engine's groups.
 enum TreatmentTable {
+    static let title = "Table 2. Summary of the treatment options"
+    static let introduction = "Each monotherapy counts the patients whose every treatment step used it; laser is then split by laser type, and each combination of treatments has its own row. Percentages use all patients of the row as the denominator, unknown outcomes included."
+    static let caption = "Local, non-systemic and minimally invasive treatment options for calcinosis cutis"
+
+    /// `table-2.md`.
+    static func markdown(_ facts: ReviewFacts) -> String {
+        MarkdownTable.markdown(title: title, introduction: introduction, caption: caption, data(facts))
+    }
+
     static func page(_ facts: ReviewFacts) -> Page {
         let html = """
-        <h1>Table 2. Summary of the treatment options</h1>
-        <p>Each monotherapy counts the patients whose every treatment step used it; laser is then split by laser type, and each combination of treatments has its own row. Percentages use all patients of the row as the denominator, unknown outcomes included. Where a cell is a figure of the report, it links to the rows behind it.</p>
+        <h1>\(title)</h1>
+        <p>\(introduction) Where a cell is a figure of the report, it links to the rows behind it. The table is also available as <a href="table-2.md">Markdown</a>.</p>
         <div class="table-scroll">
         <table class="sortable">
-        <caption>Local, non-systemic and minimally invasive treatment options for calcinosis cutis</caption>
+        <caption>\(caption)</caption>
         <thead>
         \(StudyTable.columnRow(columns))
         </thead>
