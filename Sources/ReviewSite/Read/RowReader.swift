@@ -1,37 +1,46 @@
-/// Typed access to the cells of one CSV record, reporting every bad cell.
+/// Reads the records of one CSV file into the columns of its codebook
+/// table, reporting every bad cell of every row.
 ///
-/// A conversion reads all the cells it needs and only then looks at `valid`,
-/// so one run reports every bad cell of the row, not just the first.
-/// Cells are read as bytes: a String is made only for text columns and
-/// messages. A cell with a non-ASCII byte takes the String path, whose
-/// comparisons follow Unicode equivalence.
-final class RowReader<Column: TableColumn> {
+/// Each record appends one value to every column; a row with a bad cell
+/// takes its values back, so the table keeps the valid rows only. Cells are
+/// read as bytes: a String is made only for text columns and messages. A
+/// cell with a non-ASCII byte takes the String path, whose comparisons
+/// follow Unicode equivalence.
+final class RowReader {
     let file: String
-    /// Field index of each column by its ordinal; -1 when the header lacks it.
+    let plan: TablePlan
+    /// Field index of each declared column; -1 when the header lacks it.
     private let fieldIndex: [Int]
-    /// Whether each column is required, by ordinal (no String hashing per cell).
-    private let requiredColumn: [Bool]
     let sink: ErrorSink
-    /// The current record; only valid while `readTable` handles it.
+    let values: [ColumnValues]
+    /// The current record; only valid while `read` handles it.
     private(set) var record = CSVRow.empty
     private(set) var valid = true
+    /// This row's code index per column: -1 empty, -2 bad (for the checks between columns).
+    private var rowCodes: [Int32]
 
-    init(file: String, indices: [Column: Int], sink: ErrorSink) {
-        Column.checkOrdinals()
+    init(file: String, plan: TablePlan, fieldIndex: [Int], sink: ErrorSink) {
         self.file = file
-        self.fieldIndex = Column.allCases.map { indices[$0] ?? -1 }
-        self.requiredColumn = Column.allCases.map { Column.required.contains($0) }
+        self.plan = plan
+        self.fieldIndex = fieldIndex
         self.sink = sink
+        values = plan.columns.map { ColumnValues($0.kind) }
+        rowCodes = [Int32](repeating: -1, count: plan.columns.count)
     }
 
-    private func index(_ column: Column) -> Int? {
-        let index = fieldIndex[column.ordinal]
-        return index < 0 ? nil : index
-    }
-
-    func start(_ record: CSVRow) {
+    /// Checks and keeps one record; false when a cell of it is bad. `check`
+    /// runs first (the key's uniqueness); `finish` ends the record.
+    func read(_ record: CSVRow, check: () -> Void = {}) -> Bool {
         self.record = record
         valid = true
+        check()
+        for (index, rule) in plan.columns.enumerated() { read(index, rule) }
+        for (index, rule) in plan.columns.enumerated() {
+            if let within = rule.within { checkWithin(index, rule, within) }
+            if let onlyFor = rule.onlyFor { checkOnlyFor(index, rule, onlyFor) }
+        }
+        if !valid { for column in values { column.removeLast() } }
+        return valid
     }
 
     /// Forgets the record, whose buffers the reader reuses.
@@ -41,14 +50,19 @@ final class RowReader<Column: TableColumn> {
 
     var line: Int { record.line }
 
-    /// The physical line of a cell (a quoted newline earlier in the record moves it).
-    func line(of column: Column) -> Int {
-        index(column).map { record.line($0) } ?? record.line
+    func line(of column: Int) -> Int {
+        fieldIndex[column] < 0 ? record.line : record.line(fieldIndex[column])
+    }
+
+    func fail(_ column: Int, _ message: String) {
+        valid = false
+        sink.add(file: file, line: line(of: column), column: plan.columns[column].name, message)
     }
 
     /// The cell's field index; nil when it is empty, `NR` or the column is absent.
-    private func cell(_ column: Column) -> Int? {
-        guard let index = index(column) else { return nil }
+    private func cell(_ column: Int) -> Int? {
+        let index = fieldIndex[column]
+        guard index >= 0 else { return nil }
         let bytes = record.bytes(index)
         if bytes.isEmpty { return nil }
         if record.isASCII(index) {
@@ -57,10 +71,49 @@ final class RowReader<Column: TableColumn> {
         return record.string(index) == "NR" ? nil : index
     }
 
-    /// The cell's text; nil when it is empty, `NR` or the column is absent,
-    /// or holds a control character (reported). A CRLF inside is read as LF.
-    func text(_ column: Column) -> String? {
-        guard let index = cell(column) else { return nil }
+    /// The cell's text unchecked, for messages and keys.
+    func rawText(_ column: Int) -> String? {
+        cell(column).map(record.string)
+    }
+
+    /// The cell's bytes and whether they are ASCII; nil when not reported.
+    func bytes(_ column: Int) -> (bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool)? {
+        cell(column).map { (record.bytes($0), record.isASCII($0)) }
+    }
+
+    private func read(_ column: Int, _ rule: ColumnRule) {
+        let values = values[column]
+        switch rule.kind {
+        case .id: values.texts.append(id(column))
+        case .text: values.texts.append(text(column, required: rule.required))
+        case .integer: values.integers.append(number(column, rule).map { Int($0) })
+        case .number: values.numbers.append(number(column, rule))
+        case .code:
+            let code = code(column, rule)
+            rowCodes[column] = code
+            values.codes.append(max(code, -1))
+        case .codeList: values.lists.append(list(column, rule))
+        }
+    }
+
+    /// An id or a reference: there, not blank, without control characters.
+    private func id(_ column: Int) -> String? {
+        guard let index = cell(column) else {
+            fail(column, "is empty (expected a value)")
+            return nil
+        }
+        if let problem = TextRule.idProblem(record.bytes(index), isASCII: record.isASCII(index)) {
+            fail(column, problem)
+        }
+        return record.string(index)
+    }
+
+    /// Free text without control characters; a CRLF inside is read as LF.
+    private func text(_ column: Int, required: Bool) -> String? {
+        guard let index = cell(column) else {
+            if required { fail(column, "is empty (expected a value)") }
+            return nil
+        }
         let (control, crlf) = TextRule.scanCell(record.bytes(index), isASCII: record.isASCII(index))
         if let control {
             fail(column, TextRule.controlMessage(control))
@@ -70,59 +123,12 @@ final class RowReader<Column: TableColumn> {
         return crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
-    /// The cell's text unchecked, for messages and bookkeeping only.
-    func rawText(_ column: Column) -> String? {
-        cell(column).map(record.string)
-    }
-
-    /// The cell's bytes and whether they are ASCII, under the same rule as `text`.
-    func bytes(_ column: Column) -> (bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool)? {
-        cell(column).map { (record.bytes($0), record.isASCII($0)) }
-    }
-
-    func fail(_ column: Column, _ message: String) {
-        valid = false
-        sink.add(file: file, line: line(of: column), column: column.rawValue, message)
-    }
-
-    /// An id that must be there: not blank, without control characters.
-    func requiredText(_ column: Column) -> String {
+    private func number(_ column: Int, _ rule: ColumnRule) -> Double? {
         guard let index = cell(column) else {
-            fail(column, "is empty (expected a value)")
-            return ""
-        }
-        if let problem = TextRule.idProblem(record.bytes(index), isASCII: record.isASCII(index)) {
-            fail(column, problem)
-        }
-        return record.string(index)
-    }
-
-    func code<C: TableCode>(_ column: Column, _: C.Type = C.self) -> C? {
-        guard let index = cell(column) else {
-            if requiredColumn[column.ordinal] { fail(column, "is empty (expected one of \(C.allowed))") }
+            if rule.required { fail(column, "is empty (expected \(rule.number.expected))") }
             return nil
         }
-        if record.isASCII(index) {
-            if let code = C.table.code(record.bytes(index)) { return code }
-        } else if let code = C(rawValue: record.string(index)) {
-            return code
-        }
-        let empty = requiredColumn[column.ordinal] ? "" : " (empty when not reported)"
-        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(C.allowed)\(empty)")
-        return nil
-    }
-
-    /// A required code; `fallback` stands in when it is bad (the row is invalid then anyway).
-    func requiredCode<C: TableCode>(_ column: Column, _ fallback: C) -> C {
-        code(column, C.self) ?? fallback
-    }
-
-    func number(_ column: Column, _ rule: NumberRule) -> Double? {
-        guard let index = cell(column) else {
-            if requiredColumn[column.ordinal] { fail(column, "is empty (expected \(rule.expected))") }
-            return nil
-        }
-        switch rule.check(record.bytes(index)) {
+        switch rule.number.check(record.bytes(index)) {
         case .success(let number): return number
         case .failure(let problem):
             fail(column, problem.message)
@@ -130,42 +136,113 @@ final class RowReader<Column: TableColumn> {
         }
     }
 
-    func integer(_ column: Column, _ rule: NumberRule) -> Int? {
-        number(column, rule).map { Int($0) }
+    /// The code's index in the column's list; -1 when empty, -2 when bad.
+    private func code(_ column: Int, _ rule: ColumnRule) -> Int32 {
+        let codes = rule.codes!
+        guard let index = cell(column) else {
+            if rule.required { fail(column, "is empty (expected one of \(codes.allowed))") }
+            return -1
+        }
+        let found = record.isASCII(index) ? codes.index(record.bytes(index)) : codes.index(record.string(index))
+        if let found { return found }
+        let empty = rule.required ? "" : " (empty when not reported)"
+        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(codes.allowed)\(empty)")
+        return -2
     }
 
     /// A `;`-separated list of codes; empty items (a trailing `;`) are skipped.
-    func list<C: TableCode>(_ column: Column, _: C.Type = C.self) -> [C] {
-        guard let index = cell(column) else { return [] }
-        guard record.isASCII(index) else { return list(record.string(index), column) }
+    private func list(_ column: Int, _ rule: ColumnRule) -> [Int32] {
+        let codes = rule.codes!
+        guard let index = cell(column) else {
+            if rule.required { fail(column, "is empty (expected one or more of \(codes.allowed), separated by ;)") }
+            return []
+        }
+        var items: [Int32] = []
+        func bad(_ item: some StringProtocol) {
+            fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(record.string(index))) is not one of \(codes.allowed) (a list separated by ;)")
+        }
+        guard record.isASCII(index) else {
+            // Split by Character: `;` may be spelt another way (U+037E is canonically `;`).
+            for item in record.string(index).split(separator: ";", omittingEmptySubsequences: true) {
+                if let code = codes.index(String(item)) { items.append(code) } else { bad(item) }
+            }
+            return items
+        }
         let bytes = record.bytes(index)
-        var items: [C] = []
         var start = 0
         for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ";") {
             defer { start = end + 1 }
             guard end > start else { continue }
             let item = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if let code = C.table.code(item) {
-                items.append(code)
-            } else {
-                let value = record.string(index)
-                fail(column, "\(Echo.quoted(String(decoding: item, as: UTF8.self))) in \(Echo.quoted(value)) is not one of \(C.allowed) (a list separated by ;)")
-            }
+            if let code = codes.index(item) { items.append(code) } else { bad(String(decoding: item, as: UTF8.self)) }
         }
         return items
     }
 
-    /// The list of a cell with non-ASCII text: split by Character, as `;`
-    /// may be spelt another way (U+037E is canonically `;`).
-    private func list<C: TableCode>(_ value: String, _ column: Column) -> [C] {
-        var items: [C] = []
-        for item in value.split(separator: ";", omittingEmptySubsequences: true) {
-            if let code = C(rawValue: String(item)) {
-                items.append(code)
-            } else {
-                fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(value)) is not one of \(C.allowed) (a list separated by ;)")
-            }
+    /// A code of a list within another belongs to the row's code of that other column.
+    private func checkWithin(_ column: Int, _ rule: ColumnRule, _ within: ColumnRule.Within) {
+        let code = rowCodes[column], parent = rowCodes[within.parent]
+        guard code >= 0, parent >= 0, within.parentOf[Int(code)] != parent else { return }
+        let name = rule.codes!.names[Int(code)], parentName = plan.columns[within.parent].codes!.names[Int(parent)]
+        let allowed = within.children[Int(parent)]
+        if allowed.isEmpty {
+            fail(column, "'\(name)': \(parentName) \(plan.rowNoun.many) take no \(rule.name) (expected empty)")
+        } else {
+            fail(column, "'\(name)' is not a \(rule.name) of \(parentName) (expected one of \(allowed.joined(separator: ", ")), or empty)")
         }
-        return items
+    }
+
+    /// A column only for rows with some codes of another is empty on the others.
+    private func checkOnlyFor(_ column: Int, _ rule: ColumnRule, _ onlyFor: ColumnRule.OnlyFor) {
+        let code = rowCodes[onlyFor.column]
+        guard code != -2, !onlyFor.codes.contains(code), let value = rawText(column) else { return }
+        let other = plan.columns[onlyFor.column]
+        let row = code >= 0 ? "a \(other.codes!.names[Int(code)]) \(plan.rowNoun.one)" : "a \(plan.rowNoun.one) without \(other.name)"
+        let names = onlyFor.names.joined(separator: " or ")
+        fail(column, "\(Echo.quoted(value)) is given for \(row) (\(rule.name) is for \(names) \(plan.rowNoun.many) only)")
+    }
+}
+
+/// One column's values as they are read; only the array of its kind is used.
+final class ColumnValues {
+    let kind: ColumnRule.Kind
+    var texts: [String?] = []
+    var integers: [Int?] = []
+    var numbers: [Double?] = []
+    var codes: [Int32] = []
+    var lists: [[Int32]] = []
+
+    init(_ kind: ColumnRule.Kind) {
+        self.kind = kind
+    }
+
+    func reserve(_ count: Int) {
+        switch kind {
+        case .id, .text: texts.reserveCapacity(count)
+        case .integer: integers.reserveCapacity(count)
+        case .number: numbers.reserveCapacity(count)
+        case .code: codes.reserveCapacity(count)
+        case .codeList: lists.reserveCapacity(count)
+        }
+    }
+
+    func removeLast() {
+        switch kind {
+        case .id, .text: texts.removeLast()
+        case .integer: integers.removeLast()
+        case .number: numbers.removeLast()
+        case .code: codes.removeLast()
+        case .codeList: lists.removeLast()
+        }
+    }
+
+    var column: DataColumn {
+        switch kind {
+        case .id, .text: .text(texts)
+        case .integer: .integers(integers)
+        case .number: .numbers(numbers)
+        case .code: .codes(codes)
+        case .codeList: .codeLists(lists)
+        }
     }
 }
