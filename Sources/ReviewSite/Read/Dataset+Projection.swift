@@ -10,7 +10,7 @@ extension Dataset {
         let projected = Projection.rows(self, &problems)
         guard problems.isEmpty, let projected else {
             defaultReviewProblem = DataError(file: codebookFile, line: nil, message:
-                "the pages and figures of this version need the default review's codes and columns (\(problems.first ?? "a table is missing"))")
+                "the pages and figures of this version need the default review's codes and columns (\(problems.first!))")
             return
         }
         (studies, riskOfBias, patients, treatments, adverseEvents) = projected
@@ -35,7 +35,8 @@ struct Projection {
     static func rows(_ dataset: Dataset, _ problems: inout [String]) -> ([Study], [RiskOfBiasAnswer], [Patient], [TreatmentStep], [AdverseEvent])? {
         guard let studies = dataset.table("studies"), let answers = dataset.table("risk_of_bias"), let patients = dataset.table("patients"),
               let treatments = dataset.table("treatments"), let events = dataset.table("adverse_events") else {
-            problems.append("tables studies, risk_of_bias, patients, treatments and adverse_events")
+            let missing = Codebook.tableNames.filter { dataset.table($0) == nil }
+            problems.append("it declares no table \(missing.joined(separator: ", "))")
             return nil
         }
         var projections = [Projection(studies), Projection(answers), Projection(patients), Projection(treatments), Projection(events)]

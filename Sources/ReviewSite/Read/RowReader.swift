@@ -188,7 +188,8 @@ final class RowReader {
         if allowed.isEmpty {
             fail(column, "'\(name)': \(parentName) \(plan.rowNoun.many) take no \(rule.name) (expected empty)")
         } else {
-            fail(column, "'\(name)' is not a \(rule.name) of \(parentName) (expected one of \(allowed.joined(separator: ", ")), or empty)")
+            let article = "aeiou".contains(rule.name.first ?? "x") ? "an" : "a"
+            fail(column, "'\(name)' is not \(article) \(rule.name) of \(parentName) (expected one of \(allowed.joined(separator: ", ")), or empty)")
         }
     }
 
