@@ -66,7 +66,7 @@ struct StudyTable: Sendable {
         html.raw("<span class=\"key\">")
         html.text(study.id)
         html.raw("</span></th><td>")
-        html.raw(study.design.label)
+        html.raw(summary.labels.html(study.design))
         if study.publication == .conferenceAbstract { html.raw(", conference abstract") }
         if study.controlGroup == .yes { html.raw(", control lesion") }
         html.raw("</td><td class=\"num\">")
@@ -92,12 +92,12 @@ struct StudyTable: Sendable {
                 }
             }
         }
-        counted(summary.diagnoses.map { ($0.diagnosis?.label ?? "not reported", $0.count) }, none: "")
-        counted(summary.sites.map { ($0.site.label, $0.count) }, none: "not reported")
+        counted(summary.diagnoses.map { ($0.diagnosis.map(summary.labels.html) ?? "not reported", $0.count) }, none: "")
+        counted(summary.sites.map { (summary.labels.html($0.site), $0.count) }, none: "not reported")
         html.raw("</td><td>")
         for (index, regimen) in summary.regimens.enumerated() {
             if index > 0 { html.raw("<br>") }
-            html.raw(Cells.regimen(regimen))
+            html.raw(Cells.regimen(regimen, summary.labels))
         }
         html.raw("</td><td class=\"num\" data-sort=\"")
         if let percent = summary.responded.percent { html.int(percent) }

@@ -19,11 +19,11 @@ enum TreatmentTable {
         return Page(file: "table-2.html", title: "Table 2", body: html + "</tbody>\n</table>\n</div>", sortable: true)
     }
 
-    static func label(_ option: TreatmentOption) -> (text: String, subgroup: Bool) {
+    static func label(_ option: TreatmentOption, _ labels: CodeLabels) -> (text: String, subgroup: Bool) {
         switch option {
-        case .monotherapy(let modality): (modality.label, false)
-        case .laser(let variants): (variants.map { $0?.label ?? "type not reported" }.joined(separator: " then ") + " laser", true)
-        case .combined(let modalities): ("Combined: " + modalities.map(\.shortLabel).joined(separator: " then "), false)
+        case .monotherapy(let modality): (labels[modality], false)
+        case .laser(let variants): (variants.map { $0.map { labels[$0] } ?? "type not reported" }.joined(separator: " then ") + " laser", true)
+        case .combined(let modalities): ("Combined: " + modalities.map(labels.short).joined(separator: " then "), false)
         }
     }
 
@@ -34,11 +34,11 @@ enum TreatmentTable {
     }
 
     static func row(_ option: TreatmentOption, _ summary: GroupSummary) -> String {
-        let (name, subgroup) = label(option)
+        let (name, subgroup) = label(option, summary.labels)
         let n = summary.count
         let responses = Response.allCases.map { response in
             let share = summary.share(response)
-            return "\(response.label) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))"
+            return "\(summary.labels.html(response)) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))"
         }.joined(separator: "<br>")
         var responded = Cells.share(summary.responded.count, of: n)
         if let figure = responseFigure(option) { responded = Cells.figureLink(figure, responded) }
@@ -47,13 +47,13 @@ enum TreatmentTable {
             : PainOutcome.allCases.map { "\($0.rawValue) \(summary.painOutcomes[$0] ?? 0)" }.joined(separator: ", ") + " (of \(painReported) reported)"
         let vas = summary.vasReduction.n == 0 ? "not reported"
             : "\(Cells.number(summary.vasReduction.median)) (\(Cells.rangeText(summary.vasReduction)); n = \(summary.vasReduction.n))"
-        let events = AdverseEventType.allCases.compactMap { type in summary.adverseEvents[type].map { "\(type.label) \($0)" } }
+        let events = AdverseEventType.allCases.compactMap { type in summary.adverseEvents[type].map { "\(summary.labels.html(type)) \($0)" } }
         let recurrence = summary.recurrences.reported == 0 ? "not reported"
             : "\(summary.recurrences.yes) of \(summary.recurrences.reported) reported"
         return """
         <tr\(subgroup ? " class=\"subgroup\"" : "")><th scope="row">\(Escape.html(name))</th>\
         <td class="num" data-sort="\(n)">\(n) (\(summary.studyCount))</td>\
-        <td class="wide">\(summary.regimens.map(Cells.regimen).joined(separator: "<br>"))</td>\
+        <td class="wide">\(summary.regimens.map { Cells.regimen($0, summary.labels) }.joined(separator: "<br>"))</td>\
         <td class="wide">\(responses)</td>\
         <td class="num" data-sort="\(summary.responded.percent.map(String.init) ?? "")">\(responded)</td>\
         <td>\(pain)</td>\
