@@ -1,7 +1,7 @@
 /// A code column's codes, looked up from a cell's bytes: built once per
 /// column from the codebook, so that an ASCII cell is matched without making
-/// a String, however many codes the list has.
-struct CodeLookup: Sendable {
+/// a String, however many codes the list has. A class: rows share one.
+final class CodeLookup: Sendable {
     /// The codes in the codebook's order; a cell's value is its index here.
     let names: [String]
     /// `names` for messages: `f, m`.

@@ -45,7 +45,7 @@ struct DatasetValidator {
 
     /// Every reference of every record names a row of its table, even on a row with another bad cell.
     func checkReferences(_ rows: TableRows, _ plan: TablePlan, _ tables: [String: TableRows]) {
-        for (column, references) in rows.references.sorted(by: { $0.key < $1.key }) {
+        for (column, references) in zip(plan.references, rows.references) {
             guard let to = plan.columns[column].column.references, let target = tables[to],
                   let key = target.table.columns.first(where: { $0.type == .id }) else { continue }
             var lookup = KeyLookup(target.keys)

@@ -17,7 +17,17 @@ final class RowReader {
     private(set) var record = CSVRow.empty
     private(set) var valid = true
     /// This row's code index per column: -1 empty, -2 bad (for the checks between columns).
-    private var rowCodes: [Int32]
+    @exclusivity(unchecked) private var rowCodes: [Int32]
+    /// This row's id or reference per column when it reads as one, for the checks between files.
+    @exclusivity(unchecked) private(set) var rowIDs: [String?]
+    // The plan's rules as flat arrays: a ColumnRule copied per cell would
+    // retain and release each of its strings, a million times over.
+    private let kinds: [ColumnRule.Kind]
+    private let required: [Bool]
+    private let numberRules: [NumberRule]
+    private let lookups: [CodeLookup?]
+    private let withinChecks: [(column: Int, within: ColumnRule.Within)]
+    private let onlyForChecks: [(column: Int, onlyFor: ColumnRule.OnlyFor)]
 
     init(file: String, plan: TablePlan, fieldIndex: [Int], sink: ErrorSink) {
         self.file = file
@@ -26,6 +36,13 @@ final class RowReader {
         self.sink = sink
         values = plan.columns.map { ColumnValues($0.kind) }
         rowCodes = [Int32](repeating: -1, count: plan.columns.count)
+        rowIDs = [String?](repeating: nil, count: plan.columns.count)
+        kinds = plan.columns.map(\.kind)
+        required = plan.columns.map(\.required)
+        numberRules = plan.columns.map(\.number)
+        lookups = plan.columns.map(\.codes)
+        withinChecks = plan.columns.indices.compactMap { index in plan.columns[index].within.map { (index, $0) } }
+        onlyForChecks = plan.columns.indices.compactMap { index in plan.columns[index].onlyFor.map { (index, $0) } }
     }
 
     /// Checks and keeps one record; false when a cell of it is bad. `check`
@@ -34,11 +51,9 @@ final class RowReader {
         self.record = record
         valid = true
         check()
-        for (index, rule) in plan.columns.enumerated() { read(index, rule) }
-        for (index, rule) in plan.columns.enumerated() {
-            if let within = rule.within { checkWithin(index, rule, within) }
-            if let onlyFor = rule.onlyFor { checkOnlyFor(index, rule, onlyFor) }
-        }
+        for index in kinds.indices { read(index) }
+        for (index, within) in withinChecks { checkWithin(index, plan.columns[index], within) }
+        for (index, onlyFor) in onlyForChecks { checkOnlyFor(index, plan.columns[index], onlyFor) }
         if !valid { for column in values { column.removeLast() } }
         return valid
     }
@@ -81,18 +96,22 @@ final class RowReader {
         cell(column).map { (record.bytes($0), record.isASCII($0)) }
     }
 
-    private func read(_ column: Int, _ rule: ColumnRule) {
-        let values = values[column]
-        switch rule.kind {
-        case .id: values.texts.append(id(column))
-        case .text: values.texts.append(text(column, required: rule.required))
-        case .integer: values.integers.append(number(column, rule).map { Int($0) })
-        case .number: values.numbers.append(number(column, rule))
+    private func read(_ column: Int) {
+        // The reader holds its columns: no retain per cell.
+        unowned(unsafe) let values = values[column]
+        switch kinds[column] {
+        case .id:
+            let id = id(column)
+            rowIDs[column] = id
+            values.texts.append(id)
+        case .text: values.texts.append(text(column, required: required[column]))
+        case .integer: values.integers.append(number(column).map { Int($0) })
+        case .number: values.numbers.append(number(column))
         case .code:
-            let code = code(column, rule)
+            let code = code(column)
             rowCodes[column] = code
             values.codes.append(max(code, -1))
-        case .codeList: values.lists.append(list(column, rule))
+        case .codeList: values.lists.append(list(column))
         }
     }
 
@@ -104,6 +123,7 @@ final class RowReader {
         }
         if let problem = TextRule.idProblem(record.bytes(index), isASCII: record.isASCII(index)) {
             fail(column, problem)
+            return nil
         }
         return record.string(index)
     }
@@ -123,12 +143,13 @@ final class RowReader {
         return crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
-    private func number(_ column: Int, _ rule: ColumnRule) -> Double? {
+    private func number(_ column: Int) -> Double? {
+        let rule = numberRules[column]
         guard let index = cell(column) else {
-            if rule.required { fail(column, "is empty (expected \(rule.number.expected))") }
+            if required[column] { fail(column, "is empty (expected \(rule.expected))") }
             return nil
         }
-        switch rule.number.check(record.bytes(index)) {
+        switch rule.check(record.bytes(index)) {
         case .success(let number): return number
         case .failure(let problem):
             fail(column, problem.message)
@@ -137,24 +158,24 @@ final class RowReader {
     }
 
     /// The code's index in the column's list; -1 when empty, -2 when bad.
-    private func code(_ column: Int, _ rule: ColumnRule) -> Int32 {
-        let codes = rule.codes!
+    private func code(_ column: Int) -> Int32 {
+        unowned(unsafe) let codes = lookups[column]!
         guard let index = cell(column) else {
-            if rule.required { fail(column, "is empty (expected one of \(codes.allowed))") }
+            if required[column] { fail(column, "is empty (expected one of \(codes.allowed))") }
             return -1
         }
         let found = record.isASCII(index) ? codes.index(record.bytes(index)) : codes.index(record.string(index))
         if let found { return found }
-        let empty = rule.required ? "" : " (empty when not reported)"
+        let empty = required[column] ? "" : " (empty when not reported)"
         fail(column, "\(Echo.quoted(record.string(index))) is not one of \(codes.allowed)\(empty)")
         return -2
     }
 
     /// A `;`-separated list of codes; empty items (a trailing `;`) are skipped.
-    private func list(_ column: Int, _ rule: ColumnRule) -> [Int32] {
-        let codes = rule.codes!
+    private func list(_ column: Int) -> [Int32] {
+        let codes = lookups[column]!
         guard let index = cell(column) else {
-            if rule.required { fail(column, "is empty (expected one or more of \(codes.allowed), separated by ;)") }
+            if required[column] { fail(column, "is empty (expected one or more of \(codes.allowed), separated by ;)") }
             return []
         }
         var items: [Int32] = []
@@ -207,11 +228,13 @@ final class RowReader {
 /// One column's values as they are read; only the array of its kind is used.
 final class ColumnValues {
     let kind: ColumnRule.Kind
-    var texts: [String?] = []
-    var integers: [Int?] = []
-    var numbers: [Double?] = []
-    var codes: [Int32] = []
-    var lists: [[Int32]] = []
+    // Appended to once per cell by one reader on one thread: the dynamic
+    // exclusivity check of each access would cost more than the append.
+    @exclusivity(unchecked) var texts: [String?] = []
+    @exclusivity(unchecked) var integers: [Int?] = []
+    @exclusivity(unchecked) var numbers: [Double?] = []
+    @exclusivity(unchecked) var codes: [Int32] = []
+    @exclusivity(unchecked) var lists: [[Int32]] = []
 
     init(_ kind: ColumnRule.Kind) {
         self.kind = kind

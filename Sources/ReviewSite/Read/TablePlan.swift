@@ -1,6 +1,7 @@
 /// How to read one CSV file, made once per load from its codebook table:
 /// each declared column's rule, with code lookups built from the codebook.
-struct TablePlan: Sendable {
+/// A class: every record refers to it, none copies it.
+final class TablePlan: Sendable {
     let table: Codebook.Table
     let columns: [ColumnRule]
     /// The id column, whose values must be unique.
@@ -10,6 +11,8 @@ struct TablePlan: Sendable {
     /// The rows' owner in a table without a key (a study, a patient): checks
     /// over all of an owner's rows leave an owner with a bad row alone.
     let owner: Int?
+    /// The reference columns, checked against their table on every record.
+    let references: [Int]
     /// Words for the table's rows in messages: `step`, `steps`.
     let rowNoun: (one: String, many: String)
 
@@ -35,6 +38,7 @@ struct TablePlan: Sendable {
         let key = columns.firstIndex { $0.column.type == .id }
         self.key = key
         unique = columns.indices.filter { columns[$0].column.unique && $0 != key }
+        references = columns.indices.filter { columns[$0].column.type == .reference }
         owner = key == nil ? columns.firstIndex { $0.column.type == .reference } : nil
         rowNoun = Self.rowNouns[table.name] ?? ("row", "rows")
     }

@@ -10,9 +10,10 @@ struct TableRows {
     /// The `owner` values (a patient, a study) of rows with a bad cell, so
     /// that checks over all of an owner's rows can leave that owner alone.
     var invalidOwners: Set<String> = []
-    /// Every readable reference cell of every record, by column, with its
-    /// line: a row with another bad cell still has its references checked.
-    var references: [Int: [(value: String, line: Int)]] = [:]
+    /// Every readable reference cell of every record, by reference column
+    /// (`TablePlan.references`), with its line: a row with another bad cell
+    /// still has its references checked.
+    var references: [[(value: String, line: Int)]] = []
     /// Data records read, valid or not.
     var recordCount = 0
 
@@ -47,6 +48,7 @@ func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) 
         let row = RowReader(file: file, plan: plan, fieldIndex: header.fieldIndex, sink: sink)
         var table = TableRows(table: DataTable(name: plan.table.name, columns: plan.columns.map(\.column),
                                                codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: []))
+        table.references = plan.references.map { _ in [] }
         table.table.lines.reserveCapacity(lineCount)
         for values in row.values { values.reserve(lineCount) }
         if plan.key != nil {
@@ -100,9 +102,8 @@ private func readRecord(_ record: CSVRow, header: Header, row: RowReader, into t
             }
         }
     }
-    for (index, rule) in plan.columns.enumerated() where rule.column.type == .reference {
-        guard let (bytes, isASCII) = row.bytes(index), TextRule.idProblem(bytes, isASCII: isASCII) == nil else { continue }
-        table.references[index, default: []].append((row.rawText(index)!, row.line(of: index)))
+    for (number, column) in plan.references.enumerated() {
+        if let id = row.rowIDs[column] { table.references[number].append((id, row.line(of: column))) }
     }
     if valid {
         table.table.lines.append(record.line)
