@@ -74,6 +74,8 @@ struct OtherReviewTests {
                        expected: ["data/studies.csv:2: column 'year': '1900' is out of range (expected an integer from 1950 to 2030)"]),
         ValidationCase(name: "undeclared column", change: { try $0.edit("patients.csv", line: 1, "x_note", "note") },
                        expected: ["data/patients.csv:1: column 'note': unknown column (expected one of patient_id, study_id, age_years, diagnosis, calcinosis_sites, response, ulcer_healed; a column whose name starts with x_ is ignored)"]),
+        ValidationCase(name: "checklist answers the codebook does not declare", change: { try $0.write("risk_of_bias.csv", "study_id,question,answer\nS1,1,yes\n") },
+                       expected: ["data/risk_of_bias.csv: the codebook declares no checklists, so this file is not read (declare appraisal.checklists and tables.risk_of_bias, or remove the file)"]),
         ValidationCase(name: "a step of an unknown patient", change: { try $0.append("treatments.csv", "S9-01,1,colchicine,,,,\n") },
                        expected: ["data/treatments.csv:7: column 'patient_id': 'S9-01' is not a patient_id of patients.csv"]),
     ]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A code column's codes, looked up from a cell's bytes: built once per
 /// column from the codebook, so that an ASCII cell is matched without making
 /// a String, however many codes the list has. A class: rows share one.
@@ -51,7 +53,7 @@ final class CodeLookup: Sendable {
                 while slots[slot] != 0 {
                     let index = Int(slots[slot]) - 1
                     let start = index == 0 ? 0 : ends[index - 1]
-                    if ends[index] - start == cell.count && UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]).elementsEqual(cell) {
+                    if ends[index] - start == cell.count && (cell.isEmpty || memcmp(bytes.baseAddress! + start, cell.baseAddress!, cell.count) == 0) {
                         return Int32(index)
                     }
                     slot = (slot + 1) & mask

@@ -33,6 +33,11 @@ public enum DatasetLoader {
         sink.add(patientErrors)
         tables["patients"] = patients
 
+        // A file the codebook does not declare would otherwise go unchecked.
+        if let codebook, codebook.table("risk_of_bias") == nil, directory.has("risk_of_bias.csv") {
+            sink.add(file: directory.display("risk_of_bias.csv"), line: nil,
+                     "the codebook declares no checklists, so this file is not read (declare appraisal.checklists and tables.risk_of_bias, or remove the file)")
+        }
         let validator = DatasetValidator(directory: directory, sink: sink)
         if let codebook {
             validator.check(tables, plans: plans, codebook: codebook)

@@ -45,15 +45,18 @@ final class RowReader {
         onlyForChecks = plan.columns.indices.compactMap { index in plan.columns[index].onlyFor.map { (index, $0) } }
     }
 
-    /// Checks and keeps one record; false when a cell of it is bad. `check`
-    /// runs first (the key's uniqueness); `finish` ends the record.
-    func read(_ record: CSVRow, check: () -> Void = {}) -> Bool {
+    /// Starts a record; the key's uniqueness is checked next, then `readCells`.
+    func start(_ record: CSVRow) {
         self.record = record
         valid = true
-        check()
+    }
+
+    /// Checks and keeps the record's cells; false when one of them is bad.
+    /// `finish` ends the record.
+    func readCells() -> Bool {
         for index in kinds.indices { read(index) }
-        for (index, within) in withinChecks { checkWithin(index, plan.columns[index], within) }
-        for (index, onlyFor) in onlyForChecks { checkOnlyFor(index, plan.columns[index], onlyFor) }
+        for (index, within) in withinChecks { checkWithin(index, within) }
+        for (index, onlyFor) in onlyForChecks { checkOnlyFor(index, onlyFor) }
         if !valid { for column in values { column.removeLast() } }
         return valid
     }
@@ -201,9 +204,10 @@ final class RowReader {
     }
 
     /// A code of a list within another belongs to the row's code of that other column.
-    private func checkWithin(_ column: Int, _ rule: ColumnRule, _ within: ColumnRule.Within) {
+    private func checkWithin(_ column: Int, _ within: ColumnRule.Within) {
         let code = rowCodes[column], parent = rowCodes[within.parent]
         guard code >= 0, parent >= 0, within.parentOf[Int(code)] != parent else { return }
+        let rule = plan.columns[column]
         let name = rule.codes!.names[Int(code)], parentName = plan.columns[within.parent].codes!.names[Int(parent)]
         let allowed = within.children[Int(parent)]
         if allowed.isEmpty {
@@ -215,9 +219,10 @@ final class RowReader {
     }
 
     /// A column only for rows with some codes of another is empty on the others.
-    private func checkOnlyFor(_ column: Int, _ rule: ColumnRule, _ onlyFor: ColumnRule.OnlyFor) {
+    private func checkOnlyFor(_ column: Int, _ onlyFor: ColumnRule.OnlyFor) {
         let code = rowCodes[onlyFor.column]
         guard code != -2, !onlyFor.codes.contains(code), let value = rawText(column) else { return }
+        let rule = plan.columns[column]
         let other = plan.columns[onlyFor.column]
         let row = code >= 0 ? "a \(other.codes!.names[Int(code)]) \(plan.rowNoun.one)" : "a \(plan.rowNoun.one) without \(other.name)"
         let names = onlyFor.names.joined(separator: " or ")

@@ -91,17 +91,17 @@ private func readRecord(_ record: CSVRow, header: Header, row: RowReader, into t
     let plan = row.plan
     defer { row.finish() }
     var keyNumber = -1
-    let valid = row.read(record) {
-        // The key first: a duplicate is reported before the row's other cells.
-        if let key = plan.key, let (value, isASCII) = row.bytes(key) {
-            let (number, isNew) = table.keys.insert(value, isASCII: isASCII, line: record.line)
-            if isNew {
-                keyNumber = number
-            } else {
-                row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first on line \(table.keys.lines[number]))")
-            }
+    row.start(record)
+    // The key first: a duplicate is reported before the row's other cells.
+    if let key = plan.key, let (value, isASCII) = row.bytes(key) {
+        let (number, isNew) = table.keys.insert(value, isASCII: isASCII, line: record.line)
+        if isNew {
+            keyNumber = number
+        } else {
+            row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first on line \(table.keys.lines[number]))")
         }
     }
+    let valid = row.readCells()
     for (number, column) in plan.references.enumerated() {
         if let id = row.rowIDs[column] { table.references[number].append((id, row.line(of: column))) }
     }
