@@ -69,4 +69,15 @@ struct CodebookWiringTests {
         #expect(dataset.defaultReviewProblem?.message ==
             "the pages and figures of this version need the default review's codes and columns ('x' of patients.sex is not one of f, m)")
     }
+
+    /// Codes the default review knows, but with another meaning than the figures compile in.
+    @Test func anotherMeaningOfACodeIsNotProjected() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        try fixture.edit("codebook.yaml", line: 129, "label: partial, responded: yes", "label: partial")
+        let dataset = try DatasetLoader.load(from: fixture.path)
+        #expect(dataset.patients.isEmpty)
+        #expect(dataset.defaultReviewProblem?.message ==
+            "the pages and figures of this version need the default review's codes and columns (responded codes complete, not complete, partial)")
+    }
 }

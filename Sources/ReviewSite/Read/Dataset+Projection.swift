@@ -8,6 +8,7 @@ extension Dataset {
     mutating func project(codebookFile: String) {
         var problems: [String] = []
         let projected = Projection.rows(self, &problems)
+        if let problem = Projection.ruleProblem(codebook) { problems.append(problem) }
         guard problems.isEmpty, let projected else {
             defaultReviewProblem = DataError(file: codebookFile, line: nil, message:
                 "the pages and figures of this version need the default review's codes and columns (\(problems.first!))")
