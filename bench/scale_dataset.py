@@ -41,7 +41,7 @@ def main(source, dest, n):
     os.makedirs(dest, exist_ok=True)
     ph, patients = read(os.path.join(source, "patients.csv"))
     copies = math.ceil(n / len(patients))
-    for name in ("review.yaml", "published.yaml"):
+    for name in ("review.yaml", "published.yaml", "codebook.yaml"):
         shutil.copy(os.path.join(source, name), os.path.join(dest, name))
     with open(os.path.join(source, "prisma.yaml"), encoding="utf-8") as f:
         prisma = f.read()

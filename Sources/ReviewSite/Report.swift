@@ -16,8 +16,11 @@ public struct Report: Sendable {
     public var prisma: Prisma { facts.prisma }
     public var published: [String: PublishedValue] { facts.published }
 
-    /// Loads and checks a dataset folder, then computes.
+    /// Loads and checks a dataset folder, then computes; the pages of this
+    /// version need the default review's codes.
     public static func load(from path: String) throws(DatasetErrors) -> Report {
-        Report(try DatasetLoader.load(from: path))
+        let dataset = try DatasetLoader.load(from: path)
+        try dataset.requireDefaultReview()
+        return Report(dataset)
     }
 }

@@ -15,7 +15,17 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let dataset = try loadOrExit(options.data)
         print("\(options.data)/ is valid: \(dataset.summary).")
+        // Another review's data are valid, but the figures of this version are the default review's.
+        if let problem = dataset.defaultReviewProblem {
+            print("No figures computed: \(problem.message).")
+            return
+        }
         let figures = FigureCatalogue.compute(ReviewFacts(dataset))
+        // An unpublished review has no printed figures to compare with.
+        guard dataset.isPublished else {
+            print("\(figures.count) figures computed.")
+            return
+        }
         let differences = PublishedCheck.differences(figures, dataset.published)
         let compared = figures.filter { dataset.published[$0.id] != nil }.count
         switch differences.count {

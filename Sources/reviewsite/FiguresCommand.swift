@@ -12,6 +12,12 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try loadOrExit(options.data)
+        do {
+            try dataset.requireDefaultReview()
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
         print(FiguresJSON.render(FigureCatalogue.compute(ReviewFacts(dataset))), terminator: "")
     }
 }

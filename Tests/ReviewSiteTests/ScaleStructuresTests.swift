@@ -49,9 +49,10 @@ struct ScaleStructuresTests {
         #expect(Modality.allCases.allSatisfy { Int($0.bit) == 1 << $0.caseIndex })
     }
 
-    @Test func siteLabelsAreTheCodesInWords() {
+    @Test func siteLabelsAreTheCodesInWords() throws {
+        let labels = CodeLabels(try Codebook.read(folder: defaultDataPath))
         for site in Site.allCases {
-            #expect(site.label == site.rawValue.replacingOccurrences(of: "_", with: " "))
+            #expect(labels[site] == site.rawValue.replacingOccurrences(of: "_", with: " "))
         }
     }
 

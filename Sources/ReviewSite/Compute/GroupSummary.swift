@@ -21,6 +21,8 @@ public struct GroupSummary: Sendable {
     public var adverseEvents: [AdverseEventType: Int]
     /// The regimen of each modality the group's steps use, in modality order.
     public var regimens: [Regimen]
+    /// The words for the group's codes, from the codebook.
+    public var labels: CodeLabels
 
     /// Count and percent of the group (unknown responses in the denominator).
     public func share(_ response: Response) -> (count: Int, percent: Int?) {
@@ -37,6 +39,7 @@ public struct GroupSummary: Sendable {
     /// index): Table 1 makes one summary for each of hundreds of thousands of studies.
     init(_ facts: ReviewFacts, _ group: some Collection<Int>) {
         count = group.count
+        labels = facts.labels
         // Most groups (a study's patients) have one study: no set for them.
         var firstStudy: Int?
         var otherStudies = Set<Int>()

@@ -4,6 +4,10 @@
 /// retain each of them on every copy.
 public final class ReviewFacts: Sendable {
     public let review: Review
+    /// The words readers see for each code: the codebook's labels.
+    public let labels: CodeLabels
+    /// The codebook's extra columns of patients.csv, in the order of `patients`.
+    public let extraPatientColumns: ExtraColumns
     public let prisma: Prisma
     /// published.yaml: the figures as the article printed them, by id.
     public let published: [String: PublishedValue]
@@ -33,6 +37,7 @@ public final class ReviewFacts: Sendable {
     /// side and the sorting of the patients run on a second core.
     public init(_ dataset: consuming Dataset) {
         review = dataset.review
+        labels = CodeLabels(dataset.codebook)
         prisma = dataset.prisma
         published = dataset.published
         let patientsIn = dataset.patients, studiesIn = dataset.studies, answersIn = dataset.riskOfBias
@@ -87,6 +92,7 @@ public final class ReviewFacts: Sendable {
                                       events: eventBounds[rank]..<eventBounds[rank + 1], allSteps: steps, eventBits: bits))
         }
         patients = facts
+        extraPatientColumns = ExtraColumns(dataset.table("patients"), codebook: dataset.codebook, order: patientOrder)
         patientKeys = KeyList(patientOrder.map { patientIDs[$0] })
         dataset.patients = []
         members = Self.grouped(memberStudies, groups: studyOrder.count)

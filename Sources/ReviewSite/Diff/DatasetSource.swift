@@ -19,9 +19,12 @@ public enum DatasetSource {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let prefix = try git(["rev-parse", "--show-prefix"]).trimmingTrailingNewlines()
-            for file in SiteBuilder.datasetFiles {
+            for file in SiteBuilder.datasetFiles + [Codebook.fileName] {
                 // A file missing at that revision stays missing: the loader reports it.
                 if let data = try? gitData(["show", "\(commit):\(prefix)\(dataFolder)/\(file)"]) {
+                    try data.write(to: folder.appendingPathComponent(file))
+                } else if file == Codebook.fileName, let data = FileManager.default.contents(atPath: "\(dataFolder)/\(file)") {
+                    // A revision from before codebooks was the default review's: the folder's codebook reads it.
                     try data.write(to: folder.appendingPathComponent(file))
                 }
             }

@@ -62,6 +62,8 @@ extension Codebook {
         public var codeList: String?
         /// Rows on which the column may be filled; nil: every row.
         public var onlyFor: Condition?
+        /// No two rows hold the same value (`unique: yes`; an id always is).
+        public var unique = false
         /// Declared under `extra:`: extracted by the team, used by no figure.
         public var isExtra: Bool
         /// The line that declares the column, for later messages.

@@ -26,9 +26,9 @@ public struct CodebookError: Error, Hashable, Sendable, CustomStringConvertible 
         return text + message
     }
 
-    /// The same problem in the dataset's error list (which has no column position).
+    /// The same problem in the dataset's error list.
     public var dataError: DataError {
-        DataError(file: file, line: line, column: key, message: message)
+        DataError(file: file, line: line, column: key, character: column, message: message)
     }
 }
 

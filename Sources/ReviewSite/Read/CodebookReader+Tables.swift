@@ -4,7 +4,7 @@ import Yams
 
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
-                             "unit", "unit_by", "units", "to", "codes", "only_for"]
+                             "unit", "unit_by", "units", "to", "codes", "only_for", "unique"]
 
     func tables(_ node: Node) -> [Codebook.Table] {
         guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
@@ -66,6 +66,7 @@ extension CodebookReader {
         // The rows are joined by the core columns: every row fills them.
         let isCore = !isExtra && (Self.coreColumns[table]?.contains { $0.name == name } ?? false)
         column.required = column.required || isCore
+        column.unique = flag(mapping, "unique", path) ?? false
         column.references = reference(mapping, path, type, checked: !isCore)
         column.codeList = codeListName(mapping, path, column)
         (column.unitBy, column.units) = units(mapping, path, column)

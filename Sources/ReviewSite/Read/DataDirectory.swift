@@ -28,6 +28,11 @@ struct DataDirectory {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
+    /// Whether the folder has an entry of that name (a link too: reading it then says why it is refused).
+    func has(_ file: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: display(file))) != nil
+    }
+
     /// The file's bytes when it is a regular file saved as UTF-8 text with
     /// LF or CRLF lines; otherwise nil, and the problem is reported.
     /// `expected` completes the message of a missing file.

@@ -7,19 +7,23 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// A CSV column name or a YAML key path; nil when the problem has none.
     public var column: String?
+    /// The character on the line, from 1, where a reader knows it (the codebook's).
+    public var character: Int?
     /// The offending value and what was expected.
     public var message: String
 
-    public init(file: String, line: Int?, column: String? = nil, message: String) {
+    public init(file: String, line: Int?, column: String? = nil, character: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
+        self.character = character
         self.message = message
     }
 
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
+        if line != nil, let character { text += ":\(character)" }
         text += ": "
         if let column {
             let label = file.hasSuffix(".yaml") || file.hasSuffix(".yml") ? "key" : "column"
@@ -33,7 +37,7 @@ extension DataError: Comparable {
     /// By file, then line, then the order the checks found them in.
     public static func < (a: DataError, b: DataError) -> Bool {
         if a.file != b.file { return a.file < b.file }
-        return (a.line ?? 0) < (b.line ?? 0)
+        return ((a.line ?? 0), (a.character ?? 0)) < ((b.line ?? 0), (b.character ?? 0))
     }
 }
 

@@ -1,4 +1,9 @@
 /// The review's extracted dataset, typed and validated (dataset.md).
+///
+/// `tables` holds every CSV file as its codebook declares it, for any
+/// review. The typed rows (`studies` … `adverseEvents`) are a projection of
+/// them that the pages and figures of this version use: made only when the
+/// review's codes are the default review's (`defaultReviewProblem` says why not).
 public struct Dataset: Sendable {
     public var review: Review
     public var prisma: Prisma
@@ -12,6 +17,12 @@ public struct Dataset: Sendable {
     /// Every file as the loader read and validated it, by name: the site
     /// offers these bytes for download, not a second read of the folder.
     public var files: [String: [UInt8]] = [:]
+    /// The review's codebook, as read from the dataset folder.
+    public var codebook = Codebook(tables: [], codeLists: [], appraisal: Codebook.Appraisal())
+    /// Every CSV file as the codebook declares it, valid rows only.
+    public var tables: [DataTable] = []
+    /// Why the typed rows could not be made from `tables`; nil when they were.
+    public var defaultReviewProblem: DataError?
 }
 
 public struct Review: Sendable {

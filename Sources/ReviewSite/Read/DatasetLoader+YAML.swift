@@ -113,6 +113,8 @@ extension DatasetLoader {
     /// `fields` names each figure of the catalogue and the fields it carries.
     static func readPublished(_ directory: DataDirectory, _ sink: ErrorSink, fields: [String: [String]]) -> [String: PublishedValue]? {
         let yaml = YAMLReader(file: directory.display("published.yaml"), sink: sink)
+        // An unpublished review has no printed figures: the file is optional.
+        guard directory.has("published.yaml") else { return [:] }
         guard let root = yaml.root(directory, "published.yaml") else { return nil }
         guard let map = root.mapping else {
             yaml.fail(root, "(top level)", "expected a mapping of figure ids to values")

@@ -1,6 +1,7 @@
 import Dispatch
 
-/// Reads a dataset folder (dataset.md) into typed, validated values.
+/// Reads a dataset folder (dataset.md) into typed, validated values: the
+/// codebook first, then every table as the codebook declares it.
 public enum DatasetLoader {
     /// Loads and checks every file and every rule; throws all problems at once.
     /// `figureFields` names the figures published.yaml may quote and their
@@ -10,43 +11,69 @@ public enum DatasetLoader {
         guard directory.exists else {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
         }
-        // patients.csv, the largest file, is read on a second core meanwhile.
-        let patientsRead = Background { () -> (TableRows<Patient>?, ErrorList<DataError>) in
-            let sink = ErrorSink()
-            return (readPatients(directory, sink), sink.list)
-        }
         let sink = ErrorSink()
+        // Without a usable codebook the rows cannot be checked; the other files still are.
+        let codebook = readCodebook(directory, sink)
+        let plans = codebook.map { codebook in Codebook.tableNames.compactMap { codebook.table($0) }.map { TablePlan($0, codebook: codebook) } } ?? []
+        func plan(_ name: String) -> TablePlan? { plans.first { $0.table.name == name } }
+        // patients.csv, the largest file, is read on a second core meanwhile.
+        let patientPlan = plan("patients")
+        let patientsRead = Background { () -> (TableRows?, ErrorList<DataError>) in
+            let sink = ErrorSink()
+            return (patientPlan.flatMap { readTable($0, in: directory, sink: sink) }, sink.list)
+        }
         let review = readReview(directory, sink)
         let prisma = readPrisma(directory, sink)
         let published = readPublished(directory, sink, fields: figureFields)
-        let studies = readStudies(directory, sink)
-        let riskOfBias = readRiskOfBias(directory, sink)
-        let treatments = readTreatments(directory, sink)
-        let adverseEvents = readAdverseEvents(directory, sink)
+        var tables: [String: TableRows] = [:]
+        for plan in plans where plan.table.name != "patients" {
+            tables[plan.table.name] = readTable(plan, in: directory, sink: sink)
+        }
         let (patients, patientErrors) = patientsRead.result()
         sink.add(patientErrors)
+        tables["patients"] = patients
 
+        // A file the codebook does not declare would otherwise go unchecked.
+        if let codebook, codebook.table("risk_of_bias") == nil, directory.has("risk_of_bias.csv") {
+            sink.add(file: directory.display("risk_of_bias.csv"), line: nil,
+                     "the codebook declares no checklists, so this file is not read (declare appraisal.checklists and tables.risk_of_bias, or remove the file)")
+        }
         let validator = DatasetValidator(directory: directory, sink: sink)
-        if let studies {
-            validator.checkUniqueRefs(studies)
-            if let riskOfBias { validator.checkRiskOfBias(riskOfBias, studies: studies) }
-            if let patients { validator.checkReferences(patients, studies: studies) }
-            if let (prisma, lines) = prisma { validator.checkPrisma(prisma, lines, studyCount: studies.recordCount) }
-        } else if let (prisma, lines) = prisma {
-            validator.checkPrisma(prisma, lines, studyCount: nil)
+        if let codebook {
+            validator.check(tables, plans: plans, codebook: codebook)
         }
-        if let patients, let treatments {
-            let steps = validator.checkSteps(treatments, patients: patients)
-            if let adverseEvents { validator.checkAdverseEvents(adverseEvents, patients: patients, treatments: treatments, steps: steps) }
+        if let (prisma, lines) = prisma {
+            validator.checkPrisma(prisma, lines, studyCount: codebook == nil ? nil : tables["studies"]?.recordCount)
         }
-
-        guard sink.isEmpty, let review, let (prisma, _) = prisma, let published, let studies, let riskOfBias,
-              let patients, let treatments, let adverseEvents else {
+        let complete = plans.allSatisfy { tables[$0.table.name] != nil }
+        guard sink.isEmpty, let codebook, complete, let review, let (prisma, _) = prisma, let published else {
             throw DatasetErrors(sink.list)
         }
-        return Dataset(review: review, prisma: prisma, studies: studies.rows, riskOfBias: riskOfBias.rows,
-                       patients: patients.rows, treatments: treatments.rows, adverseEvents: adverseEvents.rows,
-                       published: published, files: directory.read.all)
+        let validated = plans.map { tables[$0.table.name]!.table }
+        var dataset = Dataset(review: review, prisma: prisma, studies: [], riskOfBias: [], patients: [], treatments: [],
+                              adverseEvents: [], published: published, files: directory.read.all)
+        dataset.codebook = codebook
+        dataset.tables = validated
+        dataset.project(codebookFile: directory.display(Codebook.fileName))
+        return dataset
+    }
+
+    /// `codebook.yaml`, its problems reported with the data's, each at its line and character.
+    static func readCodebook(_ directory: DataDirectory, _ sink: ErrorSink) -> Codebook? {
+        let file = directory.display(Codebook.fileName)
+        guard let bytes = directory.bytes(Codebook.fileName, sink: sink, expected: "expected the review's codebook, docs/dataset.md") else {
+            return nil
+        }
+        guard let text = String(validating: TextEncoding.withoutByteOrderMark(bytes), as: UTF8.self) else {
+            sink.add(file: file, line: nil, "invalid UTF-8 (expected a UTF-8 text file)")
+            return nil
+        }
+        do {
+            return try Codebook.read(yaml: text, file: file)
+        } catch {
+            for problem in error.errors { sink.add(problem.dataError) }
+            return nil
+        }
     }
 }
 

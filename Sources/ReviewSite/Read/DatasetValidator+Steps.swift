@@ -23,35 +23,33 @@ struct PatientSteps {
 extension DatasetValidator {
     /// Steps of a patient are 1, 2, … n, each once; every patient has one.
     /// Returns the steps by patient for `checkAdverseEvents`.
-    func checkSteps(_ treatments: TableRows<TreatmentStep>, patients: TableRows<Patient>) -> PatientSteps {
-        let steps = groupSteps(treatments, patients: patients)
+    func checkSteps(_ treatments: TableRows, patients: TableRows) -> PatientSteps {
+        let stepRows = StepRows(treatments)
+        let steps = groupSteps(stepRows, patients: patients)
         // Errors are sorted by line in the end, and each line here belongs
         // to one patient, so patients are taken in number order.
         for number in 0..<patients.keys.count where !steps.group(number).isEmpty {
             let group = steps.rows[steps.group(number)]
-            let patientID = treatments.rows[group.first!].patientID
+            let patientID = stepRows.patients[group.first!] ?? ""
             guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
-            checkPatientSteps(group, treatments, patientID)
+            checkPatientSteps(group, stepRows, patientID)
         }
+        let ids = patients.table.texts(patients.table.columns.firstIndex { $0.type == .id } ?? 0)
         for (index, number) in patients.rowKeys.enumerated() where number < 0 || steps.group(number).isEmpty {
-            let patientID = patients.rows[index].id
+            let patientID = ids[index] ?? ""
             guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
-            fail(PatientColumn.fileName, patients.lines[index], "patient_id", "patient \(Echo.quoted(patientID)) has no treatment step in treatments.csv")
+            fail(patients.table.fileName, patients.lines[index], "patient_id", "patient \(Echo.quoted(patientID)) has no treatment step in \(stepRows.file)")
         }
         return steps
     }
 
-    /// Groups the steps by patient; reports steps of unknown patients.
-    private func groupSteps(_ treatments: TableRows<TreatmentStep>, patients: TableRows<Patient>) -> PatientSteps {
+    /// Groups the steps by patient; steps of unknown patients are reported with the references.
+    private func groupSteps(_ treatments: StepRows, patients: TableRows) -> PatientSteps {
         var lookup = KeyLookup(patients.keys)
-        var numbers = [Int](repeating: -1, count: treatments.rows.count)
+        var numbers = [Int](repeating: -1, count: treatments.count)
         var starts = [Int](repeating: 0, count: patients.keys.count + 1)
-        for index in treatments.rows.indices {
-            let patientID = treatments.rows[index].patientID
-            guard let number = lookup.number(of: patientID) else {
-                fail(TreatmentColumn.fileName, treatments.lines[index], "patient_id", "\(Echo.quoted(patientID)) is not a patient_id of patients.csv")
-                continue
-            }
+        for index in 0..<treatments.count {
+            guard let number = lookup.number(of: treatments.patients[index] ?? "") else { continue }
             numbers[index] = number
             starts[number + 1] += 1
         }
@@ -61,7 +59,7 @@ extension DatasetValidator {
         var sortedSteps = [Int](repeating: 0, count: starts.last!)
         for (index, number) in numbers.enumerated() where number >= 0 {
             rows[next[number]] = index
-            sortedSteps[next[number]] = treatments.rows[index].step
+            sortedSteps[next[number]] = treatments.step(index)
             next[number] += 1
         }
         for number in 0..<patients.keys.count where starts[number + 1] - starts[number] > 1 {
@@ -71,10 +69,10 @@ extension DatasetValidator {
     }
 
     /// One patient's steps in file order: each once, then no gap from 1.
-    private func checkPatientSteps(_ group: ArraySlice<Int>, _ treatments: TableRows<TreatmentStep>, _ patientID: String) {
-        let file = TreatmentColumn.fileName
+    private func checkPatientSteps(_ group: ArraySlice<Int>, _ treatments: StepRows, _ patientID: String) {
+        let file = treatments.file
         let rows = group
-        func step(_ index: Int) -> Int { treatments.rows[rows[index]].step }
+        func step(_ index: Int) -> Int { treatments.step(rows[index]) }
         func line(_ index: Int) -> Int { treatments.lines[rows[index]] }
         // A patient has a few steps: look back along them, or use a
         // dictionary when there are many.
@@ -99,17 +97,35 @@ extension DatasetValidator {
         fail(file, line(next), "step", "'\(step(next))' skips step \(gap) of patient \(Echo.quoted(patientID)) (expected consecutive steps from 1)")
     }
 
-    func checkAdverseEvents(_ events: TableRows<AdverseEvent>, patients: TableRows<Patient>, treatments: TableRows<TreatmentStep>, steps: PatientSteps) {
+    func checkAdverseEvents(_ events: TableRows, patients: TableRows, treatments: TableRows, steps: PatientSteps) {
+        let eventRows = StepRows(events)
         var lookup = KeyLookup(patients.keys)
-        for index in events.rows.indices {
-            let event = events.rows[index], line = events.lines[index]
-            guard let number = lookup.number(of: event.patientID) else {
-                fail(AdverseEventColumn.fileName, line, "patient_id", "\(Echo.quoted(event.patientID)) is not a patient_id of patients.csv")
-                continue
-            }
-            if !steps.contains(number, step: event.step) && (treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(event.patientID)) {
-                fail(AdverseEventColumn.fileName, line, "step", "'\(event.step)' is not a step of patient \(Echo.quoted(event.patientID)) in treatments.csv")
+        for index in 0..<eventRows.count {
+            let patientID = eventRows.patients[index] ?? "", step = eventRows.step(index)
+            // A patient that is not in patients.csv is reported with the references.
+            guard let number = lookup.number(of: patientID) else { continue }
+            if !steps.contains(number, step: step) && (treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID)) {
+                fail(eventRows.file, eventRows.lines[index], "step", "'\(step)' is not a step of patient \(Echo.quoted(patientID)) in \(treatments.table.fileName)")
             }
         }
     }
+}
+
+/// The core columns of treatments.csv or adverse_events.csv: the patient and the step.
+struct StepRows {
+    let file: String
+    let patients: [String?]
+    let steps: [Int?]
+    let lines: [Int]
+
+    init(_ rows: TableRows) {
+        file = rows.table.fileName
+        patients = rows.table.index(of: "patient_id").map(rows.table.texts) ?? []
+        steps = rows.table.index(of: "step").map(rows.table.integers) ?? []
+        lines = rows.lines
+    }
+
+    var count: Int { lines.count }
+
+    func step(_ index: Int) -> Int { steps[index] ?? 0 }
 }

@@ -1,4 +1,6 @@
-/// The rules of dataset.md that span rows and files.
+/// The rules of dataset.md that span rows and files. What is structural
+/// stays here: the keys and references that link the five tables, steps
+/// 1…n, one answer per checklist question; the codebook says the rest.
 struct DatasetValidator {
     let directory: DataDirectory
     let sink: ErrorSink
@@ -7,71 +9,77 @@ struct DatasetValidator {
         sink.add(file: directory.display(file), line: line, column: column, message)
     }
 
-    // The loops below index the rows rather than iterate over them, which
-    // would copy every row (and retain its strings) to read one field.
+    /// Every check between rows and files, on the tables that could be read.
+    func check(_ tables: [String: TableRows], plans: [TablePlan], codebook: Codebook) {
+        for plan in plans {
+            guard let rows = tables[plan.table.name] else { continue }
+            for column in plan.unique { checkUnique(rows, plan, column) }
+            checkReferences(rows, plan, tables)
+        }
+        let studies = tables["studies"], patients = tables["patients"], treatments = tables["treatments"]
+        if let studies, let answers = tables["risk_of_bias"], !codebook.appraisal.checklists.isEmpty {
+            checkRiskOfBias(answers, studies: studies, codebook: codebook)
+        }
+        if let patients, let treatments {
+            let steps = checkSteps(treatments, patients: patients)
+            if let events = tables["adverse_events"] { checkAdverseEvents(events, patients: patients, treatments: treatments, steps: steps) }
+        }
+    }
 
-    func checkUniqueRefs(_ studies: TableRows<Study>) {
-        var first: [Int: Int] = [:]
-        first.reserveCapacity(studies.rows.count)
-        for index in studies.rows.indices {
-            let ref = studies.rows[index].ref
-            if let earlier = first[ref] {
-                fail(StudyColumn.fileName, studies.lines[index], "ref", "'\(ref)' is a duplicate (first on line \(earlier))")
+    // The loops below index the rows' columns rather than copy rows.
+
+    /// A column declared `unique: yes` (studies.ref) holds each value once.
+    func checkUnique(_ rows: TableRows, _ plan: TablePlan, _ column: Int) {
+        let name = plan.columns[column].name
+        var first: [String: Int] = [:]
+        first.reserveCapacity(rows.count)
+        for row in 0..<rows.count {
+            guard let value = rows.table.display(column, row) else { continue }
+            if let earlier = first[value] {
+                fail(plan.file, rows.lines[row], name, "\(Echo.quoted(value)) is a duplicate (first on line \(earlier))")
             } else {
-                first[ref] = studies.lines[index]
+                first[value] = rows.lines[row]
             }
         }
     }
 
-    /// One answer per question of the study's checklist, no more, no less.
-    func checkRiskOfBias(_ answers: TableRows<RiskOfBiasAnswer>, studies: TableRows<Study>) {
-        let file = RiskOfBiasColumn.fileName
-        // By the number of the study in studies.keys: its tool when its row
-        // is valid, and the first line answering each of its questions.
-        var tools = [RiskOfBiasTool?](repeating: nil, count: studies.keys.count)
-        for (index, number) in studies.rowKeys.enumerated() where number >= 0 && tools[number] == nil {
-            tools[number] = studies.rows[index].robTool
-        }
-        let stride = RiskOfBiasTool.allCases.map(\.questions).max()!
-        var answered = [Int](repeating: 0, count: studies.keys.count * stride)
-        var lookup = KeyLookup(studies.keys)
-        for index in answers.rows.indices {
-            let answer = answers.rows[index], line = answers.lines[index]
-            guard let number = lookup.number(of: answer.studyID) else {
-                fail(file, line, "study_id", "\(Echo.quoted(answer.studyID)) is not a study_id of studies.csv")
-                continue
-            }
-            guard let tool = tools[number] else { continue }
-            guard answer.question <= tool.questions else {
-                fail(file, line, "question", "'\(answer.question)' is not a question of \(tool.rawValue) (expected 1 to \(tool.questions))")
-                continue
-            }
-            let slot = number * stride + answer.question - 1
-            if answered[slot] != 0 {
-                fail(file, line, "question", "question \(answer.question) of study \(Echo.quoted(answer.studyID)) is answered twice (first on line \(answered[slot]))")
-            } else {
-                answered[slot] = line
-            }
-        }
-        for index in studies.rows.indices {
-            let tool = studies.rows[index].robTool, number = studies.rowKeys[index]
-            guard (1...tool.questions).contains(where: { number < 0 || answered[number * stride + $0 - 1] == 0 }) else { continue }
-            let study = studies.rows[index]
-            guard answers.invalidOwners.isEmpty || !answers.invalidOwners.contains(study.id) else { continue }
-            let missing = (1...study.robTool.questions).filter { number < 0 || answered[number * stride + $0 - 1] == 0 }
-            if !missing.isEmpty {
-                let list = missing.map(String.init).joined(separator: ", ")
-                let noun = missing.count == 1 ? "question" : "questions"
-                fail(StudyColumn.fileName, studies.lines[index], "rob_tool",
-                     "study \(Echo.quoted(study.id)) has no answer in risk_of_bias.csv for \(noun) \(list) of \(study.robTool.rawValue)")
+    /// Every reference of every record names a row of its table, even on a row with another bad cell.
+    func checkReferences(_ rows: TableRows, _ plan: TablePlan, _ tables: [String: TableRows]) {
+        for (column, references) in zip(plan.references, rows.references) {
+            guard let to = plan.columns[column].column.references, let target = tables[to],
+                  let key = target.table.columns.first(where: { $0.type == .id }) else { continue }
+            var lookup = KeyLookup(target.keys)
+            for (value, line) in references where lookup.number(of: value) == nil {
+                fail(plan.file, line, plan.columns[column].name, "\(Echo.quoted(value)) is not a \(key.name) of \(target.table.fileName)")
             }
         }
     }
+}
 
-    func checkReferences(_ patients: TableRows<Patient>, studies: TableRows<Study>) {
-        var lookup = KeyLookup(studies.keys)
-        for index in patients.rows.indices where lookup.number(of: patients.rows[index].studyID) == nil {
-            fail(PatientColumn.fileName, patients.lines[index], "study_id", "\(Echo.quoted(patients.rows[index].studyID)) is not a study_id of studies.csv")
+extension DataTable {
+    func texts(_ column: Int) -> [String?] {
+        if case .text(let values) = values[column] { return values }
+        return []
+    }
+
+    func integers(_ column: Int) -> [Int?] {
+        if case .integers(let values) = values[column] { return values }
+        return []
+    }
+
+    func codeIndexes(_ column: Int) -> [Int32] {
+        if case .codes(let values) = values[column] { return values }
+        return []
+    }
+
+    /// A cell as the file spelt it, for a uniqueness message; nil when not reported.
+    func display(_ column: Int, _ row: Int) -> String? {
+        switch values[column] {
+        case .text(let values): values[row]
+        case .integers(let values): values[row].map(String.init)
+        case .numbers(let values): values[row].map(formatNumber)
+        case .codes: code(column, row)
+        case .codeLists(let values): values[row].map { codes[column][Int($0)] }.joined(separator: ";")
         }
     }
 }

@@ -3,6 +3,7 @@ struct NumberRule: Sendable {
     var minimum: Double?
     var minimumIncluded = true
     var maximum: Double?
+    var maximumIncluded = true
     var integer = false
 
     static let nonNegative = NumberRule(minimum: 0)
@@ -17,9 +18,12 @@ struct NumberRule: Sendable {
     var expected: String {
         let noun = integer ? "an integer" : "a number"
         switch (minimum, maximum) {
-        case let (low?, high?): return "\(noun) from \(formatNumber(low)) to \(formatNumber(high))"
+        case let (low?, high?) where minimumIncluded && maximumIncluded:
+            return "\(noun) from \(formatNumber(low)) to \(formatNumber(high))"
+        case let (low?, high?):
+            return "\(noun) \(minimumIncluded ? "≥" : ">") \(formatNumber(low)) and \(maximumIncluded ? "≤" : "<") \(formatNumber(high))"
         case let (low?, nil): return "\(noun) \(minimumIncluded ? "≥" : ">") \(formatNumber(low))"
-        case let (nil, high?): return "\(noun) ≤ \(formatNumber(high))"
+        case let (nil, high?): return "\(noun) \(maximumIncluded ? "≤" : "<") \(formatNumber(high))"
         case (nil, nil): return noun
         }
     }
@@ -44,7 +48,7 @@ struct NumberRule: Sendable {
             return .failure(NumberProblem("\(Echo.quoted(text(bytes))) is not a whole number (expected \(expected))"))
         }
         let belowMinimum = minimum.map { minimumIncluded ? value < $0 : value <= $0 } ?? false
-        let aboveMaximum = maximum.map { value > $0 } ?? false
+        let aboveMaximum = maximum.map { maximumIncluded ? value > $0 : value >= $0 } ?? false
         if belowMinimum || aboveMaximum {
             return .failure(NumberProblem("\(Echo.quoted(text(bytes))) is out of range (expected \(expected))"))
         }
@@ -53,6 +57,14 @@ struct NumberRule: Sendable {
 
     private func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension NumberRule {
+    /// A codebook column's bounds.
+    init(_ bounds: Codebook.Bounds, integer: Bool) {
+        self.init(minimum: bounds.min, minimumIncluded: !bounds.minExclusive, maximum: bounds.max,
+                  maximumIncluded: !bounds.maxExclusive, integer: integer)
     }
 }
 

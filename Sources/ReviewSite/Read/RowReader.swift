@@ -1,37 +1,64 @@
-/// Typed access to the cells of one CSV record, reporting every bad cell.
+/// Reads the records of one CSV file into the columns of its codebook
+/// table, reporting every bad cell of every row.
 ///
-/// A conversion reads all the cells it needs and only then looks at `valid`,
-/// so one run reports every bad cell of the row, not just the first.
-/// Cells are read as bytes: a String is made only for text columns and
-/// messages. A cell with a non-ASCII byte takes the String path, whose
-/// comparisons follow Unicode equivalence.
-final class RowReader<Column: TableColumn> {
+/// Each record appends one value to every column; a row with a bad cell
+/// takes its values back, so the table keeps the valid rows only. Cells are
+/// read as bytes: a String is made only for text columns and messages. A
+/// cell with a non-ASCII byte takes the String path, whose comparisons
+/// follow Unicode equivalence.
+final class RowReader {
     let file: String
-    /// Field index of each column by its ordinal; -1 when the header lacks it.
+    let plan: TablePlan
+    /// Field index of each declared column; -1 when the header lacks it.
     private let fieldIndex: [Int]
-    /// Whether each column is required, by ordinal (no String hashing per cell).
-    private let requiredColumn: [Bool]
     let sink: ErrorSink
-    /// The current record; only valid while `readTable` handles it.
+    let values: [ColumnValues]
+    /// The current record; only valid while `read` handles it.
     private(set) var record = CSVRow.empty
     private(set) var valid = true
+    /// This row's code index per column: -1 empty, -2 bad (for the checks between columns).
+    @exclusivity(unchecked) private var rowCodes: [Int32]
+    /// This row's id or reference per column when it reads as one, for the checks between files.
+    @exclusivity(unchecked) private(set) var rowIDs: [String?]
+    // The plan's rules as flat arrays: a ColumnRule copied per cell would
+    // retain and release each of its strings, a million times over.
+    private let kinds: [ColumnRule.Kind]
+    private let required: [Bool]
+    private let numberRules: [NumberRule]
+    private let lookups: [CodeLookup?]
+    private let withinChecks: [(column: Int, within: ColumnRule.Within)]
+    private let onlyForChecks: [(column: Int, onlyFor: ColumnRule.OnlyFor)]
 
-    init(file: String, indices: [Column: Int], sink: ErrorSink) {
-        Column.checkOrdinals()
+    init(file: String, plan: TablePlan, fieldIndex: [Int], sink: ErrorSink) {
         self.file = file
-        self.fieldIndex = Column.allCases.map { indices[$0] ?? -1 }
-        self.requiredColumn = Column.allCases.map { Column.required.contains($0) }
+        self.plan = plan
+        self.fieldIndex = fieldIndex
         self.sink = sink
+        values = plan.columns.map { ColumnValues($0.kind) }
+        rowCodes = [Int32](repeating: -1, count: plan.columns.count)
+        rowIDs = [String?](repeating: nil, count: plan.columns.count)
+        kinds = plan.columns.map(\.kind)
+        required = plan.columns.map(\.required)
+        numberRules = plan.columns.map(\.number)
+        lookups = plan.columns.map(\.codes)
+        withinChecks = plan.columns.indices.compactMap { index in plan.columns[index].within.map { (index, $0) } }
+        onlyForChecks = plan.columns.indices.compactMap { index in plan.columns[index].onlyFor.map { (index, $0) } }
     }
 
-    private func index(_ column: Column) -> Int? {
-        let index = fieldIndex[column.ordinal]
-        return index < 0 ? nil : index
-    }
-
+    /// Starts a record; the key's uniqueness is checked next, then `readCells`.
     func start(_ record: CSVRow) {
         self.record = record
         valid = true
+    }
+
+    /// Checks and keeps the record's cells; false when one of them is bad.
+    /// `finish` ends the record.
+    func readCells() -> Bool {
+        for index in kinds.indices { read(index) }
+        for (index, within) in withinChecks { checkWithin(index, within) }
+        for (index, onlyFor) in onlyForChecks { checkOnlyFor(index, onlyFor) }
+        if !valid { for column in values { column.removeLast() } }
+        return valid
     }
 
     /// Forgets the record, whose buffers the reader reuses.
@@ -41,14 +68,19 @@ final class RowReader<Column: TableColumn> {
 
     var line: Int { record.line }
 
-    /// The physical line of a cell (a quoted newline earlier in the record moves it).
-    func line(of column: Column) -> Int {
-        index(column).map { record.line($0) } ?? record.line
+    func line(of column: Int) -> Int {
+        fieldIndex[column] < 0 ? record.line : record.line(fieldIndex[column])
+    }
+
+    func fail(_ column: Int, _ message: String) {
+        valid = false
+        sink.add(file: file, line: line(of: column), column: plan.columns[column].name, message)
     }
 
     /// The cell's field index; nil when it is empty, `NR` or the column is absent.
-    private func cell(_ column: Column) -> Int? {
-        guard let index = index(column) else { return nil }
+    private func cell(_ column: Int) -> Int? {
+        let index = fieldIndex[column]
+        guard index >= 0 else { return nil }
         let bytes = record.bytes(index)
         if bytes.isEmpty { return nil }
         if record.isASCII(index) {
@@ -57,10 +89,54 @@ final class RowReader<Column: TableColumn> {
         return record.string(index) == "NR" ? nil : index
     }
 
-    /// The cell's text; nil when it is empty, `NR` or the column is absent,
-    /// or holds a control character (reported). A CRLF inside is read as LF.
-    func text(_ column: Column) -> String? {
-        guard let index = cell(column) else { return nil }
+    /// The cell's text unchecked, for messages and keys.
+    func rawText(_ column: Int) -> String? {
+        cell(column).map(record.string)
+    }
+
+    /// The cell's bytes and whether they are ASCII; nil when not reported.
+    func bytes(_ column: Int) -> (bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool)? {
+        cell(column).map { (record.bytes($0), record.isASCII($0)) }
+    }
+
+    private func read(_ column: Int) {
+        // The reader holds its columns: no retain per cell.
+        unowned(unsafe) let values = values[column]
+        switch kinds[column] {
+        case .id:
+            let id = id(column)
+            rowIDs[column] = id
+            values.texts.append(id)
+        case .text: values.texts.append(text(column, required: required[column]))
+        case .integer: values.integers.append(number(column).map { Int($0) })
+        case .number: values.numbers.append(number(column))
+        case .code:
+            let code = code(column)
+            rowCodes[column] = code
+            values.codes.append(max(code, -1))
+        case .codeList: values.lists.append(list(column))
+        }
+    }
+
+    /// An id or a reference: there, not blank, without control characters.
+    private func id(_ column: Int) -> String? {
+        guard let index = cell(column) else {
+            fail(column, "is empty (expected a value)")
+            return nil
+        }
+        if let problem = TextRule.idProblem(record.bytes(index), isASCII: record.isASCII(index)) {
+            fail(column, problem)
+            return nil
+        }
+        return record.string(index)
+    }
+
+    /// Free text without control characters; a CRLF inside is read as LF.
+    private func text(_ column: Int, required: Bool) -> String? {
+        guard let index = cell(column) else {
+            if required { fail(column, "is empty (expected a value)") }
+            return nil
+        }
         let (control, crlf) = TextRule.scanCell(record.bytes(index), isASCII: record.isASCII(index))
         if let control {
             fail(column, TextRule.controlMessage(control))
@@ -70,56 +146,10 @@ final class RowReader<Column: TableColumn> {
         return crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
-    /// The cell's text unchecked, for messages and bookkeeping only.
-    func rawText(_ column: Column) -> String? {
-        cell(column).map(record.string)
-    }
-
-    /// The cell's bytes and whether they are ASCII, under the same rule as `text`.
-    func bytes(_ column: Column) -> (bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool)? {
-        cell(column).map { (record.bytes($0), record.isASCII($0)) }
-    }
-
-    func fail(_ column: Column, _ message: String) {
-        valid = false
-        sink.add(file: file, line: line(of: column), column: column.rawValue, message)
-    }
-
-    /// An id that must be there: not blank, without control characters.
-    func requiredText(_ column: Column) -> String {
+    private func number(_ column: Int) -> Double? {
+        let rule = numberRules[column]
         guard let index = cell(column) else {
-            fail(column, "is empty (expected a value)")
-            return ""
-        }
-        if let problem = TextRule.idProblem(record.bytes(index), isASCII: record.isASCII(index)) {
-            fail(column, problem)
-        }
-        return record.string(index)
-    }
-
-    func code<C: TableCode>(_ column: Column, _: C.Type = C.self) -> C? {
-        guard let index = cell(column) else {
-            if requiredColumn[column.ordinal] { fail(column, "is empty (expected one of \(C.allowed))") }
-            return nil
-        }
-        if record.isASCII(index) {
-            if let code = C.table.code(record.bytes(index)) { return code }
-        } else if let code = C(rawValue: record.string(index)) {
-            return code
-        }
-        let empty = requiredColumn[column.ordinal] ? "" : " (empty when not reported)"
-        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(C.allowed)\(empty)")
-        return nil
-    }
-
-    /// A required code; `fallback` stands in when it is bad (the row is invalid then anyway).
-    func requiredCode<C: TableCode>(_ column: Column, _ fallback: C) -> C {
-        code(column, C.self) ?? fallback
-    }
-
-    func number(_ column: Column, _ rule: NumberRule) -> Double? {
-        guard let index = cell(column) else {
-            if requiredColumn[column.ordinal] { fail(column, "is empty (expected \(rule.expected))") }
+            if required[column] { fail(column, "is empty (expected \(rule.expected))") }
             return nil
         }
         switch rule.check(record.bytes(index)) {
@@ -130,42 +160,72 @@ final class RowReader<Column: TableColumn> {
         }
     }
 
-    func integer(_ column: Column, _ rule: NumberRule) -> Int? {
-        number(column, rule).map { Int($0) }
+    /// The code's index in the column's list; -1 when empty, -2 when bad.
+    private func code(_ column: Int) -> Int32 {
+        unowned(unsafe) let codes = lookups[column]!
+        guard let index = cell(column) else {
+            if required[column] { fail(column, "is empty (expected one of \(codes.allowed))") }
+            return -1
+        }
+        let found = record.isASCII(index) ? codes.index(record.bytes(index)) : codes.index(record.string(index))
+        if let found { return found }
+        let empty = required[column] ? "" : " (empty when not reported)"
+        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(codes.allowed)\(empty)")
+        return -2
     }
 
     /// A `;`-separated list of codes; empty items (a trailing `;`) are skipped.
-    func list<C: TableCode>(_ column: Column, _: C.Type = C.self) -> [C] {
-        guard let index = cell(column) else { return [] }
-        guard record.isASCII(index) else { return list(record.string(index), column) }
+    private func list(_ column: Int) -> [Int32] {
+        let codes = lookups[column]!
+        guard let index = cell(column) else {
+            if required[column] { fail(column, "is empty (expected one or more of \(codes.allowed), separated by ;)") }
+            return []
+        }
+        var items: [Int32] = []
+        func bad(_ item: some StringProtocol) {
+            fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(record.string(index))) is not one of \(codes.allowed) (a list separated by ;)")
+        }
+        guard record.isASCII(index) else {
+            // Split by Character: `;` may be spelt another way (U+037E is canonically `;`).
+            for item in record.string(index).split(separator: ";", omittingEmptySubsequences: true) {
+                if let code = codes.index(String(item)) { items.append(code) } else { bad(item) }
+            }
+            return items
+        }
         let bytes = record.bytes(index)
-        var items: [C] = []
         var start = 0
         for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ";") {
             defer { start = end + 1 }
             guard end > start else { continue }
             let item = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if let code = C.table.code(item) {
-                items.append(code)
-            } else {
-                let value = record.string(index)
-                fail(column, "\(Echo.quoted(String(decoding: item, as: UTF8.self))) in \(Echo.quoted(value)) is not one of \(C.allowed) (a list separated by ;)")
-            }
+            if let code = codes.index(item) { items.append(code) } else { bad(String(decoding: item, as: UTF8.self)) }
         }
         return items
     }
 
-    /// The list of a cell with non-ASCII text: split by Character, as `;`
-    /// may be spelt another way (U+037E is canonically `;`).
-    private func list<C: TableCode>(_ value: String, _ column: Column) -> [C] {
-        var items: [C] = []
-        for item in value.split(separator: ";", omittingEmptySubsequences: true) {
-            if let code = C(rawValue: String(item)) {
-                items.append(code)
-            } else {
-                fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(value)) is not one of \(C.allowed) (a list separated by ;)")
-            }
+    /// A code of a list within another belongs to the row's code of that other column.
+    private func checkWithin(_ column: Int, _ within: ColumnRule.Within) {
+        let code = rowCodes[column], parent = rowCodes[within.parent]
+        guard code >= 0, parent >= 0, within.parentOf[Int(code)] != parent else { return }
+        let rule = plan.columns[column]
+        let name = rule.codes!.names[Int(code)], parentName = plan.columns[within.parent].codes!.names[Int(parent)]
+        let allowed = within.children[Int(parent)]
+        if allowed.isEmpty {
+            fail(column, "'\(name)': \(parentName) \(plan.rowNoun.many) take no \(rule.name) (expected empty)")
+        } else {
+            let article = "aeiou".contains(rule.name.first ?? "x") ? "an" : "a"
+            fail(column, "'\(name)' is not \(article) \(rule.name) of \(parentName) (expected one of \(allowed.joined(separator: ", ")), or empty)")
         }
-        return items
+    }
+
+    /// A column only for rows with some codes of another is empty on the others.
+    private func checkOnlyFor(_ column: Int, _ onlyFor: ColumnRule.OnlyFor) {
+        let code = rowCodes[onlyFor.column]
+        guard code != -2, !onlyFor.codes.contains(code), let value = rawText(column) else { return }
+        let rule = plan.columns[column]
+        let other = plan.columns[onlyFor.column]
+        let row = code >= 0 ? "a \(other.codes!.names[Int(code)]) \(plan.rowNoun.one)" : "a \(plan.rowNoun.one) without \(other.name)"
+        let names = onlyFor.names.joined(separator: " or ")
+        fail(column, "\(Echo.quoted(value)) is given for \(row) (\(rule.name) is for \(names) \(plan.rowNoun.many) only)")
     }
 }

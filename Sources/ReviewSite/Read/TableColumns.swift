@@ -1,21 +1,11 @@
-// The columns of each CSV file of dataset.md. A required column must be in
-// the header and its cells must not be empty; the others may be left out.
+// The default review's columns of each CSV file, as the typed rows of
+// Dataset know them. The loader reads the columns the codebook declares;
+// CodebookContractTests holds data/codebook.yaml to these.
 
 protocol TableColumn: RawRepresentable, CaseIterable, Hashable where RawValue == String {
     static var fileName: String { get }
     /// The columns that must be present and filled.
     static var required: Set<Self> { get }
-}
-
-extension TableColumn {
-    /// The case's position in `allCases`: a no-payload enum is stored as its
-    /// case index. Cells are looked up by it, without hashing a String per
-    /// cell; `checkOrdinals` holds it to `allCases` once per file.
-    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
-
-    static func checkOrdinals() {
-        precondition(MemoryLayout<Self>.size == 1 && allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
-    }
 }
 
 enum StudyColumn: String, TableColumn {

@@ -1,7 +1,7 @@
-/// The valid rows of one CSV file, with the line each came from.
-struct TableRows<Row> {
-    var rows: [Row] = []
-    var lines: [Int] = []
+/// One CSV file as read: its valid rows as a codebook-shaped table, and
+/// what the checks between files need of every record.
+struct TableRows {
+    var table: DataTable
     /// Every value of the key column, valid row or not, with its first line:
     /// references to a row with a bad cell are not reported a second time.
     var keys = KeyIndex()
@@ -10,51 +10,57 @@ struct TableRows<Row> {
     /// The `owner` values (a patient, a study) of rows with a bad cell, so
     /// that checks over all of an owner's rows can leave that owner alone.
     var invalidOwners: Set<String> = []
+    /// Every readable reference cell of every record, by reference column
+    /// (`TablePlan.references`), with its line: a row with another bad cell
+    /// still has its references checked.
+    var references: [[(value: String, line: Int)]] = []
     /// Data records read, valid or not.
     var recordCount = 0
+
+    var lines: [Int] { table.lines }
+    var count: Int { table.count }
 }
 
 /// Reads one CSV file of the dataset: header by name, then every record.
 /// Returns nil when the file is missing or its header cannot be used.
-func readTable<Column: TableColumn, Row>(
-    _: Column.Type,
-    in directory: DataDirectory,
-    sink: ErrorSink,
-    key: Column? = nil,
-    owner: Column? = nil,
-    convert: (RowReader<Column>) -> Row
-) -> TableRows<Row>? {
-    let file = directory.display(Column.fileName)
-    guard let bytes = directory.bytes(Column.fileName, sink: sink, expected: "expected the \(Column.fileName) table of the dataset format") else {
+func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) -> TableRows? {
+    let fileName = plan.file
+    let file = directory.display(fileName)
+    guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected the \(fileName) table of the dataset format") else {
         return nil
     }
-    var table = TableRows<Row>()
     // One row per line at most: reserving avoids copying the rows as they
     // grow. Blank lines make no row, so the estimate is capped (the arrays
     // grow past it as needed): 200 MB of newlines must not reserve gigabytes.
     let lineCount = min(countLines(bytes), reservedRowsLimit)
-    table.rows.reserveCapacity(lineCount)
-    table.lines.reserveCapacity(lineCount)
-    if key != nil {
-        table.rowKeys.reserveCapacity(lineCount)
-        table.keys.reserveCapacity(lineCount)
-    }
     // The header first; then the records, with the header and reader
     // as constants of the closure rather than state copied per record.
     let reader = CSVReader(bytes: bytes)
-    var header: Header<Column>?
+    var header: Header?
     var headerBroken = false
     var (syntaxErrors, rest) = reader.forEachRow(from: nil) { record in
-        header = Header<Column>(CSVRecord(record), file: file, sink: sink)
+        header = Header(CSVRecord(record), plan: plan, file: file, sink: sink)
         headerBroken = header == nil
         return false
     }
+    var rows: TableRows?
     if let rest, let header {
-        let row = RowReader(file: file, indices: header.indices, sink: sink)
+        let row = RowReader(file: file, plan: plan, fieldIndex: header.fieldIndex, sink: sink)
+        var table = TableRows(table: DataTable(name: plan.table.name, columns: plan.columns.map(\.column),
+                                               codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: []))
+        table.references = plan.references.map { _ in [] }
+        table.table.lines.reserveCapacity(lineCount)
+        for values in row.values { values.reserve(lineCount) }
+        if plan.key != nil {
+            table.rowKeys.reserveCapacity(lineCount)
+            table.keys.reserveCapacity(lineCount)
+        }
         syntaxErrors += reader.forEachRow(from: rest) { record in
-            readRecord(record, header: header, row: row, into: &table, file: file, sink: sink, key: key, owner: owner, convert: convert)
+            readRecord(record, header: header, row: row, into: &table, file: file, sink: sink)
             return true
         }.errors
+        table.table.values = row.values.map(\.column)
+        rows = table
     } else if let rest {
         // Nothing more to read, but the syntax errors are still reported.
         syntaxErrors += reader.forEachRow(from: rest) { _ in true }.errors
@@ -66,7 +72,7 @@ func readTable<Column: TableColumn, Row>(
     if header == nil && !headerBroken && syntaxErrors.isEmpty {
         sink.add(file: file, line: 1, "the file is empty (expected a header line naming the columns)")
     }
-    return header == nil ? nil : table
+    return rows
 }
 
 /// At most this many rows are reserved before reading (1M patients is `make bench`'s largest).
@@ -78,24 +84,16 @@ private func countLines(_ bytes: [UInt8]) -> Int {
     return count
 }
 
-/// Checks and converts one record of the table.
-private func readRecord<Column: TableColumn, Row>(
-    _ record: CSVRow,
-    header: Header<Column>,
-    row: RowReader<Column>,
-    into table: inout TableRows<Row>,
-    file: String,
-    sink: ErrorSink,
-    key: Column?,
-    owner: Column?,
-    convert: (RowReader<Column>) -> Row
-) {
+/// Checks one record and keeps it when every cell is good.
+private func readRecord(_ record: CSVRow, header: Header, row: RowReader, into table: inout TableRows, file: String, sink: ErrorSink) {
     guard header.checkShape(record, file: file, sink: sink) else { return }
-    row.start(record)
-    defer { row.finish() }
     table.recordCount += 1
+    let plan = row.plan
+    defer { row.finish() }
     var keyNumber = -1
-    if let key, let (value, isASCII) = row.bytes(key) {
+    row.start(record)
+    // The key first: a duplicate is reported before the row's other cells.
+    if let key = plan.key, let (value, isASCII) = row.bytes(key) {
         let (number, isNew) = table.keys.insert(value, isASCII: isASCII, line: record.line)
         if isNew {
             keyNumber = number
@@ -103,25 +101,34 @@ private func readRecord<Column: TableColumn, Row>(
             row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first on line \(table.keys.lines[number]))")
         }
     }
-    let converted = convert(row)
-    if row.valid {
-        table.rows.append(converted)
-        table.lines.append(record.line)
-        if key != nil { table.rowKeys.append(keyNumber) }
-    } else if let owner, let value = row.rawText(owner) {
+    let valid = row.readCells()
+    for (number, column) in plan.references.enumerated() {
+        if let id = row.rowIDs[column] { table.references[number].append((id, row.line(of: column))) }
+    }
+    if valid {
+        table.table.lines.append(record.line)
+        if plan.key != nil { table.rowKeys.append(keyNumber) }
+    } else if let owner = plan.owner, let value = row.rawText(owner) {
         table.invalidOwners.insert(value)
     }
 }
 
-/// The header line: where each known column is, and which fields to ignore.
-private struct Header<Column: TableColumn> {
-    var indices: [Column: Int] = [:]
+/// The header line: where each declared column is, and which fields to ignore.
+private struct Header {
+    /// The field of each declared column, by its index in the plan; -1 when absent.
+    var fieldIndex: [Int]
     var width: Int
     /// Fields under no name at all (a trailing comma in the header).
     var unnamed: [Int] = []
 
-    init?(_ record: CSVRecord, file: String, sink: ErrorSink) {
+    init?(_ record: CSVRecord, plan: TablePlan, file: String, sink: ErrorSink) {
         width = record.fields.count
+        fieldIndex = [Int](repeating: -1, count: plan.columns.count)
+        // A sheet saved with `;` between fields reads as one column named by the whole line.
+        if record.fields.count == 1, let only = record.fields.first, only.contains(";") {
+            sink.add(file: file, line: record.line, "the header line has ; and no comma: the file seems to use ; as the separator, and the format needs , (export the sheet as CSV with commas)")
+            return nil
+        }
         var broken = false
         var seen: [String: Int] = [:]
         for (index, name) in record.fields.enumerated() {
@@ -131,17 +138,17 @@ private struct Header<Column: TableColumn> {
                 continue
             }
             seen[name] = index
-            if let column = Column(rawValue: name) {
-                indices[column] = index
+            if let column = plan.index(of: name) {
+                fieldIndex[column] = index
             } else if name.isEmpty {
                 unnamed.append(index)
             } else if !name.hasPrefix("x_") {
-                let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
+                let known = plan.columns.map(\.name).joined(separator: ", ")
                 sink.add(file: file, line: record.line, column: Echo.value(name), "unknown column (expected one of \(known); a column whose name starts with x_ is ignored)")
             }
         }
-        for column in Column.allCases where Column.required.contains(column) && indices[column] == nil {
-            sink.add(file: file, line: record.line, column: column.rawValue, "required column is missing from the header")
+        for (column, rule) in plan.columns.enumerated() where rule.required && fieldIndex[column] < 0 {
+            sink.add(file: file, line: record.line, column: rule.name, "required column is missing from the header")
             broken = true
         }
         if broken { return nil }

@@ -25,13 +25,13 @@ enum Cells {
 
     /// One step's regimen: `IL-STS 250 mg/ml, 250 mg, 4 sessions`.
     /// Written as bytes for the patient table's million rows. Every piece
-    /// is a label, a unit or a number, so nothing needs escaping.
-    static func step(_ steps: [TreatmentStep], _ index: Int, into html: inout HTMLBytes) {
+    /// is a label (escaped once, in `CodeLabels`), a unit or a number.
+    static func step(_ steps: [TreatmentStep], _ index: Int, _ labels: CodeLabels, into html: inout HTMLBytes) {
         let modality = steps[index].modality
-        html.raw(modality.shortLabel)
+        html.raw(labels.shortHTML(modality))
         if let variant = steps[index].variant {
             html.raw(" (")
-            html.raw(variant.label)
+            html.raw(labels.html(variant))
             html.raw(")")
         }
         func measure(_ value: Double?, _ unit: String) {
@@ -40,7 +40,7 @@ enum Cells {
             html.number(value)
             html.raw(unit)
         }
-        measure(steps[index].concentration, modality.concentrationUnit)
+        measure(steps[index].concentration, labels.concentrationUnit(modality))
         measure(steps[index].doseMG, " mg")
         if let value = steps[index].sessions {
             html.raw(", ")
@@ -63,12 +63,12 @@ enum Cells {
 
     /// A group's regimen of one modality: `**IL-STS**: 250 mg/ml; 250 mg; 4 sessions`
     /// (variants, concentrations, doses, sessions, …).
-    static func regimen(_ regimen: Regimen, into out: inout some TableOutput) {
+    static func regimen(_ regimen: Regimen, _ labels: CodeLabels, into out: inout some TableOutput) {
         var parts: [String] = []
-        let variants = regimen.variants.map { "\($0.variant?.label ?? "not reported") \($0.patients)" }
+        let variants = regimen.variants.map { "\($0.variant.map { labels[$0] } ?? "not reported") \($0.patients)" }
         if !variants.isEmpty { parts.append(variants.joined(separator: ", ")) }
         if !regimen.concentrations.isEmpty {
-            parts.append(regimen.concentrations.map { formatNumber($0) + regimen.modality.concentrationUnit }.joined(separator: ", "))
+            parts.append(regimen.concentrations.map { formatNumber($0) + labels.concentrationUnit(regimen.modality) }.joined(separator: ", "))
         }
         if regimen.dose.n > 0 { parts.append("\(rangeText(regimen.dose)) mg") }
         if regimen.sessions.n > 0 { parts.append("\(rangeText(regimen.sessions)) session\(regimen.sessions.max == 1 ? "" : "s")") }
@@ -78,14 +78,11 @@ enum Cells {
         let anaesthesia = regimen.anaesthesia.filter { $0 != .none }.map(\.rawValue)
         if !anaesthesia.isEmpty { parts.append("\(anaesthesia.joined(separator: " or ")) anaesthesia") }
         out.markup("<strong>")
-        out.raw(regimen.modality.shortLabel)
+        // Labels come from the codebook: data, escaped.
+        out.text(labels.short(regimen.modality))
         out.markup("</strong>")
         out.raw(": ")
         out.text(parts.joined(separator: "; "))
     }
 
-    /// `complete 2 · partial 1 · no response 0 · unknown 0`.
-    static func responses(_ summary: GroupSummary) -> String {
-        Response.allCases.map { "\($0.label) \(summary.responses[$0] ?? 0)" }.joined(separator: " · ")
-    }
 }

@@ -1,116 +1,73 @@
-// The words a reader sees for each code of the dataset.
+/// The words a reader sees for each code of the typed rows: the codebook's
+/// labels (the code itself where it gives none), looked up by case index.
+/// The codebook is the review's text, so every label is kept escaped for
+/// HTML too: pages write it as bytes.
+public struct CodeLabels: Sendable {
+    private var labels: [ObjectIdentifier: Words] = [:]
+    /// A unit per modality for `concentration`, as the codebook's `units` give it.
+    private var concentrationUnits: [String: String] = [:]
 
-extension Modality {
-    public var label: String {
-        switch self {
-        case .topSTS: "Topical STS"
-        case .ilSTS: "Intralesional STS"
-        case .laser: "Laser"
-        case .eswl: "ESWL"
-        }
+    private struct Words: Sendable {
+        var text: [String]
+        var html: [String]
+        var short: [String]
+        var shortHTML: [String]
     }
 
-    public var shortLabel: String {
-        switch self {
-        case .topSTS: "top-STS"
-        case .ilSTS: "IL-STS"
-        case .laser: "laser"
-        case .eswl: "ESWL"
+    public init(_ codebook: Codebook) {
+        func codes(_ table: String, _ column: String) -> [Codebook.Code] {
+            codebook.table(table)?.column(column).flatMap(codebook.codes)?.codes ?? []
         }
+        add(Design.self, codes("studies", "design"))
+        add(Diagnosis.self, codes("patients", "diagnosis"))
+        add(Site.self, codes("patients", "sites"))
+        add(Response.self, codes("patients", "response"))
+        add(Modality.self, codes("treatments", "modality"))
+        add(Variant.self, codes("treatments", "variant"))
+        add(AdverseEventType.self, codes("adverse_events", "event"))
+        add(RiskOfBiasTool.self, codebook.appraisal.checklists.map { Codebook.Code(code: $0.code, label: $0.label) })
+        add(Answer.self, codebook.appraisal.checklists.first?.answers ?? [])
+        concentrationUnits = codebook.table("treatments")?.column("concentration")?.units ?? [:]
     }
 
-    /// Unit of `concentration` for this modality.
-    var concentrationUnit: String { self == .topSTS ? "%" : " mg/ml" }
-}
-
-extension Variant {
-    public var label: String {
-        switch self {
-        case .coldCream: "cold cream"
-        case .zincOxide: "zinc oxide"
-        case .gel: "gel"
-        case .petrolatum: "petrolatum"
-        case .lotion: "lotion"
-        case .compress: "compresses"
-        case .co2: "CO₂"
-        case .erYAG: "Er:YAG"
-        case .diode: "diode"
-        case .picosecond: "picosecond"
-        case .focused: "focused"
-        case .unfocused: "unfocused"
-        }
+    private mutating func add<C: Code>(_: C.Type, _ codes: [Codebook.Code]) {
+        let found = C.allCases.map { value in codes.first { $0.code == value.rawValue } }
+        let text = zip(C.allCases, found).map { value, code in code?.label ?? value.rawValue }
+        let short = zip(text, found).map { label, code in code?.short ?? label }
+        labels[ObjectIdentifier(C.self)] = Words(text: text, html: text.map(Escape.html), short: short, shortHTML: short.map(Escape.html))
     }
-}
 
-extension Diagnosis {
-    public var label: String {
-        switch self {
-        case .ssc: "systemic sclerosis"
-        case .dm: "dermatomyositis"
-        case .jdm: "juvenile dermatomyositis"
-        case .overlap: "overlap syndrome"
-        case .sle: "systemic lupus erythematosus"
-        case .mctd: "mixed connective tissue disease"
-        case .ckd: "chronic kidney disease"
-        case .idiopathic: "none (idiopathic)"
-        case .iatrogenic: "iatrogenic"
-        case .trauma: "trauma"
-        case .other: "other"
-        }
+    private func words<C: Code>(_ code: C) -> Words? {
+        labels[ObjectIdentifier(C.self)]
     }
-}
 
-extension Design {
-    public var label: String {
-        switch self {
-        case .pilotRCT: "pilot RCT"
-        case .caseSeries: "case series"
-        case .caseReport: "case report"
-        }
+    /// The code's label as text.
+    public subscript<C: Code>(_ code: C) -> String {
+        words(code)?.text[code.caseIndex] ?? code.rawValue
     }
-}
 
-extension Site {
-    public var label: String {
-        switch self {
-        case .upperLimb: "upper limb"
-        case .lowerLimb: "lower limb"
-        default: rawValue
-        }
+    /// The code's label escaped for HTML.
+    func html<C: Code>(_ code: C) -> String {
+        words(code)?.html[code.caseIndex] ?? code.rawValue
     }
-}
 
-extension Response {
-    public var label: String { self == .none ? "no response" : rawValue }
-}
-
-extension AdverseEventType {
-    public var label: String {
-        switch self {
-        case .injectionPain: "injection pain"
-        default: rawValue
-        }
+    /// The code's short label (its label when the codebook gives none) as text.
+    func short<C: Code>(_ code: C) -> String {
+        words(code)?.short[code.caseIndex] ?? code.rawValue
     }
-}
 
-extension Answer {
-    /// Short mark and word of the traffic-light table.
-    var mark: (short: String, word: String) {
-        switch self {
-        case .yes: ("Y", "yes")
-        case .no: ("N", "no")
-        case .unclear: ("?", "unclear")
-        case .notApplicable: ("NA", "not applicable")
-        }
+    func shortHTML<C: Code>(_ code: C) -> String {
+        words(code)?.shortHTML[code.caseIndex] ?? code.rawValue
     }
-}
 
-extension RiskOfBiasTool {
-    public var label: String {
-        switch self {
-        case .caseReport: "JBI case report"
-        case .caseSeries: "JBI case series"
-        case .rct: "JBI RCT"
-        }
+    /// The unit of `concentration` for a modality, as written after a number: `%` close, others after a space.
+    func concentrationUnit(_ modality: Modality) -> String {
+        guard let unit = concentrationUnits[modality.rawValue], !unit.isEmpty else { return "" }
+        return unit == "%" ? unit : " " + unit
+    }
+
+    /// A checklist answer's short mark and word, escaped, for the traffic-light table.
+    func mark(_ answer: Answer) -> (short: String, word: String) {
+        (shortHTML(answer), html(answer))
     }
 }

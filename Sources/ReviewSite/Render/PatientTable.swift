@@ -15,14 +15,21 @@ struct PatientTable: Sendable {
         <table class="sortable patients">
         <caption>Individual data of the \(facts.patients.count) patients\(pages > 1 ? ", page \(page + 1) of \(pages)" : "")</caption>
         <thead>
-        <tr><th scope="col">Patient</th><th scope="col">Study</th><th scope="col">Age</th><th scope="col">Sex</th><th scope="col">Diagnosis</th><th scope="col">Calcinosis</th><th scope="col">Sites</th><th scope="col">Largest lesion, cm</th><th scope="col">Treatment steps</th><th scope="col">Response</th><th scope="col">Pain</th><th scope="col">VAS before → after</th><th scope="col">Follow-up, months</th><th scope="col">Recurrence</th><th scope="col">Adverse events</th></tr>
+        <tr><th scope="col">Patient</th><th scope="col">Study</th><th scope="col">Age</th><th scope="col">Sex</th><th scope="col">Diagnosis</th><th scope="col">Calcinosis</th><th scope="col">Sites</th><th scope="col">Largest lesion, cm</th><th scope="col">Treatment steps</th><th scope="col">Response</th><th scope="col">Pain</th><th scope="col">VAS before → after</th><th scope="col">Follow-up, months</th><th scope="col">Recurrence</th><th scope="col">Adverse events</th>\(facts.extraPatientColumns.headings.map { "<th scope=\"col\">\($0)</th>" }.joined())</tr>
         </thead>
         <tbody>
 
         """
         var rows = HTMLBytes(capacity: patients.count * 512)
-        for patient in patients {
+        for (position, patient) in zip(patients.indices, patients) {
             Self.row(patient, facts.steps, facts.events[patient.events], links, into: &rows)
+            // The codebook's extra columns, after the core ones.
+            for column in facts.extraPatientColumns.cells {
+                rows.raw("<td>")
+                rows.raw(column[position] ?? "–")
+                rows.raw("</td>")
+            }
+            rows.raw("</tr>\n")
         }
         return Page(file: Paging.file("patients", page: page), title: "Patients", body: html, sortable: true, rows: rows.bytes,
                     end: "</tbody>\n</table>\n</div>")
@@ -32,6 +39,7 @@ struct PatientTable: Sendable {
     /// TreatmentStep values, which would retain every string they hold.
     private static func row(_ facts: PatientFacts, _ steps: [TreatmentStep], _ events: ArraySlice<AdverseEvent>,
                             _ links: RowLinks, into html: inout HTMLBytes) {
+        let labels = links.facts.labels
         func cell(_ value: String?) {
             html.raw("<td>")
             if let value { html.text(value) } else { html.raw("–") }
@@ -62,7 +70,7 @@ struct PatientTable: Sendable {
         html.raw("</td>")
         number(facts.patient.age)
         cell(facts.patient.sex?.rawValue)
-        annotated(facts.patient.diagnosis?.label, facts.patient.diagnosisDetail)
+        annotated(facts.patient.diagnosis.map(labels.html), facts.patient.diagnosisDetail)
         cell(facts.patient.ccType?.rawValue)
         if facts.patient.sites.isEmpty {
             cell(nil)
@@ -70,7 +78,7 @@ struct PatientTable: Sendable {
             html.raw("<td>")
             for (index, site) in facts.patient.sites.enumerated() {
                 if index > 0 { html.raw(", ") }
-                html.raw(site.label)
+                html.raw(labels.html(site))
             }
             html.raw("</td>")
         }
@@ -80,10 +88,10 @@ struct PatientTable: Sendable {
             if index > facts.steps.lowerBound { html.raw("<br>") }
             html.int(steps[index].step)
             html.raw(". ")
-            Cells.step(steps, index, into: &html)
+            Cells.step(steps, index, labels, into: &html)
         }
         html.raw("</td><td>")
-        html.raw(facts.patient.response.label)
+        html.raw(labels.html(facts.patient.response))
         html.raw("</td>")
         cell(facts.patient.painOutcome?.rawValue)
         html.raw("<td class=\"num\">")
@@ -101,13 +109,13 @@ struct PatientTable: Sendable {
         if events.isEmpty { html.raw("–") }
         for (index, event) in events.enumerated() {
             if index > 0 { html.raw("<br>") }
-            html.raw(event.event.label)
+            html.raw(labels.html(event.event))
             if event.transient == .yes { html.raw(", transient") }
             if let detail = event.detail {
                 html.raw(", ")
                 html.text(detail)
             }
         }
-        html.raw("</td></tr>\n")
+        html.raw("</td>")
     }
 }

@@ -22,7 +22,7 @@ struct RiskOfBiasTable: Sendable {
         <h1>Risk of bias</h1>
         <p>Each study was appraised with the Joanna Briggs Institute checklist for its design (case reports 8 questions, case series 10, randomised trials 13). Overall risk is the share of <em>yes</em> among the applicable answers: low above 75%, high below 50%, moderate otherwise.</p>
         <ul class="legend">
-        \(Answer.allCases.map { "<li><span class=\"rob rob-\($0.rawValue)\">\($0.mark.short)</span> \($0.mark.word)</li>" }.joined(separator: "\n"))
+        \(Answer.allCases.map { "<li><span class=\"rob rob-\($0.rawValue)\">\(facts.labels.mark($0).short)</span> \(facts.labels.mark($0).word)</li>" }.joined(separator: "\n"))
         </ul>
         \(Paging.navigation("risk-of-bias", pages: pages, current: page))<div class="table-scroll">
         <table class="sortable rob-table">
@@ -34,7 +34,7 @@ struct RiskOfBiasTable: Sendable {
 
         """
         // The few distinct answer cells, made once for the whole page.
-        let answerCells = Answer.allCases.map { "<td class=\"rob rob-\($0.rawValue)\"><abbr title=\"\($0.mark.word)\">\($0.mark.short)</abbr></td>" }
+        let answerCells = Answer.allCases.map { "<td class=\"rob rob-\($0.rawValue)\"><abbr title=\"\(facts.labels.mark($0).word)\">\(facts.labels.mark($0).short)</abbr></td>" }
         let noAnswer = "<td class=\"rob rob-none\"><span class=\"visually-hidden\">not in this checklist</span></td>"
         let columns = max(questions, 1)
         var rows = HTMLBytes(capacity: studies.count * 1200)
@@ -54,7 +54,7 @@ struct RiskOfBiasTable: Sendable {
             rows.raw("\">Ref. ")
             rows.int(study.study.ref)
             rows.raw("</a></th><td>")
-            rows.raw(study.study.robTool.label)
+            rows.raw(facts.labels.html(study.study.robTool))
             rows.raw("</td>")
             for question in 1...columns {
                 rows.raw(given[question].map { answerCells[$0.caseIndex] } ?? noAnswer)

@@ -101,7 +101,7 @@ struct StudyTable: Sendable {
         out.key(study.id)
         out.endCell(heading: true)
         out.startCell(heading: false, style: nil, sort: nil)
-        out.raw(study.design.label)
+        out.text(summary.labels[study.design])
         if study.publication == .conferenceAbstract { out.raw(", conference abstract") }
         if study.controlGroup == .yes { out.raw(", control lesion") }
         out.endCell(heading: false)
@@ -122,7 +122,7 @@ struct StudyTable: Sendable {
             if entries.isEmpty { out.raw(none) }
             for (index, entry) in entries.enumerated() {
                 if index > 0 { out.raw(", ") }
-                out.raw(entry.label)
+                out.text(entry.label)
                 if summary.count > 1 {
                     out.raw(" ")
                     out.int(entry.count)
@@ -130,12 +130,12 @@ struct StudyTable: Sendable {
             }
             out.endCell(heading: false)
         }
-        counted(summary.diagnoses.map { ($0.diagnosis?.label ?? "not reported", $0.count) }, none: "")
-        counted(summary.sites.map { ($0.site.label, $0.count) }, none: "not reported")
+        counted(summary.diagnoses.map { ($0.diagnosis.map { summary.labels[$0] } ?? "not reported", $0.count) }, none: "")
+        counted(summary.sites.map { (summary.labels[$0.site], $0.count) }, none: "not reported")
         out.startCell(heading: false, style: nil, sort: nil)
         for (index, regimen) in summary.regimens.enumerated() {
             if index > 0 { out.lineBreak() }
-            Cells.regimen(regimen, into: &out)
+            Cells.regimen(regimen, summary.labels, into: &out)
         }
         out.endCell(heading: false)
         out.startCell(heading: false, style: "num", sort: .int(summary.responded.percent))

@@ -41,11 +41,11 @@ enum TreatmentTable {
         return text.data(columns: columns)
     }
 
-    static func label(_ option: TreatmentOption) -> (text: String, subgroup: Bool) {
+    static func label(_ option: TreatmentOption, _ labels: CodeLabels) -> (text: String, subgroup: Bool) {
         switch option {
-        case .monotherapy(let modality): (modality.label, false)
-        case .laser(let variants): (variants.map { $0?.label ?? "type not reported" }.joined(separator: " then ") + " laser", true)
-        case .combined(let modalities): ("Combined: " + modalities.map(\.shortLabel).joined(separator: " then "), false)
+        case .monotherapy(let modality): (labels[modality], false)
+        case .laser(let variants): (variants.map { $0.map { labels[$0] } ?? "type not reported" }.joined(separator: " then ") + " laser", true)
+        case .combined(let modalities): ("Combined: " + modalities.map(labels.short).joined(separator: " then "), false)
         }
     }
 
@@ -56,7 +56,7 @@ enum TreatmentTable {
     }
 
     static func row(_ option: TreatmentOption, _ summary: GroupSummary, into out: inout some TableOutput) {
-        let (name, subgroup) = label(option)
+        let (name, subgroup) = label(option, summary.labels)
         let n = summary.count
         out.startRow(id: nil, subgroup: subgroup)
         out.startCell(heading: true, style: nil, sort: nil)
@@ -68,14 +68,14 @@ enum TreatmentTable {
         out.startCell(heading: false, style: "wide", sort: nil)
         for (index, regimen) in summary.regimens.enumerated() {
             if index > 0 { out.lineBreak() }
-            Cells.regimen(regimen, into: &out)
+            Cells.regimen(regimen, summary.labels, into: &out)
         }
         out.endCell(heading: false)
         out.startCell(heading: false, style: "wide", sort: nil)
         for (index, response) in Response.allCases.enumerated() {
             if index > 0 { out.lineBreak() }
             let share = summary.share(response)
-            out.raw("\(response.label) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))")
+            out.text("\(summary.labels[response]) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))")
         }
         out.endCell(heading: false)
         out.startCell(heading: false, style: "num", sort: .int(summary.responded.percent))
@@ -88,15 +88,15 @@ enum TreatmentTable {
         cell(summary.vasReduction.n == 0 ? "not reported"
             : "\(Cells.number(summary.vasReduction.median)) (\(Cells.rangeText(summary.vasReduction)); n = \(summary.vasReduction.n))",
              sort: .text(summary.vasReduction.median.map(formatNumber) ?? ""))
-        let events = AdverseEventType.allCases.compactMap { type in summary.adverseEvents[type].map { "\(type.label) \($0)" } }
+        let events = AdverseEventType.allCases.compactMap { type in summary.adverseEvents[type].map { "\(summary.labels[type]) \($0)" } }
         cell(events.isEmpty ? "none reported" : events.joined(separator: ", "))
         cell(summary.recurrences.reported == 0 ? "not reported" : "\(summary.recurrences.yes) of \(summary.recurrences.reported) reported")
         out.endRow()
 
-        /// A cell of labels and numbers.
+        /// A cell of labels (from the codebook, so escaped) and numbers.
         func cell(_ text: String, sort: SortKey? = nil) {
             out.startCell(heading: false, style: nil, sort: sort)
-            out.raw(text)
+            out.text(text)
             out.endCell(heading: false)
         }
     }

@@ -8,16 +8,19 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 /// The default dataset (`data/`).
 let defaultDataPath = repositoryRoot.appendingPathComponent("data").path
 
-/// A copy of the default dataset in a fresh temporary folder, edited by a test.
+/// Another review's small dataset, with its own codebook.
+let systemicDataPath = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTests/Fixtures/systemic").path
+
+/// A copy of a dataset (the default one unless said) in a fresh temporary folder, edited by a test.
 struct DatasetFixture {
     let path: String
 
-    init() throws {
+    init(from source: String = defaultDataPath) throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("reviewsite-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for file in try FileManager.default.contentsOfDirectory(atPath: defaultDataPath) {
-            try FileManager.default.copyItem(atPath: "\(defaultDataPath)/\(file)", toPath: folder.appendingPathComponent(file).path)
+        for file in try FileManager.default.contentsOfDirectory(atPath: source) {
+            try FileManager.default.copyItem(atPath: "\(source)/\(file)", toPath: folder.appendingPathComponent(file).path)
         }
         path = folder.path
     }
@@ -67,8 +70,8 @@ struct DatasetFixture {
 }
 
 /// The error lines of a dataset whose files are edited by `change`.
-func errorsAfter(_ change: (DatasetFixture) throws -> Void) throws -> [String] {
-    let fixture = try DatasetFixture()
+func errorsAfter(from source: String = defaultDataPath, _ change: (DatasetFixture) throws -> Void) throws -> [String] {
+    let fixture = try DatasetFixture(from: source)
     defer { fixture.delete() }
     try change(fixture)
     return fixture.errors()

@@ -1,0 +1,56 @@
+/// One CSV file of the validated dataset, shaped by its codebook table:
+/// every declared column (the report's, then the extra ones) with one typed
+/// value per row. Any review of this kind fills the same shape, so the site
+/// and a database can be built from it without knowing the review's codes.
+public struct DataTable: Sendable {
+    /// The table's codebook name (`patients`).
+    public var name: String
+    /// The declared columns in codebook order, present in the file or not.
+    public var columns: [Codebook.Column]
+    /// Each column's codes in codebook order; a code cell holds an index
+    /// into them. Empty for columns that hold no codes.
+    public var codes: [[String]]
+    /// Each column's values, parallel to `columns`.
+    public var values: [DataColumn]
+    /// The line of the file each row starts on.
+    public var lines: [Int]
+
+    public var count: Int { lines.count }
+
+    public var fileName: String { "\(name).csv" }
+
+    public func index(of column: String) -> Int? {
+        columns.firstIndex { $0.name == column }
+    }
+
+    /// A code cell's code; nil when not reported or not a code column.
+    public func code(_ column: Int, _ row: Int) -> String? {
+        guard case .codes(let indexes) = values[column], indexes[row] >= 0 else { return nil }
+        return codes[column][Int(indexes[row])]
+    }
+
+    public func text(_ column: Int, _ row: Int) -> String? {
+        guard case .text(let texts) = values[column] else { return nil }
+        return texts[row]
+    }
+}
+
+/// A column's values, one per row, nil (or -1) where not reported.
+public enum DataColumn: Sendable {
+    /// Ids, references and free text.
+    case text([String?])
+    case integers([Int?])
+    case numbers([Double?])
+    /// Code, yes/no, checklist, answer and level columns: the index of each
+    /// row's code in `DataTable.codes`, -1 when not reported.
+    case codes([Int32])
+    /// Code list columns: each row's codes in the order the cell gives them.
+    case codeLists([[Int32]])
+}
+
+extension Dataset {
+    /// The validated table of that codebook name, when the codebook declares it.
+    public func table(_ name: String) -> DataTable? {
+        tables.first { $0.name == name }
+    }
+}
