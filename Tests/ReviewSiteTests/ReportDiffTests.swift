@@ -96,6 +96,13 @@ struct ReportDiffTests {
         #expect(!diff.isEmpty)
     }
 
+    @Test func aCodebookLabelChangedIsADataChangeAndATableCellChange() throws {
+        let diff = try diff { try $0.edit("codebook.yaml", line: 117, "label: upper limb}", "label: arm}") }
+        #expect(diff.data.cells == [CellChange(file: "codebook.yaml", key: "codes.sites[3].label", column: nil, old: "upper limb", new: "arm")])
+        #expect(diff.figures.isEmpty && diff.sentences.isEmpty)
+        #expect(diff.tableCells.contains { $0.table == "Table 1" && $0.column == "Lesion sites" && $0.new.contains("arm") })
+    }
+
     @Test func identicalDataGiveAnEmptyReportAndExitZero() throws {
         let diff = try diff { _ in }
         #expect(diff.isEmpty)

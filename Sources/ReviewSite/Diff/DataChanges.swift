@@ -34,7 +34,8 @@ public struct DataChanges: Sendable, Equatable {
     /// Compares two valid dataset folders file by file, cell by cell.
     public static func between(_ base: String, _ head: String) -> DataChanges {
         var changes = DataChanges()
-        for file in ["review.yaml", "prisma.yaml"] {
+        // The codebook travels with the rows: a changed code or label is a data change.
+        for file in ["codebook.yaml", "review.yaml", "prisma.yaml"] {
             changes.cells += yamlChanges(file, base, head)
         }
         let studies = RawTable(file: "studies.csv", base: base, head: head, key: [.column("study_id")])
