@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a build did not produce a site; the previous site stays as it was.
 public enum BuildFailure: Error, CustomStringConvertible {
-    case data(DatasetErrors)
+    case data(ReportErrors)
     case templates(TemplateErrors)
     case output(String)
     /// `--out` names something a build must not replace; nothing was touched.
@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(BuildFailure) -> SiteFiles {
         let report: Report
-        do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
+        do { report = try Report.load(from: dataPath, figures: FigureFile.path(inTemplates: templatesPath)) } catch { throw .data(error) }
         return try build(report)
     }
 
@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
     public func write(to output: String) throws(BuildFailure) -> WrittenSite {
         if let refusal = OutputCheck.refusal(output, inputs: inputs) { throw .refused(refusal) }
         let report: Report
-        do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
+        do { report = try Report.load(from: dataPath, figures: FigureFile.path(inTemplates: templatesPath)) } catch { throw .data(error) }
         return try write(report, to: output)
     }
 
@@ -93,8 +93,8 @@ public struct SiteBuilder: Sendable {
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
             {
-                try site.add(FigureListPage.page(report.figures, report.published, links), in: frame)
-                try site.add(TreatmentTable.page(report.facts), in: frame)
+                try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame)
+                try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
             },
         ]
         let tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
@@ -110,9 +110,10 @@ public struct SiteBuilder: Sendable {
         for file in Self.datasetFiles {
             jobs.append { try site.copy("\(dataPath)/\(file)", to: "data/\(file)") }
         }
+        jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
             let pages = TextPages(frame: frame, provenance: review.provenance)
-            let downloads = Self.datasetFiles + ["figures.json"]
+            let downloads = Self.datasetFiles + ["figures.json", Self.databaseFile]
             let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
                                    extra: TextPages.downloads(downloads))
             let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)
@@ -129,6 +130,24 @@ public struct SiteBuilder: Sendable {
             try site.add("sort.js", assets.script)
         }
         return jobs
+    }
+
+    /// The review's database among the downloads (docs/database.md).
+    static let databaseFile = "review.sqlite"
+
+    /// Written by SQLite into a private temporary folder, then added like
+    /// any download: VACUUM INTO gives the same bytes for the same data.
+    private static func addDatabase(_ report: Report, to site: any SiteOutput) throws(BuildFailure) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-db-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .output("cannot make a temporary folder for \(databaseFile): \(error.localizedDescription)")
+        }
+        let file = folder.appendingPathComponent(databaseFile).path
+        do { try report.database.database.write(to: file) } catch { throw .output("\(databaseFile): \(error.message)") }
+        try site.copy(file, to: "data/\(databaseFile)")
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]

@@ -24,6 +24,24 @@ final class Database: @unchecked Sendable {
         _ = csqlite_db_config(opened, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0)
         _ = csqlite_db_config(opened, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
         sqlite3_limit(opened, SQLITE_LIMIT_ATTACHED, 0)
+        Self.registerFunctions(opened)
+    }
+
+    /// `has(list, item)`: whether a `;`-separated list (a set column of the
+    /// review's database) holds `item`; false for a NULL list. Figure
+    /// conditions read `has(events, 'infection')` instead of a join.
+    private static func registerFunctions(_ handle: OpaquePointer) {
+        sqlite3_create_function_v2(handle, "has", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nil, { context, _, values in
+            guard let values, let list = sqlite3_value_text(values[0]), let item = sqlite3_value_text(values[1]) else {
+                sqlite3_result_int(context, 0)
+                return
+            }
+            let listBytes = UnsafeBufferPointer(start: list, count: Int(sqlite3_value_bytes(values[0])))
+            let itemBytes = UnsafeBufferPointer(start: item, count: Int(sqlite3_value_bytes(values[1])))
+            let found = listBytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+                .contains { $0.elementsEqual(itemBytes) }
+            sqlite3_result_int(context, found ? 1 : 0)
+        }, nil, nil, nil)
     }
 
     deinit {
@@ -102,10 +120,21 @@ final class Database: @unchecked Sendable {
     }
 
     /// Writes the database to a new file, compacted (VACUUM INTO).
+    /// Works on a guarded connection too: the guard is lifted for this
+    /// statement only, which is ours, not a query's.
     func write(to path: String) throws(DatabaseError) {
         // VACUUM INTO attaches the new file for the time of the copy.
         sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 1)
-        defer { sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0) }
+        let guarded = guardState.limit > 0
+        if guarded {
+            sqlite3_set_authorizer(handle, nil, nil)
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            try execute("PRAGMA query_only = 0")
+        }
+        defer {
+            sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0)
+            if guarded { try? guardReads(workLimit: guardState.limit) }
+        }
         let statement = try prepare("VACUUM INTO ?1")
         statement.bind(.text(path), at: 1)
         while try statement.step() {}
@@ -203,6 +232,12 @@ final class Statement {
                 sqlite3_bind_text(handle, index, "", 0, transient)
             }
         }
+    }
+
+    /// Text from a String's bytes, without a C string made on the way.
+    func bind(text: String, at index: Int32) {
+        var text = text
+        text.withUTF8 { bindText($0, at: index) }
     }
 
     func value(at column: Int32) -> DatabaseValue {

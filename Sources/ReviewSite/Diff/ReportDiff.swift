@@ -41,7 +41,7 @@ public struct ReportDiff: Sendable {
         let sentences = TextDiff.changes(TextDiff.sentences(ofMarkdown: try fill(template, base, templatesPath)),
                                          TextDiff.sentences(ofMarkdown: try fill(template, head, templatesPath)))
         let tableCells = TableCells.changes("Table 1", old: StudyTable.page(base.facts), new: StudyTable.page(head.facts))
-            + TableCells.changes("Table 2", old: TreatmentTable.page(base.facts), new: TreatmentTable.page(head.facts))
+            + TableCells.changes("Table 2", old: TreatmentTable.page(base.facts, base.figures), new: TreatmentTable.page(head.facts, head.figures))
         return ReportDiff(
             base: baseLabel, head: headLabel,
             data: DataChanges.between(basePath, headPath),
@@ -63,11 +63,11 @@ public struct ReportDiff: Sendable {
         } ?? (dataFolder, dataFolder, false)
         defer { if headSide.temporary { try? FileManager.default.removeItem(atPath: headSide.path) } }
         func load(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> Report {
-            do { return try Report.load(from: side.path) } catch {
+            do { return try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath)) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
-                for index in errors.errors.indices {
-                    errors.errors[index].file = errors.errors[index].file.replacingOccurrences(of: side.path, with: side.label)
+                for index in errors.data.indices {
+                    errors.data[index].file = errors.data[index].file.replacingOccurrences(of: side.path, with: side.label)
                 }
                 throw .data(errors)
             }

@@ -4,8 +4,8 @@ import Dispatch
 public enum DatasetLoader {
     /// Loads and checks every file and every rule; throws all problems at once.
     /// `figureFields` names the figures published.yaml may quote and their
-    /// fields (the catalogue's, unless a test says otherwise).
-    public static func load(from path: String, figureFields: [String: [String]] = FigureCatalogue.fields) throws(DatasetErrors) -> Dataset {
+    /// fields: those of figures.yaml (`FigureFile.fields`).
+    public static func load(from path: String, figureFields: [String: [String]]) throws(DatasetErrors) -> Dataset {
         let directory = DataDirectory(path)
         guard directory.exists else {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])

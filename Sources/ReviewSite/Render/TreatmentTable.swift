@@ -1,6 +1,6 @@
 /// Table 2: one row per treatment option, every cell from the figure engine's groups.
 enum TreatmentTable {
-    static func page(_ facts: ReviewFacts) -> Page {
+    static func page(_ facts: ReviewFacts, _ figures: [Figure]) -> Page {
         var html = """
         <h1>Table 2. Summary of the treatment options</h1>
         <p>Each monotherapy counts the patients whose every treatment step used it; laser is then split by laser type, and each combination of treatments has its own row. Percentages use all patients of the row as the denominator, unknown outcomes included. Where a cell is a figure of the report, it links to the rows behind it.</p>
@@ -13,8 +13,8 @@ enum TreatmentTable {
         <tbody>
 
         """
-        for (option, summary) in facts.treatmentSummaries() {
-            html += row(option, summary)
+        for (option, patients) in facts.treatmentGroups() {
+            html += row(option, GroupSummary(facts, patients), responseFigure(patients, facts, figures))
         }
         return Page(file: "table-2.html", title: "Table 2", body: html + "</tbody>\n</table>\n</div>", sortable: true)
     }
@@ -27,13 +27,20 @@ enum TreatmentTable {
         }
     }
 
-    /// The catalogue's response figure for a row, when there is one.
-    static func responseFigure(_ option: TreatmentOption) -> String? {
-        guard case .monotherapy(let modality) = option else { return nil }
-        return "outcome.\(modality.rawValue).response"
+    /// The figure of figures.yaml that computes a row's responded cell, when
+    /// there is one: the first proportion whose rows are the row's patients
+    /// and whose numerator rows are those who responded.
+    static func responseFigure(_ patients: [Int], _ facts: ReviewFacts, _ figures: [Figure]) -> String? {
+        let group = patients.map { Int32($0) }
+        let responded = patients.filter { [.complete, .partial].contains(facts.patients[$0].patient.response) }.map { Int32($0) }
+        return figures.first { figure in
+            guard figure.kind == .proportion, figure.rows.count == group.count, let numerator = figure.numeratorRows,
+                  figure.rows.keys === facts.patientKeys, numerator.keys === facts.patientKeys else { return false }
+            return numerator.positions == responded && figure.rows.positions == group
+        }?.id
     }
 
-    static func row(_ option: TreatmentOption, _ summary: GroupSummary) -> String {
+    static func row(_ option: TreatmentOption, _ summary: GroupSummary, _ figure: String?) -> String {
         let (name, subgroup) = label(option)
         let n = summary.count
         let responses = Response.allCases.map { response in
@@ -41,7 +48,7 @@ enum TreatmentTable {
             return "\(response.label) \(share.count) (\(share.percent.map { "\($0)%" } ?? "n/a"))"
         }.joined(separator: "<br>")
         var responded = Cells.share(summary.responded.count, of: n)
-        if let figure = responseFigure(option) { responded = Cells.figureLink(figure, responded) }
+        if let figure { responded = Cells.figureLink(figure, responded) }
         let painReported = summary.painOutcomes.values.reduce(0, +)
         let pain = painReported == 0 ? "not reported"
             : PainOutcome.allCases.map { "\($0.rawValue) \(summary.painOutcomes[$0] ?? 0)" }.joined(separator: ", ") + " (of \(painReported) reported)"

@@ -8,6 +8,14 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 /// The default dataset (`data/`).
 let defaultDataPath = repositoryRoot.appendingPathComponent("data").path
 
+/// templates/figures.yaml: the default review's figures.
+let defaultCatalogue: FigureFile = FigureFile.read(repositoryRoot.appendingPathComponent("templates/figures.yaml").path).file
+
+/// Loads a dataset checked against the default review's figures.
+func loadDataset(_ path: String) throws(DatasetErrors) -> Dataset {
+    try DatasetLoader.load(from: path, figureFields: defaultCatalogue.fields)
+}
+
 /// A copy of the default dataset in a fresh temporary folder, edited by a test.
 struct DatasetFixture {
     let path: String
@@ -54,7 +62,7 @@ struct DatasetFixture {
     /// The error lines a load reports, with the folder shown as `data`.
     func errors() -> [String] {
         do {
-            _ = try DatasetLoader.load(from: path)
+            _ = try loadDataset(path)
             return []
         } catch {
             return error.errors.map { $0.description.replacingOccurrences(of: path, with: "data") }

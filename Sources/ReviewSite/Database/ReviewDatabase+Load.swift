@@ -1,0 +1,144 @@
+/// The mapping from the dataset to the database, column by column: the one
+/// place that knows both. Rows go in by prepared INSERTs in one transaction,
+/// in key order (the facts keep every table sorted by its key).
+extension ReviewDatabase {
+    convenience init(_ facts: ReviewFacts) throws(DatabaseError) {
+        let database = try Database()
+        try database.execute(Self.tables)
+        try database.execute("BEGIN")
+        var rows = 0
+        rows += try Self.insert(database, "studies", 11, facts.studies) { row, fact in
+            let study = fact.study
+            row.text(study.id); row.integer(study.ref); row.text(study.firstAuthor); row.integer(study.year)
+            row.text(study.title); row.code(study.design); row.code(study.publication); row.code(study.language)
+            row.code(study.controlGroup); row.code(study.robTool); row.text(study.sourceNote)
+        }
+        rows += try Self.insert(database, "risk_of_bias", 3, facts.answers) { row, answer in
+            row.text(answer.studyID); row.integer(answer.question); row.code(answer.answer)
+        }
+        rows += try Self.insert(database, "patients", 21, facts.patients) { row, fact in
+            let patient = fact.patient
+            row.text(patient.id); row.text(patient.studyID); row.real(patient.age); row.code(patient.sex)
+            row.code(patient.diagnosis); row.text(patient.diagnosisDetail); row.code(patient.ccType)
+            row.real(patient.symptomMonths); row.real(patient.lesionCM); row.code(patient.ulceration)
+            row.code(patient.infection); row.code(patient.pain); row.code(patient.limitedMobility)
+            row.text(patient.previousTreatment); row.code(patient.response); row.code(patient.painOutcome)
+            row.real(patient.vasBefore); row.real(patient.vasAfter); row.real(patient.followUpMonths)
+            row.code(patient.recurrence); row.text(patient.recurrenceNote)
+        }
+        let sites = facts.patients.lazy.flatMap { fact in fact.patient.sites.lazy.map { (fact.id, $0) } }
+        rows += try Self.insert(database, "patients_sites", 2, sites) { row, site in
+            row.text(site.0); row.code(site.1)
+        }
+        rows += try Self.insert(database, "treatments", 12, facts.steps) { row, step in
+            row.text(step.patientID); row.integer(step.step); row.code(step.modality); row.code(step.variant)
+            row.real(step.concentration); row.real(step.doseMG); row.integer(step.sessions); row.real(step.durationMonths)
+            row.integer(step.shockWaves); row.real(step.energy); row.code(step.anaesthesia); row.text(step.aftercare)
+        }
+        rows += try Self.insert(database, "adverse_events", 5, facts.events) { row, event in
+            row.text(event.patientID); row.integer(event.step); row.code(event.event); row.code(event.transient); row.text(event.detail)
+        }
+        try Self.insertPrisma(database, facts.prisma)
+        try database.execute(Self.derived)
+        try Self.insertTreatments(database, facts)
+        try database.execute(Self.views)
+        try database.execute("COMMIT")
+        try database.guardReads(workLimit: 10_000_000 + 200 * rows)
+        self.init(database: database, rowCount: rows, keyLists: ["patient_id": facts.patientKeys, "study_id": facts.studyKeys])
+    }
+
+    /// One prepared INSERT for all rows of a table; the number of rows.
+    private static func insert<Rows: Sequence>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
+                                               _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
+        let marks = (1...columns).map { "?\($0)" }.joined(separator: ", ")
+        let statement = try database.prepare("INSERT INTO \(table) VALUES (\(marks))")
+        var count = 0
+        for element in rows {
+            var row = RowBinder(statement: statement)
+            bind(&row, element)
+            _ = try statement.step()
+            statement.reset()
+            count += 1
+        }
+        return count
+    }
+
+    private static func insertPrisma(_ database: Database, _ prisma: Prisma) throws(DatabaseError) {
+        let d = prisma.databases, o = prisma.otherMethods
+        let flows: [(String, Int, [Int?], Int)] = [
+            ("databases", d.recordsIdentified, [d.registersRecords, d.removedDuplicates, d.removedAutomation, d.removedOther, d.recordsExcluded],
+             d.reportsNotRetrieved),
+            ("other_methods", o.recordsIdentified, [nil, nil, nil, nil, nil], o.reportsNotRetrieved),
+        ]
+        _ = try insert(database, "prisma_flow", 8, flows) { row, flow in
+            row.text(flow.0); row.integer(flow.1)
+            for count in flow.2 { row.integer(count) }
+            row.integer(flow.3)
+        }
+        let sources = d.bySource.map { ("databases", $0.name, Optional($0.records)) } + o.sources.map { ("other_methods", $0, nil) }
+        _ = try insert(database, "prisma_sources", 3, sources) { row, source in
+            row.text(source.0); row.text(source.1); row.integer(source.2)
+        }
+        let excluded = d.reportsExcluded.map { ("databases", $0) } + o.reportsExcluded.map { ("other_methods", $0) }
+        _ = try insert(database, "prisma_reports_excluded", 4, excluded) { row, entry in
+            row.text(entry.0); row.text(entry.1.code); row.text(entry.1.reason); row.integer(entry.1.count)
+        }
+        _ = try insert(database, "prisma_included", 2, [prisma]) { row, prisma in
+            row.integer(prisma.includedStudies); row.integer(prisma.includedReports)
+        }
+    }
+
+    /// patient_treatments and patient_events: sets as sorted `;`-lists, sums in step order.
+    private static func insertTreatments(_ database: Database, _ facts: ReviewFacts) throws(DatabaseError) {
+        _ = try insert(database, "patient_treatments", 9, facts.patients) { row, fact in
+            var sequence: [String] = [], variants = Set<String>()
+            var sessions = 0
+            var duration: Double? = 0
+            for step in facts.steps[fact.steps] {
+                sequence.append(step.modality.rawValue)
+                variants.insert(step.variant?.rawValue ?? "NR")
+                sessions += step.sessions ?? 0
+                duration = step.durationMonths.flatMap { value in duration.map { $0 + value } }
+            }
+            let modalities = Set(sequence).sorted()
+            row.text(fact.id); row.integer(sequence.count); row.list(sequence); row.list(modalities)
+            row.text(modalities.count == 1 ? modalities[0] : nil); row.integer(modalities.count > 1 ? 1 : 0)
+            row.integer(sessions); row.real(sequence.isEmpty ? nil : duration); row.list(variants.sorted())
+        }
+        _ = try insert(database, "patient_events", 2, facts.patients) { row, fact in
+            row.text(fact.id); row.list(Set(facts.events[fact.events].map(\.event.rawValue)).sorted())
+        }
+    }
+}
+
+/// Binds one row's values to an INSERT, column after column.
+struct RowBinder {
+    let statement: Statement
+    private var index: Int32 = 1
+
+    init(statement: Statement) {
+        self.statement = statement
+    }
+
+    mutating func text(_ value: String?) {
+        if let value { statement.bind(text: value, at: index) } else { statement.bind(.null, at: index) }
+        index += 1
+    }
+
+    mutating func code<C: Code>(_ value: C?) { text(value?.rawValue) }
+
+    mutating func integer(_ value: Int?) {
+        statement.bind(value.map { .integer(Int64($0)) } ?? .null, at: index)
+        index += 1
+    }
+
+    mutating func real(_ value: Double?) {
+        statement.bind(value.map { .real($0) } ?? .null, at: index)
+        index += 1
+    }
+
+    /// A set or sequence as a `;`-separated list; NULL when empty.
+    mutating func list(_ values: [String]) {
+        text(values.isEmpty ? nil : values.joined(separator: ";"))
+    }
+}
