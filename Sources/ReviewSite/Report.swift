@@ -29,13 +29,15 @@ public struct Report: Sendable {
     /// Reads figures.yaml, loads and checks the dataset against it, then
     /// computes. The problems of both files are reported together.
     public static func load(from path: String, figures figuresPath: String) throws(ReportErrors) -> Report {
-        let (catalogue, figureErrors) = FigureFile.read(figuresPath)
+        // figures.yaml is read on a second core while the dataset loads.
+        let reading = Background { FigureFile.read(figuresPath) }
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(from: path, figureFields: catalogue.fields)
+            dataset = try DatasetLoader.load(from: path, figureFields: reading.result().file.fields)
         } catch {
-            throw ReportErrors(data: error.errors, figures: figureErrors)
+            throw ReportErrors(data: error.errors, figures: reading.result().errors)
         }
+        let (catalogue, figureErrors) = reading.result()
         // The well-declared figures still run: their problems are reported too.
         var errors = figureErrors
         var report: Report?

@@ -135,19 +135,11 @@ public struct SiteBuilder: Sendable {
     /// The review's database among the downloads (docs/database.md).
     static let databaseFile = "review.sqlite"
 
-    /// Written by SQLite into a private temporary folder, then added like
-    /// any download: VACUUM INTO gives the same bytes for the same data.
+    /// The database's pages as they are in memory: the same data give the same bytes.
     private static func addDatabase(_ report: Report, to site: any SiteOutput) throws(BuildFailure) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-db-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .output("cannot make a temporary folder for \(databaseFile): \(error.localizedDescription)")
-        }
-        let file = folder.appendingPathComponent(databaseFile).path
-        do { try report.database.database.write(to: file) } catch { throw .output("\(databaseFile): \(error.message)") }
-        try site.copy(file, to: "data/\(databaseFile)")
+        let bytes: [UInt8]
+        do { bytes = try report.database.database.serialized() } catch { throw .output("\(databaseFile): \(error.message)") }
+        try site.add("data/\(databaseFile)", bytes: bytes)
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]

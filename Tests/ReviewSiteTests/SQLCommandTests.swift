@@ -39,7 +39,7 @@ struct SQLCommandTests {
     @Test func schemaListsTheTablesAndViews() throws {
         let result = try runReviewSite(["sql", "--schema"])
         #expect(result.status == 0)
-        for name in ["CREATE TABLE patients (", "CREATE TABLE patients_sites (", "CREATE TABLE patient_treatments (",
+        for name in ["CREATE TABLE patients (", "CREATE TABLE patients_sites (", "CREATE TABLE patient_summary (",
                      "CREATE TABLE study_appraisal (", "CREATE VIEW treated_patients AS", "CREATE TABLE prisma_flow ("] {
             #expect(result.standardOutput.contains(name), "schema lacks \(name)")
         }

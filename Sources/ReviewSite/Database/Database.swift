@@ -52,7 +52,8 @@ final class Database: @unchecked Sendable {
     /// Runs every statement of `sql` (the schema, the loading).
     func execute(_ sql: String) throws(DatabaseError) {
         var rest = Substring(sql)
-        while !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Bytes, not trimmingCharacters: that copies the rest for every statement of a schema.
+        while rest.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             let (statement, tail) = try compile(rest, whole: sql)
             guard let statement else { break }
             while try statement.step() {}
@@ -120,24 +121,40 @@ final class Database: @unchecked Sendable {
     }
 
     /// Writes the database to a new file, compacted (VACUUM INTO).
-    /// Works on a guarded connection too: the guard is lifted for this
-    /// statement only, which is ours, not a query's.
     func write(to path: String) throws(DatabaseError) {
         // VACUUM INTO attaches the new file for the time of the copy.
         sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 1)
-        let guarded = guardState.limit > 0
-        if guarded {
-            sqlite3_set_authorizer(handle, nil, nil)
-            sqlite3_progress_handler(handle, 0, nil, nil)
-            try execute("PRAGMA query_only = 0")
+        defer { sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0) }
+        try unguarded { () throws(DatabaseError) in
+            let statement = try prepare("VACUUM INTO ?1")
+            statement.bind(.text(path), at: 1)
+            while try statement.step() {}
         }
-        defer {
-            sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0)
-            if guarded { try? guardReads(workLimit: guardState.limit) }
+    }
+
+    /// The database as a file holds it, page for page (sqlite3_serialize):
+    /// the same rows put in the same way give the same bytes.
+    func serialized() throws(DatabaseError) -> [UInt8] {
+        try unguarded { () throws(DatabaseError) in
+            var size: sqlite3_int64 = 0
+            guard let pointer = sqlite3_serialize(handle, "main", &size, 0) else {
+                throw DatabaseError(message: String(cString: sqlite3_errmsg(handle)))
+            }
+            defer { sqlite3_free(pointer) }
+            return Array(UnsafeBufferPointer(start: pointer, count: Int(size)))
         }
-        let statement = try prepare("VACUUM INTO ?1")
-        statement.bind(.text(path), at: 1)
-        while try statement.step() {}
+    }
+
+    /// Runs our own statements on a guarded connection too: the guard is
+    /// lifted for them only, and set again.
+    private func unguarded<Result>(_ work: () throws(DatabaseError) -> Result) throws(DatabaseError) -> Result {
+        let limit = guardState.limit
+        guard limit > 0 else { return try work() }
+        sqlite3_set_authorizer(handle, nil, nil)
+        sqlite3_progress_handler(handle, 0, nil, nil)
+        try execute("PRAGMA query_only = 0")
+        defer { try? guardReads(workLimit: limit) }
+        return try work()
     }
 
     /// From now on, queries only read: `PRAGMA query_only`, an authorizer
@@ -234,10 +251,25 @@ final class Statement {
         }
     }
 
-    /// Text from a String's bytes, without a C string made on the way.
-    func bind(text: String, at index: Int32) {
-        var text = text
-        text.withUTF8 { bindText($0, at: index) }
+    /// Text SQLite does not copy: the bytes must stay until the statement
+    /// is stepped (a bulk INSERT binds a row's text from one buffer).
+    func bindUncopied(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+            sqlite3_bind_text(handle, index, chars.baseAddress ?? UnsafePointer(bitPattern: 1), Int32(chars.count), nil)
+        }
+    }
+
+    /// Ready to run again, keeping the bindings (all of which the next run sets).
+    func rewind() {
+        running = false
+        sqlite3_reset(handle)
+    }
+
+    /// The bytes of a text value, without making a String; nil for a value of another type.
+    func withText<Result>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return nil }
+        let start = sqlite3_column_text(handle, column)
+        return body(UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     func value(at column: Int32) -> DatabaseValue {

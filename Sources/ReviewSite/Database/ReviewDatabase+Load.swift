@@ -40,7 +40,12 @@ extension ReviewDatabase {
         }
         try Self.insertPrisma(database, facts.prisma)
         try database.execute(Self.derived)
-        try Self.insertTreatments(database, facts)
+        try Self.insertSummaries(database, facts)
+        _ = try Self.insert(database, "study_appraisal", 5, facts.studies) { row, study in
+            row.text(study.id); row.integer(study.yesShare.yes); row.integer(study.yesShare.applicable)
+            row.real(study.yesShare.applicable > 0 ? Double(study.yesShare.yes) / Double(study.yesShare.applicable) : nil)
+            row.text(study.riskOfBias.rawValue)
+        }
         try database.execute(Self.views)
         try database.execute("COMMIT")
         try database.guardReads(workLimit: 10_000_000 + 200 * rows)
@@ -51,13 +56,11 @@ extension ReviewDatabase {
     private static func insert<Rows: Sequence>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
                                                _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
         let marks = (1...columns).map { "?\($0)" }.joined(separator: ", ")
-        let statement = try database.prepare("INSERT INTO \(table) VALUES (\(marks))")
+        var row = RowBinder(statement: try database.prepare("INSERT INTO \(table) VALUES (\(marks))"))
         var count = 0
         for element in rows {
-            var row = RowBinder(statement: statement)
             bind(&row, element)
-            _ = try statement.step()
-            statement.reset()
+            try row.run()
             count += 1
         }
         return count
@@ -88,9 +91,9 @@ extension ReviewDatabase {
         }
     }
 
-    /// patient_treatments and patient_events: sets as sorted `;`-lists, sums in step order.
-    private static func insertTreatments(_ database: Database, _ facts: ReviewFacts) throws(DatabaseError) {
-        _ = try insert(database, "patient_treatments", 9, facts.patients) { row, fact in
+    /// patient_summary, row for row with patients: sets as sorted `;`-lists, sums in step order.
+    private static func insertSummaries(_ database: Database, _ facts: ReviewFacts) throws(DatabaseError) {
+        _ = try insert(database, "patient_summary", 10, facts.patients) { row, fact in
             var sequence: [String] = [], variants = Set<String>()
             var sessions = 0
             var duration: Double? = 0
@@ -104,24 +107,32 @@ extension ReviewDatabase {
             row.text(fact.id); row.integer(sequence.count); row.list(sequence); row.list(modalities)
             row.text(modalities.count == 1 ? modalities[0] : nil); row.integer(modalities.count > 1 ? 1 : 0)
             row.integer(sessions); row.real(sequence.isEmpty ? nil : duration); row.list(variants.sorted())
-        }
-        _ = try insert(database, "patient_events", 2, facts.patients) { row, fact in
-            row.text(fact.id); row.list(Set(facts.events[fact.events].map(\.event.rawValue)).sorted())
+            row.list(Set(facts.events[fact.events].map(\.event.rawValue)).sorted())
         }
     }
 }
 
-/// Binds one row's values to an INSERT, column after column.
+/// Binds one row's values to an INSERT, column after column, and runs it.
+/// A row's text is gathered in one buffer that SQLite reads without copying.
 struct RowBinder {
     let statement: Statement
     private var index: Int32 = 1
+    private var bytes: [UInt8] = []
+    private var texts: [(index: Int32, start: Int, end: Int)] = []
 
     init(statement: Statement) {
         self.statement = statement
+        bytes.reserveCapacity(1024)
     }
 
     mutating func text(_ value: String?) {
-        if let value { statement.bind(text: value, at: index) } else { statement.bind(.null, at: index) }
+        if let value {
+            let start = bytes.count
+            bytes.append(contentsOf: value.utf8)
+            texts.append((index, start, bytes.count))
+        } else {
+            statement.bind(.null, at: index)
+        }
         index += 1
     }
 
@@ -140,5 +151,24 @@ struct RowBinder {
     /// A set or sequence as a `;`-separated list; NULL when empty.
     mutating func list(_ values: [String]) {
         text(values.isEmpty ? nil : values.joined(separator: ";"))
+    }
+
+    /// Binds the row's text, inserts it, and starts the next row.
+    mutating func run() throws(DatabaseError) {
+        let statement = statement, texts = texts
+        let result: Result<Void, DatabaseError> = bytes.withUnsafeBufferPointer { buffer in
+            for text in texts { statement.bindUncopied(UnsafeBufferPointer(rebasing: buffer[text.start..<text.end]), at: text.index) }
+            do throws(DatabaseError) {
+                _ = try statement.step()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        statement.rewind()
+        index = 1
+        bytes.removeAll(keepingCapacity: true)
+        self.texts.removeAll(keepingCapacity: true)
+        try result.get()
     }
 }

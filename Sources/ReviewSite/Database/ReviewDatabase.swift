@@ -37,10 +37,12 @@ final class ReviewDatabase: @unchecked Sendable {
         }.joined(separator: "\n")
     }
 
-    /// The tables of the CSV files: their names and columns; not reported is NULL.
+    /// The tables of the CSV files: their names and columns; not reported is
+    /// NULL. Rows are in key order (a table's rowid follows it); the keys'
+    /// unique indexes are made once the rows are in, which is faster.
     static let tables = """
     CREATE TABLE studies ( -- studies.csv: one row per included study
-      study_id TEXT NOT NULL PRIMARY KEY,
+      study_id TEXT NOT NULL,      -- key
       ref INTEGER NOT NULL,
       first_author TEXT,
       year INTEGER,
@@ -51,15 +53,14 @@ final class ReviewDatabase: @unchecked Sendable {
       control_group TEXT NOT NULL, -- yes, no
       rob_tool TEXT NOT NULL,      -- the appraisal checklist
       source_note TEXT
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE risk_of_bias ( -- risk_of_bias.csv: one row per study and checklist question
       study_id TEXT NOT NULL,
       question INTEGER NOT NULL,
-      answer TEXT NOT NULL,        -- yes, no, unclear, not_applicable
-      PRIMARY KEY (study_id, question)
-    ) WITHOUT ROWID;
+      answer TEXT NOT NULL         -- yes, no, unclear, not_applicable
+    );
     CREATE TABLE patients ( -- patients.csv: one row per patient
-      patient_id TEXT NOT NULL PRIMARY KEY,
+      patient_id TEXT NOT NULL,    -- key
       study_id TEXT NOT NULL,
       age_years REAL,
       sex TEXT,
@@ -80,7 +81,7 @@ final class ReviewDatabase: @unchecked Sendable {
       follow_up_months REAL,
       recurrence TEXT,
       recurrence_note TEXT
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE patients_sites ( -- the list column patients.sites: one row per patient and site, in the cell's order
       patient_id TEXT NOT NULL,
       site TEXT NOT NULL
@@ -97,9 +98,8 @@ final class ReviewDatabase: @unchecked Sendable {
       shock_waves INTEGER,
       energy_mj_mm2 REAL,
       anaesthesia TEXT,
-      aftercare TEXT,
-      PRIMARY KEY (patient_id, step)
-    ) WITHOUT ROWID;
+      aftercare TEXT
+    );
     CREATE TABLE adverse_events ( -- adverse_events.csv: one row per adverse event of a patient, in file order
       patient_id TEXT NOT NULL,
       step INTEGER NOT NULL,
@@ -108,7 +108,7 @@ final class ReviewDatabase: @unchecked Sendable {
       detail TEXT
     );
     CREATE TABLE prisma_flow ( -- prisma.yaml: one row per column of the flow diagram, 'databases' and 'other_methods'
-      flow TEXT NOT NULL PRIMARY KEY,
+      flow TEXT NOT NULL,
       records_identified INTEGER NOT NULL,
       registers_records INTEGER,   -- databases only
       removed_duplicates INTEGER,  -- databases only
@@ -116,7 +116,7 @@ final class ReviewDatabase: @unchecked Sendable {
       removed_other INTEGER,       -- databases only
       records_excluded INTEGER,    -- databases only
       reports_not_retrieved INTEGER NOT NULL
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE prisma_sources ( -- prisma.yaml: databases.by_source (with records) and other_methods.sources (records NULL)
       flow TEXT NOT NULL,
       name TEXT NOT NULL,
@@ -137,8 +137,8 @@ final class ReviewDatabase: @unchecked Sendable {
     /// What every review of this kind asks of its patients and studies,
     /// derived once when loading (a view would redo it for every figure).
     static let derived = """
-    CREATE TABLE patient_treatments ( -- one row per patient: its treatment as a whole
-      patient_id TEXT NOT NULL PRIMARY KEY,
+    CREATE TABLE patient_summary ( -- one row per patient, in the order of patients: its treatment as a whole and its adverse events
+      patient_id TEXT NOT NULL,    -- key
       steps INTEGER NOT NULL,      -- treatment steps
       sequence TEXT,               -- the steps' modalities in step order, ';'-separated
       modalities TEXT,             -- the distinct modalities, sorted, ';'-separated
@@ -146,42 +146,38 @@ final class ReviewDatabase: @unchecked Sendable {
       combined INTEGER NOT NULL,   -- 1 when the steps have two or more modalities, else 0
       sessions INTEGER NOT NULL,   -- sessions over all steps; a missing count as 0
       duration_months REAL,        -- duration_months over all steps; NULL when a step lacks it
-      variants TEXT                -- the distinct variants, sorted, ';'-separated; a step without one as NR
-    ) WITHOUT ROWID;
-    CREATE TABLE patient_events ( -- one row per patient: its adverse events
-      patient_id TEXT NOT NULL PRIMARY KEY,
-      events TEXT                  -- the distinct event types, sorted, ';'-separated; NULL when none
-    ) WITHOUT ROWID;
-    CREATE TABLE study_appraisal ( -- one row per study: its overall risk of bias from its checklist answers
-      study_id TEXT NOT NULL PRIMARY KEY,
+      variants TEXT,               -- the distinct variants, sorted, ';'-separated; a step without one as NR
+      events TEXT                  -- the distinct adverse event types, sorted, ';'-separated; NULL when none
+    );
+    CREATE TABLE study_appraisal ( -- one row per study, in the order of studies: its overall risk of bias from its checklist answers
+      study_id TEXT NOT NULL,      -- key
       yes INTEGER NOT NULL,        -- answers yes
       applicable INTEGER NOT NULL, -- answers other than not_applicable
       yes_share REAL,              -- yes / applicable; NULL when none is applicable
       risk_of_bias TEXT NOT NULL   -- low above 75 % yes, high below 50 % (or none applicable), else moderate
-    ) WITHOUT ROWID;
+    );
     """
 
-    /// The derived tables' rows and the views, once the tables are filled.
+    /// The indexes and views, once the tables are filled. Keys are unique
+    /// (the dataset is checked before it is loaded); the indexes are those
+    /// the views and the usual joins by key need.
     static let views = """
-    INSERT INTO study_appraisal
-      SELECT s.study_id, count(CASE WHEN r.answer = 'yes' THEN 1 END) AS yes,
-             count(CASE WHEN r.answer <> 'not_applicable' THEN 1 END) AS applicable, NULL, ''
-      FROM studies AS s LEFT JOIN risk_of_bias AS r USING (study_id) GROUP BY s.study_id;
-    UPDATE study_appraisal SET
-      yes_share = CASE WHEN applicable > 0 THEN CAST(yes AS REAL) / applicable END,
-      risk_of_bias = CASE WHEN applicable = 0 OR 2 * yes < applicable THEN 'high'
-                          WHEN 4 * yes > 3 * applicable THEN 'low' ELSE 'moderate' END;
-    CREATE VIEW treated_patients AS -- every patient with its treatment and adverse events: most figures' population
-      SELECT p.*, t.steps, t.sequence, t.modalities, t.monotherapy, t.combined, t.sessions,
-             t.duration_months AS total_duration_months, t.variants, e.events
-      FROM patients AS p JOIN patient_treatments AS t USING (patient_id) JOIN patient_events AS e USING (patient_id);
-    CREATE VIEW treatment_steps AS -- every treatment step with its patient's treatment as a whole
-      SELECT s.*, t.modalities, t.monotherapy, t.combined
-      FROM treatments AS s JOIN patient_treatments AS t USING (patient_id);
+    CREATE UNIQUE INDEX studies_key ON studies (study_id);
+    CREATE INDEX risk_of_bias_by_study ON risk_of_bias (study_id);
+    CREATE UNIQUE INDEX patients_key ON patients (patient_id);
     CREATE INDEX patients_by_study ON patients (study_id);
     CREATE INDEX patients_sites_by_patient ON patients_sites (patient_id);
+    CREATE INDEX treatments_by_patient ON treatments (patient_id);
     CREATE INDEX adverse_events_by_patient ON adverse_events (patient_id, event);
-    CREATE INDEX treatments_by_modality ON treatments (modality);
-    CREATE INDEX patient_treatments_by_monotherapy ON patient_treatments (monotherapy);
+    CREATE UNIQUE INDEX patient_summary_key ON patient_summary (patient_id);
+    CREATE INDEX patient_summary_by_monotherapy ON patient_summary (monotherapy);
+    CREATE UNIQUE INDEX study_appraisal_key ON study_appraisal (study_id);
+    CREATE VIEW treated_patients AS -- every patient with its treatment and adverse events: most figures' population
+      SELECT p.*, s.steps, s.sequence, s.modalities, s.monotherapy, s.combined, s.sessions,
+             s.duration_months AS total_duration_months, s.variants, s.events
+      FROM patients AS p JOIN patient_summary AS s ON s.rowid = p.rowid;
+    CREATE VIEW treatment_steps AS -- every treatment step with its patient's treatment as a whole
+      SELECT t.*, s.modalities, s.monotherapy, s.combined
+      FROM treatments AS t JOIN patient_summary AS s USING (patient_id);
     """
 }

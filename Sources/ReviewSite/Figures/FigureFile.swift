@@ -50,7 +50,7 @@ public struct FigureFile: Sendable {
             let position = root?.mark.map { TextPosition(line: $0.line, column: $0.column) } ?? TextPosition(line: 1, column: 1)
             return (FigureFile(path: path, declarations: []), [FigureError(path, position, "expected a list of figures (- id: …, kind: …)")])
         }
-        let reader = FigureReader(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) })
+        let reader = FigureReader(path: path, source: SourceText(text))
         var declarations: [FigureDeclaration] = []
         var seen: [String: Int] = [:]
         for item in list {

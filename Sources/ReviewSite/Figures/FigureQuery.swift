@@ -7,6 +7,8 @@ struct FigureQuery {
     let keys: KeyPositions
     let imputation: Imputation
     let path: String
+    /// Key columns by `from:` text, found once per connection: most figures share a population.
+    let keyNames: KeyNames
 
     /// A problem placed in figures.yaml.
     private struct Placed: Error {
@@ -41,10 +43,16 @@ struct FigureQuery {
             }
             return Figure(id: declaration.id, kind: .count, values: ["n": number], rows: [])
         case .population(let from, let condition, let measure, let countsRows):
-            var probe = ComposedSQL(anchor: from)
-            probe.add("SELECT * FROM ")
-            probe.add(from)
-            let key = try prepare(probe).columnNames.first ?? ""
+            let key: String
+            if let known = keyNames.names[from.text] {
+                key = known
+            } else {
+                var probe = ComposedSQL(anchor: from)
+                probe.add("SELECT * FROM ")
+                probe.add(from)
+                key = try prepare(probe).columnNames.first ?? ""
+                keyNames.names[from.text] = key
+            }
             var sql = ComposedSQL(anchor: from)
             sql.add("SELECT \"\(key.replacingOccurrences(of: "\"", with: "\"\""))\"")
             if let measure {
@@ -83,13 +91,12 @@ struct FigureQuery {
             }
             throw Placed(position: measure.start, message: "the query returns \(columns.count) column\(columns.count == 1 ? "" : "s") (a \(kind.rawValue) needs \(what))")
         }
-        var texts: [String] = [], values: [Double?] = []
+        var reader = keys.reader(key ?? columns[0])
+        var values: [Double?] = []
         while try step(statement, sql) {
-            let keyValue = statement.value(at: 0)
-            guard case .text(let text) = keyValue else {
-                throw Placed(position: measure.start, message: "a row's key is \(shown(keyValue)) (expected the text key of a row, e.g. a patient_id)")
+            guard statement.withText(at: 0, { reader.add($0) }) != nil else {
+                throw Placed(position: measure.start, message: "a row's key is \(shown(statement.value(at: 0))) (expected the text key of a row, e.g. a patient_id)")
             }
-            texts.append(text)
             guard expected == 2 else { continue }
             let value = statement.value(at: 1)
             if kind == .proportion {
@@ -97,14 +104,14 @@ struct FigureQuery {
                 case .null: values.append(0)
                 case .integer(let number): values.append(number != 0 ? 1 : 0)
                 case .real(let number): values.append(number != 0 ? 1 : 0)
-                case .text: throw Placed(position: measure.start, message: "the numerator of row '\(text)' is \(shown(value)) (expected a condition: true or false)")
+                case .text: throw Placed(position: measure.start, message: "the numerator of row \(rowKey(statement)) is \(shown(value)) (expected a condition: true or false)")
                 }
             } else {
-                if case .text = value { throw Placed(position: measure.start, message: "the value of row '\(text)' is \(shown(value)) (expected a number)") }
+                if case .text = value { throw Placed(position: measure.start, message: "the value of row \(rowKey(statement)) is \(shown(value)) (expected a number)") }
                 values.append(number(value))
             }
         }
-        let rows = keys.rows(texts, column: key ?? columns[0], values: values)
+        let rows = reader.rows(values: values)
         return FigureKinds.figure(declaration.id, kind, rows, countsRows: countsRows, imputation: imputation)
     }
 
@@ -124,6 +131,10 @@ struct FigureQuery {
         }
     }
 
+    private func rowKey(_ statement: Statement) -> String {
+        shown(statement.value(at: 0))
+    }
+
     private func number(_ value: DatabaseValue) -> Double? {
         switch value {
         case .integer(let number): Double(number)
@@ -140,4 +151,9 @@ struct FigureQuery {
         case .text(let text): Echo.quoted(text)
         }
     }
+}
+
+/// The key column of each population a connection has seen.
+final class KeyNames {
+    var names: [String: String] = [:]
 }

@@ -5,14 +5,14 @@ import Yams
 /// wrong with it. Used by one thread, for one file.
 final class FigureReader {
     let path: String
-    let lines: [[Unicode.Scalar]]
+    let source: SourceText
     private(set) var errors: [FigureError] = []
 
     static let keys = ["id", "kind", "definition", "from", "where", "numerator", "value", "counting", "sql", "of"]
 
-    init(path: String, lines: [[Unicode.Scalar]]) {
+    init(path: String, source: SourceText) {
         self.path = path
-        self.lines = lines
+        self.source = source
     }
 
     func fail(_ position: TextPosition?, _ message: String) {
@@ -61,12 +61,12 @@ final class FigureReader {
         var pieces: [String: SQLPiece] = [:]
         for name in ["from", "where", "numerator", "value", "sql"] {
             guard let node = values[name] else { continue }
-            guard let scalar = node.scalar, !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let scalar = node.scalar, scalar.string.contains(where: { !$0.isWhitespace }) else {
                 fail(position(node), "\(label): '\(name)' must be a piece of SQL text")
                 valid = false
                 continue
             }
-            pieces[name] = SQLPiece(scalar, lines: lines)
+            pieces[name] = SQLPiece(scalar, source: source)
         }
         var countsRows = false
         if let counting = values["counting"] {

@@ -1,59 +1,85 @@
 import Foundation
 
 /// Turns the keys a query returned into positions in the shared key lists
-/// (patient ids, study ids), sorted in byte order, with each row's value.
-/// A key of no list (another review's key column) gets a list of its own.
+/// (patient ids, study ids), read from SQLite's bytes without a String per
+/// row, then sorted in byte order with each row's value. A key of no list
+/// (another review's key column) gives the figure a list of its own.
 final class KeyPositions: @unchecked Sendable {
     private let lists: [String: KeyList]
-    private var indexes: [String: [String: Int32]] = [:]
+    private var indexes: [String: KeyIndex] = [:]
     private let lock = NSLock()
 
     init(_ lists: [String: KeyList]) {
         self.lists = lists
     }
 
-    /// Each list's index is made when a figure first needs it.
-    private func index(_ column: String) -> (KeyList, [String: Int32])? {
-        guard let list = lists[column] else { return nil }
-        return lock.withLock {
-            if let index = indexes[column] { return (list, index) }
-            var index: [String: Int32] = [:]
+    /// Each list's index is made when a figure first needs it: key n is at position n.
+    func reader(_ column: String) -> KeyReader {
+        guard let list = lists[column] else { return KeyReader(list: nil, index: nil) }
+        let index = lock.withLock {
+            if let index = indexes[column] { return index }
+            var index = KeyIndex()
             index.reserveCapacity(list.ids.count)
-            for (position, id) in list.ids.enumerated() { index[id] = Int32(position) }
+            for id in list.ids {
+                var id = id
+                _ = id.withUTF8 { index.insert($0, isASCII: $0.allSatisfy { $0 < 0x80 }, line: 0) }
+            }
             indexes[column] = index
-            return (list, index)
+            return index
         }
+        return KeyReader(list: list, index: index)
+    }
+}
+
+/// Collects one query's keys: positions in the shared list while every key
+/// is in it, the keys' text once one is not.
+struct KeyReader {
+    let list: KeyList?
+    private var index: KeyIndex?
+    private var positions: [Int32] = []
+    private var texts: [String]?
+
+    init(list: KeyList?, index: KeyIndex?) {
+        self.list = list
+        self.index = index
+        if list == nil { texts = [] }
+    }
+
+    mutating func add(_ key: UnsafeBufferPointer<UInt8>) {
+        if texts == nil, var probe = index {
+            let ascii = key.allSatisfy { $0 < 0x80 }
+            let number = ascii ? probe.insert(key, isASCII: true, line: 0) : nil
+            if let number, !number.isNew {
+                positions.append(Int32(number.number))
+                return
+            }
+            if !ascii, let number = probe.number(of: String(decoding: key, as: UTF8.self)) {
+                positions.append(Int32(number))
+                return
+            }
+            // Not a key of the list: the figure keeps its keys' text.
+            texts = positions.map { list!.ids[Int($0)] }
+        }
+        texts!.append(String(decoding: key, as: UTF8.self))
     }
 
     /// The rows in key order (a stable sort: a key's rows keep the query's order).
-    func rows(_ texts: [String], column: String, values: [Double?]) -> KeyedRows {
+    func rows(values: [Double?]) -> KeyedRows {
         var keys: KeyList
-        var positions: [Int32] = []
-        positions.reserveCapacity(texts.count)
-        if let (list, index) = index(column), let mapped = Self.map(texts, index) {
-            keys = list
-            positions = mapped
-        } else {
+        var positions = self.positions
+        if let texts {
             let distinct = Array(Set(texts)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let own = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($0.element, Int32($0.offset)) })
             keys = KeyList(distinct)
             positions = texts.map { own[$0]! }
+        } else {
+            keys = list!
         }
-        var order = Array(positions.indices)
-        if !zip(positions, positions.dropFirst()).allSatisfy({ $0 <= $1 }) {
-            order.sort { positions[$0] != positions[$1] ? positions[$0] < positions[$1] : $0 < $1 }
+        guard !zip(positions, positions.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            return KeyedRows(keys: keys, positions: positions, values: values)
         }
+        let order = positions.indices.sorted { positions[$0] != positions[$1] ? positions[$0] < positions[$1] : $0 < $1 }
         return KeyedRows(keys: keys, positions: order.map { positions[$0] }, values: values.isEmpty ? [] : order.map { values[$0] })
-    }
-
-    private static func map(_ texts: [String], _ index: [String: Int32]) -> [Int32]? {
-        var positions: [Int32] = []
-        positions.reserveCapacity(texts.count)
-        for text in texts {
-            guard let position = index[text] else { return nil }
-            positions.append(position)
-        }
-        return positions
     }
 }
 

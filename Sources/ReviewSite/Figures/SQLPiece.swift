@@ -1,34 +1,47 @@
+import Foundation
 import Yams
 
-/// A piece of SQL from figures.yaml with where each of its bytes stands in
-/// the file, so that SQLite's offset of a token becomes a line and column.
+/// A piece of SQL from figures.yaml that knows where it stands in the file,
+/// so that SQLite's offset of a token becomes a line and column. Positions
+/// are worked out only for an error: most pieces never need them.
 struct SQLPiece: Sendable {
     var text: String
-    /// The position of each UTF-8 byte of `text`.
-    private var positions: [TextPosition]
-    var start: TextPosition
+    private let source: SourceText
+    private let line: Int
+    private let column: Int
+    /// Where the value starts after its mark: 1 for a quote, the next line for a block.
+    private let quoted: Bool
+    private let block: Bool
+    private let singleQuoted: Bool
 
-    init(text: String, positions: [TextPosition], start: TextPosition) {
-        self.text = text
-        self.positions = positions
-        self.start = start
+    init(_ scalar: Node.Scalar, source: SourceText) {
+        text = scalar.string
+        self.source = source
+        line = scalar.mark?.line ?? 1
+        column = scalar.mark?.column ?? 1
+        quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        block = scalar.style == .literal || scalar.style == .folded
+        singleQuoted = scalar.style == .singleQuoted
     }
+
+    /// Where the value's first character stands.
+    var start: TextPosition { positions().first ?? TextPosition(line: line, column: column) }
 
     func position(atByte offset: Int) -> TextPosition {
-        offset >= 0 && offset < positions.count ? positions[offset] : start
+        let all = positions()
+        return offset >= 0 && offset < all.count ? all[offset] : start
     }
 
-    /// Walks the scalar's value and the file's text side by side from where
-    /// the value starts: a block scalar's content on the lines below its
-    /// indicator, a quoted one after its quote. Whitespace runs match
-    /// whitespace runs, so indentation and folded line breaks line up.
-    init(_ scalar: Node.Scalar, lines: [[Unicode.Scalar]]) {
-        var line = scalar.mark?.line ?? 1, column = scalar.mark?.column ?? 1
-        switch scalar.style {
-        case .literal, .folded: (line, column) = (line + 1, 1)
-        case .singleQuoted, .doubleQuoted: column += 1
-        default: break
-        }
+    /// The position of each UTF-8 byte of the value. Walks the value and the
+    /// file side by side from where the value starts (a block scalar's
+    /// content on the lines below its indicator, a quoted one after its
+    /// quote); whitespace runs match whitespace runs, so indentation and
+    /// folded line breaks line up.
+    private func positions() -> [TextPosition] {
+        let lines = source.lines
+        var line = line, column = column
+        if block { (line, column) = (line + 1, 1) }
+        if quoted { column += 1 }
         func current() -> Unicode.Scalar? {
             guard line - 1 < lines.count else { return nil }
             let text = lines[line - 1]
@@ -42,7 +55,7 @@ struct SQLPiece: Sendable {
             while let here = current(), here.properties.isWhitespace { advance() }
         }
         var positions: [TextPosition] = []
-        let value = Array(scalar.string.unicodeScalars)
+        let value = Array(text.unicodeScalars)
         for (index, character) in value.enumerated() {
             let here: TextPosition
             if character.properties.isWhitespace {
@@ -57,10 +70,31 @@ struct SQLPiece: Sendable {
                 here = TextPosition(line: line, column: column)
                 advance()
                 // A doubled quote in a single-quoted scalar is one quote of the value.
-                if scalar.style == .singleQuoted && character == "'" && current() == "'" { advance() }
+                if singleQuoted && character == "'" && current() == "'" { advance() }
             }
             positions += Array(repeating: here, count: String(character).utf8.count)
         }
-        self.init(text: scalar.string, positions: positions, start: positions.first ?? TextPosition(line: line, column: column))
+        return positions
+    }
+}
+
+/// The text of figures.yaml, split into lines of characters when an error
+/// first needs a position.
+final class SourceText: @unchecked Sendable {
+    private let text: String
+    private var split: [[Unicode.Scalar]]?
+    private let lock = NSLock()
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    var lines: [[Unicode.Scalar]] {
+        lock.withLock {
+            if let split { return split }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            split = lines
+            return lines
+        }
     }
 }

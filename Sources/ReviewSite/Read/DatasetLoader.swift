@@ -4,8 +4,9 @@ import Dispatch
 public enum DatasetLoader {
     /// Loads and checks every file and every rule; throws all problems at once.
     /// `figureFields` names the figures published.yaml may quote and their
-    /// fields: those of figures.yaml (`FigureFile.fields`).
-    public static func load(from path: String, figureFields: [String: [String]]) throws(DatasetErrors) -> Dataset {
+    /// fields: those of figures.yaml (`FigureFile.fields`), asked for only
+    /// when published.yaml is read, last, so that figures.yaml can be read meanwhile.
+    public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]]) throws(DatasetErrors) -> Dataset {
         let directory = DataDirectory(path)
         guard directory.exists else {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
@@ -18,11 +19,11 @@ public enum DatasetLoader {
         let sink = ErrorSink()
         let review = readReview(directory, sink)
         let prisma = readPrisma(directory, sink)
-        let published = readPublished(directory, sink, fields: figureFields)
         let studies = readStudies(directory, sink)
         let riskOfBias = readRiskOfBias(directory, sink)
         let treatments = readTreatments(directory, sink)
         let adverseEvents = readAdverseEvents(directory, sink)
+        let published = readPublished(directory, sink, fields: figureFields())
         let (patients, patientErrors) = patientsRead.result()
         patientErrors.forEach(sink.add)
 
@@ -62,8 +63,10 @@ final class Background<Value>: @unchecked Sendable {
         }
     }
 
+    /// May be asked more than once.
     func result() -> Value {
         done.wait()
+        defer { done.signal() }
         return value!
     }
 }
