@@ -135,11 +135,11 @@ public struct SiteBuilder: Sendable {
     /// The review's database among the downloads (docs/database.md).
     static let databaseFile = "review.sqlite"
 
-    /// The database's pages as they are in memory: the same data give the same bytes.
+    /// The database page for page: the same data give the same bytes.
     private static func addDatabase(_ report: Report, to site: any SiteOutput) throws(BuildFailure) {
-        let bytes: [UInt8]
-        do { bytes = try report.database.database.serialized() } catch { throw .output("\(databaseFile): \(error.message)") }
-        try site.add("data/\(databaseFile)", bytes: bytes)
+        try site.add("data/\(databaseFile)") { path throws(BuildFailure) in
+            do throws(DatabaseError) { try report.database.database.write(to: path) } catch { throw .output("\(databaseFile): \(error.message)") }
+        }
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]

@@ -120,41 +120,22 @@ final class Database: @unchecked Sendable {
         return copy
     }
 
-    /// Writes the database to a new file, compacted (VACUUM INTO).
+    /// Writes the database to a file, page for page (SQLite's backup): the
+    /// same rows put in the same way give the same bytes, and no second
+    /// copy of a large database is held in memory on the way.
     func write(to path: String) throws(DatabaseError) {
-        // VACUUM INTO attaches the new file for the time of the copy.
-        sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 1)
-        defer { sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0) }
-        try unguarded { () throws(DatabaseError) in
-            let statement = try prepare("VACUUM INTO ?1")
-            statement.bind(.text(path), at: 1)
-            while try statement.step() {}
+        var opened: OpaquePointer?
+        let status = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        defer { sqlite3_close_v2(opened) }
+        guard status == SQLITE_OK, let file = opened else {
+            throw DatabaseError(message: "cannot write \(path): \(opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory")")
         }
-    }
-
-    /// The database as a file holds it, page for page (sqlite3_serialize):
-    /// the same rows put in the same way give the same bytes.
-    func serialized() throws(DatabaseError) -> [UInt8] {
-        try unguarded { () throws(DatabaseError) in
-            var size: sqlite3_int64 = 0
-            guard let pointer = sqlite3_serialize(handle, "main", &size, 0) else {
-                throw DatabaseError(message: String(cString: sqlite3_errmsg(handle)))
-            }
-            defer { sqlite3_free(pointer) }
-            return Array(UnsafeBufferPointer(start: pointer, count: Int(size)))
+        guard let backup = sqlite3_backup_init(file, "main", handle, "main") else {
+            throw DatabaseError(message: "cannot write \(path): \(String(cString: sqlite3_errmsg(file)))")
         }
-    }
-
-    /// Runs our own statements on a guarded connection too: the guard is
-    /// lifted for them only, and set again.
-    private func unguarded<Result>(_ work: () throws(DatabaseError) -> Result) throws(DatabaseError) -> Result {
-        let limit = guardState.limit
-        guard limit > 0 else { return try work() }
-        sqlite3_set_authorizer(handle, nil, nil)
-        sqlite3_progress_handler(handle, 0, nil, nil)
-        try execute("PRAGMA query_only = 0")
-        defer { try? guardReads(workLimit: limit) }
-        return try work()
+        let stepped = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard stepped == SQLITE_DONE else { throw DatabaseError(message: "cannot write \(path): \(String(cString: sqlite3_errstr(stepped)))") }
     }
 
     /// From now on, queries only read: `PRAGMA query_only`, an authorizer

@@ -9,7 +9,7 @@ struct FigureRunner: Sendable {
     let imputation: Imputation
     let path: String
 
-    static let rowsForTwoThreads = 50_000
+    static let rowsForTwoThreads = 50_000..<2_000_000
 
     func run(_ file: FigureFile) -> (figures: [Figure], errors: [FigureError]) {
         let declarations = file.declarations
@@ -18,8 +18,9 @@ struct FigureRunner: Sendable {
         }
         var results = [Result<Figure, FigureError>?](repeating: nil, count: declarations.count)
         let keys = KeyPositions(database.keyLists)
-        // A second connection pays off once the queries outweigh copying the database.
-        let second: Database? = database.rowCount >= Self.rowsForTwoThreads ? try? database.copy() : nil
+        // A second connection pays off once the queries outweigh copying the
+        // database, until the copy would cost more memory than the time is worth.
+        let second: Database? = Self.rowsForTwoThreads.contains(database.rowCount) ? try? database.copy() : nil
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = Slots(buffer)
             DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { half in
