@@ -17,7 +17,7 @@ public struct Report: Sendable {
         } catch {
             throw FigureErrors([FigureError(file: catalogue.path, line: nil, column: nil, message: "the review's database: \(error.message)")])
         }
-        let run = FigureRunner(database: database, imputation: facts.review.imputation, path: catalogue.path).run(catalogue)
+        let run = FigureRunner(database: database, imputation: facts.review.imputation, path: catalogue.path, twoConnections: nil).run(catalogue)
         guard run.errors.isEmpty else { throw FigureErrors(run.errors) }
         figures = run.figures
     }

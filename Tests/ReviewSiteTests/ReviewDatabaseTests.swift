@@ -44,6 +44,20 @@ struct ReviewDatabaseTests {
         ])
     }
 
+    @Test func figuresComeInTheFilesOrderOnOneOrTwoConnections() throws {
+        let dataset = try loadDataset(defaultDataPath)
+        let database = try Self.database(dataset)
+        func run(_ two: Bool) -> [UInt8] {
+            let result = FigureRunner(database: database, imputation: dataset.review.imputation, path: "figures.yaml", twoConnections: two)
+                .run(defaultCatalogue)
+            #expect(result.errors.isEmpty)
+            return FiguresJSON.bytes(result.figures)
+        }
+        let one = run(false)
+        #expect(one == run(true))
+        #expect(one == Array(try Data(contentsOf: URL(fileURLWithPath: "\(repositoryRoot.path)/site/data/figures.json"))))
+    }
+
     @Test func figureQueriesOnlyRead() throws {
         let database = try Self.database(try loadDataset(defaultDataPath)).database
         let error = #expect(throws: DatabaseError.self) { try database.rows("DELETE FROM patients") }

@@ -160,13 +160,11 @@ final class ReviewDatabase: @unchecked Sendable {
 
     /// The indexes and views, once the tables are filled. Keys are unique
     /// (the dataset is checked before it is loaded); the indexes are those
-    /// the views and the usual joins by key need.
+    /// the views and the figures' populations need, and the keys of patients
+    /// and studies: each index of a million rows costs a build time.
     static let views = """
     CREATE UNIQUE INDEX studies_key ON studies (study_id);
-    CREATE INDEX risk_of_bias_by_study ON risk_of_bias (study_id);
     CREATE UNIQUE INDEX patients_key ON patients (patient_id);
-    CREATE INDEX patients_by_study ON patients (study_id);
-    CREATE INDEX patients_sites_by_patient ON patients_sites (patient_id);
     CREATE INDEX treatments_by_patient ON treatments (patient_id);
     CREATE INDEX adverse_events_by_patient ON adverse_events (patient_id, event);
     CREATE UNIQUE INDEX patient_summary_key ON patient_summary (patient_id);

@@ -8,6 +8,8 @@ struct FigureRunner: Sendable {
     let database: ReviewDatabase
     let imputation: Imputation
     let path: String
+    /// Tests run a small dataset on two connections as a large one would.
+    var twoConnections: Bool?
 
     static let rowsForTwoThreads = 50_000..<2_000_000
 
@@ -20,7 +22,8 @@ struct FigureRunner: Sendable {
         let keys = KeyPositions(database.keyLists)
         // A second connection pays off once the queries outweigh copying the
         // database, until the copy would cost more memory than the time is worth.
-        let second: Database? = Self.rowsForTwoThreads.contains(database.rowCount) ? try? database.copy() : nil
+        let two = twoConnections ?? Self.rowsForTwoThreads.contains(database.rowCount)
+        let second: Database? = two ? try? database.copy() : nil
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = Slots(buffer)
             DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { half in
