@@ -52,18 +52,30 @@ extension ReviewDatabase {
         self.init(database: database, rowCount: rows, keyLists: ["patient_id": facts.patientKeys, "study_id": facts.studyKeys])
     }
 
-    /// One prepared INSERT for all rows of a table; the number of rows.
-    private static func insert<Rows: Sequence>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
-                                               _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
-        let marks = (1...columns).map { "?\($0)" }.joined(separator: ", ")
-        var row = RowBinder(statement: try database.prepare("INSERT INTO \(table) VALUES (\(marks))"))
-        var count = 0
-        for element in rows {
-            bind(&row, element)
-            try row.run()
-            count += 1
+    /// Prepared INSERTs of many rows each (one step inserts a batch), the
+    /// last rows one by one; the number of rows.
+    private static func insert<Rows: Collection>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
+                                                 _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
+        func statement(_ count: Int) throws(DatabaseError) -> Statement {
+            let values = (0..<count).map { row in "(" + (1...columns).map { "?\(row * columns + $0)" }.joined(separator: ", ") + ")" }
+            return try database.prepare("INSERT INTO \(table) VALUES \(values.joined(separator: ", "))")
         }
-        return count
+        let total = rows.count, perBatch = max(1, 600 / columns)
+        let batch = total >= perBatch ? try statement(perBatch) : nil
+        let single = try statement(1)
+        var row = RowBinder(statement: single)
+        var done = 0, inBatch = 0
+        for element in rows {
+            if inBatch == 0 { row.use(batch != nil && total - done >= perBatch ? batch! : single) }
+            bind(&row, element)
+            inBatch += 1
+            done += 1
+            if inBatch == perBatch || row.statement === single {
+                try row.run()
+                inBatch = 0
+            }
+        }
+        return total
     }
 
     private static func insertPrisma(_ database: Database, _ prisma: Prisma) throws(DatabaseError) {
@@ -112,10 +124,10 @@ extension ReviewDatabase {
     }
 }
 
-/// Binds one row's values to an INSERT, column after column, and runs it.
-/// A row's text is gathered in one buffer that SQLite reads without copying.
+/// Binds rows' values to an INSERT, column after column, and runs it. The
+/// rows' text is gathered in one buffer that SQLite reads without copying.
 struct RowBinder {
-    let statement: Statement
+    private(set) var statement: Statement
     private var index: Int32 = 1
     private var bytes: [UInt8] = []
     private var texts: [(index: Int32, start: Int, end: Int)] = []
@@ -123,6 +135,11 @@ struct RowBinder {
     init(statement: Statement) {
         self.statement = statement
         bytes.reserveCapacity(1024)
+    }
+
+    /// The next rows go to this statement.
+    mutating func use(_ statement: Statement) {
+        self.statement = statement
     }
 
     mutating func text(_ value: String?) {
@@ -153,7 +170,7 @@ struct RowBinder {
         text(values.isEmpty ? nil : values.joined(separator: ";"))
     }
 
-    /// Binds the row's text, inserts it, and starts the next row.
+    /// Binds the rows' text, inserts them, and starts the next rows.
     mutating func run() throws(DatabaseError) {
         let statement = statement, texts = texts
         let result: Result<Void, DatabaseError> = bytes.withUnsafeBufferPointer { buffer in
