@@ -103,24 +103,49 @@ extension ReviewDatabase {
         }
     }
 
-    /// patient_summary, row for row with patients: sets as sorted `;`-lists, sums in step order.
+    /// patient_summary, row for row with patients: sets as `;`-lists in
+    /// text order (from bit sets of the codes, no set of strings per
+    /// patient), sums in step order.
     private static func insertSummaries(_ database: Database, _ facts: ReviewFacts) throws(DatabaseError) {
+        let modalities = textOrder(Modality.allCases.map { ($0.caseIndex, $0.rawValue) })
+        let variants = textOrder(Variant.allCases.map { ($0.caseIndex, $0.rawValue) } + [(Variant.allCases.count, "NR")])
+        let events = textOrder(AdverseEventType.allCases.map { ($0.caseIndex, $0.rawValue) })
         _ = try insert(database, "patient_summary", 10, facts.patients) { row, fact in
-            var sequence: [String] = [], variants = Set<String>()
+            var sequence = ""
+            var modalityBits: UInt64 = 0, variantBits: UInt64 = 0
             var sessions = 0
             var duration: Double? = 0
             for step in facts.steps[fact.steps] {
-                sequence.append(step.modality.rawValue)
-                variants.insert(step.variant?.rawValue ?? "NR")
+                if !sequence.isEmpty { sequence += ";" }
+                sequence += step.modality.rawValue
+                modalityBits |= 1 << step.modality.caseIndex
+                variantBits |= 1 << (step.variant?.caseIndex ?? Variant.allCases.count)
                 sessions += step.sessions ?? 0
                 duration = step.durationMonths.flatMap { value in duration.map { $0 + value } }
             }
-            let modalities = Set(sequence).sorted()
-            row.text(fact.id); row.integer(sequence.count); row.list(sequence); row.list(modalities)
-            row.text(modalities.count == 1 ? modalities[0] : nil); row.integer(modalities.count > 1 ? 1 : 0)
-            row.integer(sessions); row.real(sequence.isEmpty ? nil : duration); row.list(variants.sorted())
-            row.list(Set(facts.events[fact.events].map(\.event.rawValue)).sorted())
+            row.text(fact.id); row.integer(fact.steps.count); row.text(sequence.isEmpty ? nil : sequence)
+            row.text(list(modalities, modalityBits))
+            row.text(modalityBits.nonzeroBitCount == 1 ? list(modalities, modalityBits) : nil)
+            row.integer(modalityBits.nonzeroBitCount > 1 ? 1 : 0)
+            row.integer(sessions); row.real(fact.steps.isEmpty ? nil : duration); row.text(list(variants, variantBits))
+            row.text(list(events, UInt64(fact.eventBits)))
         }
+    }
+
+    /// Codes by bit, in byte order of their text.
+    private static func textOrder(_ codes: [(index: Int, text: String)]) -> [(bit: UInt64, text: String)] {
+        codes.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }.map { (1 << UInt64($0.index), $0.text) }
+    }
+
+    /// The codes of a bit set as a `;`-list; nil for none.
+    private static func list(_ order: [(bit: UInt64, text: String)], _ bits: UInt64) -> String? {
+        guard bits != 0 else { return nil }
+        var text = ""
+        for code in order where bits & code.bit != 0 {
+            if !text.isEmpty { text += ";" }
+            text += code.text
+        }
+        return text
     }
 }
 
@@ -163,11 +188,6 @@ struct RowBinder {
     mutating func real(_ value: Double?) {
         statement.bind(value.map { .real($0) } ?? .null, at: index)
         index += 1
-    }
-
-    /// A set or sequence as a `;`-separated list; NULL when empty.
-    mutating func list(_ values: [String]) {
-        text(values.isEmpty ? nil : values.joined(separator: ";"))
     }
 
     /// Binds the rows' text, inserts them, and starts the next rows.

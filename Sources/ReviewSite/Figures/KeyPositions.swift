@@ -46,14 +46,15 @@ struct KeyReader {
     }
 
     mutating func add(_ key: UnsafeBufferPointer<UInt8>) {
-        if texts == nil, var probe = index {
+        if texts == nil, index != nil {
+            // In place: a key that is found writes nothing, so the shared index is not copied.
             let ascii = key.allSatisfy { $0 < 0x80 }
-            let number = ascii ? probe.insert(key, isASCII: true, line: 0) : nil
+            let number = ascii ? index!.insert(key, isASCII: true, line: 0) : nil
             if let number, !number.isNew {
                 positions.append(Int32(number.number))
                 return
             }
-            if !ascii, let number = probe.number(of: String(decoding: key, as: UTF8.self)) {
+            if !ascii, let number = index!.number(of: String(decoding: key, as: UTF8.self)) {
                 positions.append(Int32(number))
                 return
             }
