@@ -1,26 +1,94 @@
-/// The computed report of a dataset: facts and figures, computed once and
-/// shared by every page, table and check.
+/// The computed report of a dataset: facts, the review's database and the
+/// figures of figures.yaml, computed once and shared by every page, table
+/// and check.
 public struct Report: Sendable {
     public let facts: ReviewFacts
     public let figures: [Figure]
+    /// The figures' declarations (their definitions in words).
+    public let catalogue: FigureFile
+    let database: ReviewDatabase
     /// The dataset's files as loaded and validated, for the downloads.
     public let files: [String: [UInt8]]
+    /// Whether the dataset has published.yaml (an unpublished review has
+    /// nothing printed to compare).
+    public let isPublished: Bool
 
-    public init(_ dataset: consuming Dataset) {
+    /// Loads the dataset into the database and runs every figure of `catalogue`.
+    public init(_ dataset: consuming Dataset, catalogue: FigureFile) throws(FigureErrors) {
         files = dataset.files
+        isPublished = dataset.isPublished
         facts = ReviewFacts(dataset)
-        figures = FigureCatalogue.compute(facts)
+        self.catalogue = catalogue
+        do {
+            database = try ReviewDatabase(facts)
+        } catch {
+            throw FigureErrors([FigureError(file: catalogue.path, line: nil, column: nil, message: "the review's database: \(error.message)")])
+        }
+        let run = FigureRunner(database: database, imputation: facts.review.imputation, path: catalogue.path, twoConnections: nil).run(catalogue)
+        guard run.errors.isEmpty else { throw FigureErrors(run.errors) }
+        figures = run.figures
     }
 
     public var review: Review { facts.review }
     public var prisma: Prisma { facts.prisma }
     public var published: [String: PublishedValue] { facts.published }
 
-    /// Loads and checks a dataset folder, then computes; the pages of this
-    /// version need the default review's codes.
-    public static func load(from path: String) throws(DatasetErrors) -> Report {
-        let dataset = try DatasetLoader.load(from: path)
-        try dataset.requireDefaultReview()
-        return Report(dataset)
+    /// Reads figures.yaml, loads and checks the dataset against it, then
+    /// computes. The problems of both files are reported together.
+    public static func load(from path: String, figures figuresPath: String) throws(ReportErrors) -> Report {
+        // figures.yaml is read on a second core while the dataset loads.
+        let reading = Background { FigureFile.read(figuresPath) }
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(from: path, figureFields: reading.result().file.fields)
+        } catch {
+            throw ReportErrors(data: error, figures: reading.result().errors)
+        }
+        // Another review's data are valid, but the figures and pages of this
+        // version still need the default review's codes.
+        if let problem = dataset.defaultReviewProblem {
+            throw ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: (dataset.summary, problem.message))
+        }
+        let (catalogue, figureErrors) = reading.result()
+        // The well-declared figures still run: their problems are reported too.
+        var errors = figureErrors
+        var report: Report?
+        do { report = try Report(dataset, catalogue: catalogue) } catch { errors += error.errors }
+        guard errors.isEmpty, let report else { throw ReportErrors(data: nil, figures: errors) }
+        return report
+    }
+}
+
+/// Why a report could not be computed: the dataset's problems and the
+/// figure definitions', each group by file and line.
+public struct ReportErrors: Error, Sendable, CustomStringConvertible {
+    public var data: DatasetErrors?
+    public var figures: [FigureError]
+    /// Valid data of a review this version cannot compute yet: its summary
+    /// and why.
+    public var unsupported: (summary: String, message: String)?
+
+    public init(data: DatasetErrors?, figures: [FigureError], unsupported: (summary: String, message: String)? = nil) {
+        self.data = data
+        self.figures = figures
+        self.unsupported = unsupported
+    }
+
+    public var description: String {
+        var parts: [String] = []
+        if let data, !data.errors.isEmpty { parts.append(data.description) }
+        if !figures.isEmpty { parts.append(FigureErrors(figures).description) }
+        return parts.joined(separator: "\n")
+    }
+}
+
+extension Report {
+    /// `40 studies, 136 patients, 144 treatment steps, 26 adverse events`.
+    public var summary: String {
+        func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
+        return [count(facts.studies.count, "study", "studies"),
+                count(facts.patients.count, "patient", "patients"),
+                count(facts.steps.count, "treatment step", "treatment steps"),
+                count(facts.events.count, "adverse event", "adverse events")].joined(separator: ", ")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a build did not produce a site; the previous site stays as it was.
 public enum BuildFailure: Error, CustomStringConvertible {
-    case data(DatasetErrors)
+    case data(ReportErrors)
     case templates(TemplateErrors)
     case output(String)
     /// `--out` names something a build must not replace; nothing was touched.
@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(BuildFailure) -> SiteFiles {
         let report: Report
-        do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
+        do { report = try Report.load(from: dataPath, figures: FigureFile.path(inTemplates: templatesPath)) } catch { throw .data(error) }
         return try build(report)
     }
 
@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
     public func write(to output: String) throws(BuildFailure) -> WrittenSite {
         if let refusal = OutputCheck.refusal(output, inputs: inputs) { throw .refused(refusal) }
         let report: Report
-        do { report = try Report.load(from: dataPath) } catch { throw .data(error) }
+        do { report = try Report.load(from: dataPath, figures: FigureFile.path(inTemplates: templatesPath)) } catch { throw .data(error) }
         return try write(report, to: output)
     }
 
@@ -93,9 +93,9 @@ public struct SiteBuilder: Sendable {
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
             {
-                try site.add(FigureListPage.page(report.figures, report.published, links), in: frame)
-                try site.add(TreatmentTable.page(report.facts), in: frame)
-                try site.add("table-2.md", TreatmentTable.markdown(report.facts))
+                try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame)
+                try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
+                try site.add("table-2.md", TreatmentTable.markdown(report.facts, report.figures))
             },
             { try site.add("table-1.md", StudyTable.markdown(report.facts)) },
         ]
@@ -114,9 +114,10 @@ public struct SiteBuilder: Sendable {
             guard let bytes = report.files[file] else { throw .output("\(dataPath)/\(file): was not read with the dataset, so it cannot be offered for download") }
             jobs.append { try site.add("data/\(file)", bytes: bytes) }
         }
+        jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
             let pages = TextPages(frame: frame, provenance: review.provenance)
-            let downloads = Self.datasetFiles + ["figures.json"]
+            let downloads = Self.datasetFiles + ["figures.json", Self.databaseFile]
             let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
                                    extra: TextPages.downloads(downloads))
             let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)
@@ -133,6 +134,16 @@ public struct SiteBuilder: Sendable {
             try site.add("sort.js", assets.script)
         }
         return jobs
+    }
+
+    /// The review's database among the downloads (docs/database.md).
+    static let databaseFile = "review.sqlite"
+
+    /// The database page for page: the same data give the same bytes.
+    private static func addDatabase(_ report: Report, to site: any SiteOutput) throws(BuildFailure) {
+        try site.add("data/\(databaseFile)") { path throws(BuildFailure) in
+            do throws(DatabaseError) { try report.database.database.write(to: path) } catch { throw .output("\(databaseFile): \(error.message)") }
+        }
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]

@@ -1,5 +1,5 @@
 // Times the stages of reviewsite in one process, for `make bench`:
-// loading, grouping the facts, computing every figure, rendering figures.json, and writing
+// loading, the report (facts, database, every figure), rendering figures.json, and writing
 // the whole site (into a temporary folder, removed afterwards).
 // usage: reviewsite-bench DATA_DIR [REPEATS]
 import Foundation
@@ -36,30 +36,35 @@ func median(_ values: [Double]) -> Double {
     values.sorted()[values.count / 2]
 }
 
-var load: [Sample] = [], facts: [Sample] = [], compute: [Sample] = [], render: [Sample] = [], site: [Sample] = []
+var load: [Sample] = [], compute: [Sample] = [], render: [Sample] = [], site: [Sample] = []
 let output = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-bench-\(getpid())").path
 var patients = 0
 for _ in 0..<repeats {
     var dataset: Dataset?
-    load.append(measure { dataset = try? DatasetLoader.load(from: arguments[1]) })
+    let catalogue = FigureFile.read("templates/figures.yaml").file
+    load.append(measure { dataset = try? DatasetLoader.load(from: arguments[1], figureFields: catalogue.fields) })
     guard let dataset else {
         print("invalid dataset: run reviewsite check --data \(arguments[1])")
         exit(1)
     }
     patients = dataset.patients.count
     var figures: [Figure] = []
-    var reviewFacts: ReviewFacts?
-    facts.append(measure { reviewFacts = ReviewFacts(dataset) })
-    compute.append(measure { figures = FigureCatalogue.compute(reviewFacts!) })
+    var computed: Report?
+    // Facts, the database and the figures: the whole report.
+    compute.append(measure { computed = try? Report(dataset, catalogue: catalogue) })
+    guard let report = computed else {
+        print("figures.yaml does not run on this dataset: run reviewsite figures --data \(arguments[1])")
+        exit(1)
+    }
+    figures = report.figures
     render.append(measure { _ = FiguresJSON.render(figures) })
-    let report = Report(dataset)
     let builder = SiteBuilder(dataPath: arguments[1], templatesPath: "templates")
     site.append(measure {
         do { _ = try builder.write(report, to: output) } catch { print(error); exit(1) }
     })
 }
 try? FileManager.default.removeItem(atPath: output)
-let stages = [("load", load), ("facts", facts), ("figures", compute), ("figures.json", render), ("site (all pages and files)", site)]
+let stages = [("load", load), ("facts, database and figures", compute), ("figures.json", render), ("site (all pages and files)", site)]
 print("patients \(patients), median of \(repeats) runs (wall, and CPU time of all threads):")
 for (name, samples) in stages {
     let wall = Int((median(samples.map(\.wall)) * 1000).rounded()), cpu = Int((median(samples.map(\.cpu)) * 1000).rounded())

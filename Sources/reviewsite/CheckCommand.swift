@@ -2,8 +2,8 @@ import ArgumentParser
 import ReviewSite
 
 /// `reviewsite check`: validate the dataset and compare every figure with
-/// the article. Invalid data exit 1; a difference from the article is a
-/// finding, listed, with exit 0.
+/// the article. Invalid data or figure definitions exit 1; a difference
+/// from the article is a finding, listed, with exit 0.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -12,22 +12,31 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
+    @OptionGroup var templates: TemplatesOption
+
     func run() throws {
-        let dataset = try loadOrExit(options.data)
-        print("\(options.data)/ is valid: \(dataset.summary).")
-        // Another review's data are valid, but the figures of this version are the default review's.
-        if let problem = dataset.defaultReviewProblem {
-            print("No figures computed: \(problem.message).")
-            return
+        let report: Report
+        do {
+            report = try Report.load(from: options.data, figures: FigureFile.path(inTemplates: templates.templates))
+        } catch {
+            // Another review's data are valid; this version computes no figures for it yet.
+            if let (summary, message) = error.unsupported {
+                print("\(options.data)/ is valid: \(summary).")
+                print("No figures computed: \(message).")
+                return
+            }
+            printError(error.description)
+            throw ExitCode(1)
         }
-        let figures = FigureCatalogue.compute(ReviewFacts(dataset))
+        print("\(options.data)/ is valid: \(report.summary).")
+        let figures = report.figures
         // An unpublished review has no printed figures to compare with.
-        guard dataset.isPublished else {
+        guard report.isPublished else {
             print("\(figures.count) figures computed.")
             return
         }
-        let differences = PublishedCheck.differences(figures, dataset.published)
-        let compared = figures.filter { dataset.published[$0.id] != nil }.count
+        let differences = PublishedCheck.differences(figures, report.published)
+        let compared = figures.filter { report.published[$0.id] != nil }.count
         switch differences.count {
         case 0: print("\(figures.count) figures computed; all \(compared) that the article printed match it.")
         case let n:

@@ -13,7 +13,7 @@ struct BoundedInputTests {
         defer { fixture.delete() }
         try fixture.append("patients.csv", String(repeating: "x\n", count: 5_000))
         do {
-            _ = try DatasetLoader.load(from: fixture.path)
+            _ = try loadDataset(fixture.path)
             Issue.record("expected errors")
         } catch {
             let lines = error.description.replacingOccurrences(of: fixture.path, with: "data").components(separatedBy: "\n")
@@ -38,7 +38,7 @@ struct BoundedInputTests {
         let fixture = try DatasetFixture()
         defer { fixture.delete() }
         try fixture.append("patients.csv", String(repeating: "R4-01,x\"y\n", count: 5_000))
-        let failure = #expect(throws: DatasetErrors.self) { try DatasetLoader.load(from: fixture.path) }
+        let failure = #expect(throws: DatasetErrors.self) { try loadDataset(fixture.path) }
         let lines = (failure?.description ?? "").replacingOccurrences(of: fixture.path, with: "data").components(separatedBy: "\n")
         #expect(lines.count == 1_002)
         #expect(lines[0] == "data/patients.csv:138: a quote inside an unquoted field (quote the whole field and double the quote: \"\")")
@@ -94,7 +94,7 @@ struct BoundedInputTests {
         defer { fixture.delete() }
         try fixture.append("patients.csv", String(repeating: "\n", count: 3_000_000))
         #expect(fixture.errors() == [])
-        #expect(try DatasetLoader.load(from: fixture.path).patients.count == 136)
+        #expect(try loadDataset(fixture.path).patients.count == 136)
     }
 
     /// Sums past Int.max are errors, not traps (the reader stops single

@@ -7,7 +7,7 @@ import Testing
 /// asserted; with the old code these tests would not finish.
 @Suite("Bounded text")
 struct BoundedTextTests {
-    static let report = Report(try! DatasetLoader.load(from: defaultDataPath))
+    static let report = try! loadReport(defaultDataPath)
     let filler = TemplateFiller(figures: Self.report.figures, review: Self.report.review)
 
     @Test func manyPlaceholdersOnOneLineFill() throws {

@@ -78,7 +78,7 @@ struct CodebookContractTests {
 
     /// Every study of data/ was appraised with the checklist its design names.
     @Test func designsNameTheStudiesChecklists() throws {
-        let dataset = try DatasetLoader.load(from: defaultDataPath)
+        let dataset = try loadDataset(defaultDataPath)
         let checklist = Dictionary(uniqueKeysWithValues: codes("studies", "design").map { ($0.code, $0.checklist) })
         #expect(Design.allCases.allSatisfy { checklist[$0.rawValue] != nil })
         for study in dataset.studies {

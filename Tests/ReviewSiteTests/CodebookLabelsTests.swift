@@ -25,7 +25,7 @@ struct CodebookLabelsTests {
         try fixture.write("patients.csv", try fixture.read("patients.csv").replacingOccurrences(of: "\n", with: ",\n"))
         try fixture.edit("patients.csv", line: 1, "recurrence_note,", "recurrence_note,ulcer_healed")
         try fixture.edit("patients.csv", line: 2, "12,no,,", "12,no,,yes")
-        let dataset = try DatasetLoader.load(from: fixture.path)
+        let dataset = try loadDataset(fixture.path)
         #expect(dataset.table("patients")?.columns.last?.isExtra == true)
         let site = try SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath).build()
         let page = site["patients.html"]!

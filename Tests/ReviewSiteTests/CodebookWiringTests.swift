@@ -64,7 +64,7 @@ struct CodebookWiringTests {
         defer { fixture.delete() }
         try fixture.edit("codebook.yaml", line: 100, "[f, m]", "[f, m, x]")
         try fixture.edit("patients.csv", line: 17, ",f,", ",x,")
-        let dataset = try DatasetLoader.load(from: fixture.path)
+        let dataset = try loadDataset(fixture.path)
         #expect(dataset.table("patients")?.count == 136)
         #expect(dataset.defaultReviewProblem?.message ==
             "the pages and figures of this version need the default review's codes and columns ('x' of patients.sex is not one of f, m)")
@@ -75,7 +75,7 @@ struct CodebookWiringTests {
         let fixture = try DatasetFixture()
         defer { fixture.delete() }
         try fixture.edit("codebook.yaml", line: 129, "label: partial, responded: yes", "label: partial")
-        let dataset = try DatasetLoader.load(from: fixture.path)
+        let dataset = try loadDataset(fixture.path)
         #expect(dataset.patients.isEmpty)
         #expect(dataset.defaultReviewProblem?.message ==
             "the pages and figures of this version need the default review's codes and columns (responded codes complete, not complete, partial)")

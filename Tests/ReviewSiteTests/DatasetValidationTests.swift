@@ -12,7 +12,7 @@ struct ValidationCase: CustomTestStringConvertible, Sendable {
 @Suite("Dataset validation")
 struct DatasetValidationTests {
     @Test func defaultDatasetLoadsWithoutErrors() throws {
-        let dataset = try DatasetLoader.load(from: defaultDataPath)
+        let dataset = try loadDataset(defaultDataPath)
         #expect(dataset.studies.count == 40)
         #expect(dataset.patients.count == 136)
         #expect(dataset.treatments.count == 144)
@@ -220,9 +220,9 @@ struct DatasetValidationTests {
     }
 
     @Test func missingFolderIsOneLine() {
-        #expect(throws: DatasetErrors.self) { try DatasetLoader.load(from: "/nonexistent/reviewsite") }
+        #expect(throws: DatasetErrors.self) { try loadDataset("/nonexistent/reviewsite") }
         do {
-            _ = try DatasetLoader.load(from: "/nonexistent/reviewsite")
+            _ = try loadDataset("/nonexistent/reviewsite")
         } catch {
             #expect(error.description == "/nonexistent/reviewsite: no such folder (expected a dataset folder with the files of docs/dataset.md)\n1 error in the dataset.")
         }

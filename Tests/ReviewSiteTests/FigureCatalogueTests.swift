@@ -3,7 +3,7 @@ import Testing
 import Yams
 @testable import ReviewSite
 
-@Suite("Figure catalogue against docs/figures.yaml and the article")
+@Suite("templates/figures.yaml against docs/figures.yaml and the article")
 struct FigureCatalogueTests {
     struct Entry {
         var id: String
@@ -27,15 +27,21 @@ struct FigureCatalogueTests {
         }
     }()
 
-    @Test func catalogueHasTheYAMLsIdsKindsAndDefinitionsInOrder() {
-        #expect(FigureCatalogue.all.map(\.id) == Self.entries.map(\.id))
-        #expect(FigureCatalogue.all.map(\.kind.rawValue) == Self.entries.map(\.kind))
-        #expect(FigureCatalogue.all.map(\.definition) == Self.entries.map(\.definition))
-        #expect(FigureCatalogue.all.count == 72)
+    @Test func templatesHaveTheContractsIdsKindsAndDefinitionsInOrder() {
+        let declarations = defaultCatalogue.declarations
+        #expect(FigureFile.read(repositoryRoot.appendingPathComponent("templates/figures.yaml").path).errors.isEmpty)
+        #expect(declarations.map(\.id) == Self.entries.map(\.id))
+        #expect(declarations.map(\.kind.rawValue) == Self.entries.map(\.kind))
+        #expect(declarations.map(\.definition) == Self.entries.map(\.definition))
+        #expect(declarations.count == 72)
+    }
+
+    static func defaultFigures() throws -> [Figure] {
+        try Report(loadDataset(defaultDataPath), catalogue: defaultCatalogue).figures
     }
 
     @Test func defaultDataReproduceEveryPublishedValueButOne() throws {
-        let figures = FigureCatalogue.compute(ReviewFacts(try DatasetLoader.load(from: defaultDataPath)))
+        let figures = try Self.defaultFigures()
         var differing: [String] = []
         for (entry, figure) in zip(Self.entries, figures) {
             for (field, value) in entry.published where figure[field] != value {
@@ -46,13 +52,13 @@ struct FigureCatalogueTests {
     }
 
     @Test func checkListsTheOneDifferenceFromPublishedYAML() throws {
-        let dataset = try DatasetLoader.load(from: defaultDataPath)
-        let differences = PublishedCheck.differences(FigureCatalogue.compute(ReviewFacts(dataset)), dataset.published)
+        let dataset = try loadDataset(defaultDataPath)
+        let differences = PublishedCheck.differences(try Self.defaultFigures(), dataset.published)
         #expect(differences.map(\.description) == ["outcome.eswl.complete: printed 7%, computed 9% (1/11)"])
     }
 
     @Test func provenanceRowsOfAProportion() throws {
-        let figures = FigureCatalogue.compute(ReviewFacts(try DatasetLoader.load(from: defaultDataPath)))
+        let figures = try Self.defaultFigures()
         let eswl = figures.first { $0.id == "outcome.eswl.complete" }!
         #expect(eswl.rows.count == 11)
         #expect(eswl.numeratorRows?.count == 1)

@@ -122,7 +122,9 @@ struct FigureKindTests {
     ])
     func overallRiskOfBias(_ answers: [Answer], _ level: RiskLevel) {
         let rows = answers.enumerated().map { RiskOfBiasAnswer(studyID: "S1", question: $0.offset + 1, answer: $0.element) }
-        let facts = ReviewFacts(Build.dataset(patients: [], steps: [], answers: rows))
-        #expect(facts.studies[0].riskOfBias == level)
+        let dataset = Build.dataset(patients: [], steps: [], answers: rows)
+        #expect(ReviewFacts(dataset).studies[0].riskOfBias == level)
+        // The database's study_appraisal, which the rob.* figures count, agrees.
+        #expect(Build.figure("rob.\(level.rawValue)", dataset)["n"] == 1)
     }
 }

@@ -98,7 +98,7 @@ struct InputTextTests {
         defer { fixture.delete() }
         try fixture.edit("adverse_events.csv", line: 2, "local infection treated with oral antibiotics", "\"local infection\ntreated with oral antibiotics\"")
         try fixture.write("adverse_events.csv", try fixture.read("adverse_events.csv").replacingOccurrences(of: "\n", with: "\r\n"))
-        let dataset = try DatasetLoader.load(from: fixture.path)
+        let dataset = try loadDataset(fixture.path)
         #expect(dataset.adverseEvents[0].detail == "local infection\ntreated with oral antibiotics")
     }
 }

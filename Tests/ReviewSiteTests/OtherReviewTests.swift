@@ -8,7 +8,7 @@ import Testing
 @Suite("A dataset of another review")
 struct OtherReviewTests {
     @Test func validatesByItsOwnCodebook() throws {
-        let dataset = try DatasetLoader.load(from: systemicDataPath)
+        let dataset = try loadDataset(systemicDataPath)
         #expect(dataset.tables.map(\.name) == ["studies", "patients", "treatments", "adverse_events"])
         #expect(dataset.tables.map(\.count) == [3, 4, 5, 2])
         #expect(dataset.codebook.appraisal.levels.count == 10)
@@ -17,7 +17,7 @@ struct OtherReviewTests {
     }
 
     @Test func cellsAreTypedByTheCodebook() throws {
-        let dataset = try DatasetLoader.load(from: systemicDataPath)
+        let dataset = try loadDataset(systemicDataPath)
         let patients = try #require(dataset.table("patients"))
         #expect(patients.columns.map(\.name) == ["patient_id", "study_id", "age_years", "diagnosis", "calcinosis_sites", "response", "ulcer_healed"])
         let healed = try #require(patients.index(of: "ulcer_healed"))
@@ -37,7 +37,7 @@ struct OtherReviewTests {
     }
 
     @Test func thePagesOfThisVersionSayTheyNeedTheDefaultReview() throws {
-        let dataset = try DatasetLoader.load(from: systemicDataPath)
+        let dataset = try loadDataset(systemicDataPath)
         #expect(dataset.patients.isEmpty)
         #expect(dataset.defaultReviewProblem?.description ==
             "\(systemicDataPath)/codebook.yaml: the pages and figures of this version need the default review's codes and columns (it declares no table risk_of_bias)")

@@ -22,7 +22,7 @@ struct PrismaDiagramTests {
                             reportsExcluded: [.init(code: "script", reason: script, count: 2)]),
         includedStudies: 77, includedReports: 80)
 
-    static func defaultPrisma() throws -> Prisma { try DatasetLoader.load(from: defaultDataPath).prisma }
+    static func defaultPrisma() throws -> Prisma { try loadDataset(defaultDataPath).prisma }
 
     /// Each `<text>`'s lines joined by spaces: a wrapped label reads whole again.
     static func texts(_ svg: String) -> [String] {

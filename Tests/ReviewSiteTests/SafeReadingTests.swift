@@ -58,7 +58,7 @@ struct SafeReadingTests {
         let link = fixture.path + "-link"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.path)
         defer { try? FileManager.default.removeItem(atPath: link) }
-        let dataset = try DatasetLoader.load(from: link)
+        let dataset = try loadDataset(link)
         #expect(dataset.patients.count == 136)
     }
 
@@ -117,7 +117,7 @@ struct SafeReadingTests {
         let fixture = try DatasetFixture()
         defer { fixture.delete() }
         let validated = try fixture.read("patients.csv")
-        let report = try Report.load(from: fixture.path)
+        let report = try loadReport(fixture.path)
         try fixture.write("patients.csv", "patient_id\nchanged after the check\n")
         let site = try SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath).build(report)
         #expect(site["data/patients.csv"] == validated)

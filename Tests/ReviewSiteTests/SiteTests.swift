@@ -8,7 +8,7 @@ let templatesPath = repositoryRoot.appendingPathComponent("templates").path
 struct SiteTests {
     static let expectedFiles = [
         "changes.html", "changes.md", "data/adverse_events.csv", "data/figures.json", "data/patients.csv", "data/prisma.yaml",
-        "data/published.yaml", "data/review.yaml", "data/risk_of_bias.csv", "data/studies.csv", "data/treatments.csv",
+        "data/published.yaml", "data/review.sqlite", "data/review.yaml", "data/risk_of_bias.csv", "data/studies.csv", "data/treatments.csv",
         "figures.html", "index.html", "index.md", "methods.html", "methods.md", "patients.html", "prisma.html", "prisma.svg",
         "results.html", "results.md", "risk-of-bias.html", "sort.js", "style.css", "table-1.html", "table-1.md", "table-2.html",
         "table-2.md",

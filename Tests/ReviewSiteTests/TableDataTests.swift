@@ -7,31 +7,31 @@ import Testing
 @Suite("Table data")
 struct TableDataTests {
     @Test func table1CellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
-        let report = try Report.load(from: defaultDataPath)
+        let report = try loadReport(defaultDataPath)
         let data = StudyTable.data(report.facts)
         #expect(data.rowCount == 40)
         #expect(RenderedTable.rows(StudyTable.page(report.facts)) == [data.columns] + (0..<data.rowCount).map(data.cells))
     }
 
     @Test func table2CellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
-        let report = try Report.load(from: defaultDataPath)
-        let data = TreatmentTable.data(report.facts)
+        let report = try loadReport(defaultDataPath)
+        let data = TreatmentTable.data(report.facts, report.figures)
         #expect(data.rowCount > 5)
-        #expect(RenderedTable.rows(TreatmentTable.page(report.facts)) == [data.columns] + (0..<data.rowCount).map(data.cells))
+        #expect(RenderedTable.rows(TreatmentTable.page(report.facts, report.figures)) == [data.columns] + (0..<data.rowCount).map(data.cells))
     }
 
     @Test func hostileTextIsTheSameInTheModelAndOnThePage() throws {
         let fixture = try hostileFixture()
         defer { fixture.delete() }
-        let report = try Report.load(from: fixture.path)
+        let report = try loadReport(fixture.path)
         for (page, data) in [(StudyTable.page(report.facts), StudyTable.data(report.facts)),
-                             (TreatmentTable.page(report.facts), TreatmentTable.data(report.facts))] {
+                             (TreatmentTable.page(report.facts, report.figures), TreatmentTable.data(report.facts, report.figures))] {
             #expect(RenderedTable.rows(page) == [data.columns] + (0..<data.rowCount).map(data.cells))
         }
     }
 
     @Test func rowsOfTheSameBytesAreTheSameRow() throws {
-        let report = try Report.load(from: defaultDataPath)
+        let report = try loadReport(defaultDataPath)
         let data = StudyTable.data(report.facts)
         #expect(data.sameRow(3, as: data, 3))
         #expect(!data.sameRow(3, as: data, 4))

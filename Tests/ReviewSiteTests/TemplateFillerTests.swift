@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Template filler")
 struct TemplateFillerTests {
-    static let report = Report(try! DatasetLoader.load(from: defaultDataPath))
+    static let report = try! Report(loadDataset(defaultDataPath), catalogue: defaultCatalogue)
     let filler = TemplateFiller(figures: Self.report.figures, review: Self.report.review)
 
     func fill(_ text: String) -> Result<String, TemplateErrors> { filler.fill(text, file: "templates/t.md") }

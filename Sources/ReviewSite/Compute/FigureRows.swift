@@ -69,3 +69,15 @@ final class KeyList: @unchecked Sendable {
         }
     }
 }
+
+extension FigureRows {
+    /// The keys of any of `parts`, in byte order, each once.
+    static func union(_ parts: [FigureRows]) -> FigureRows {
+        guard let first = parts.first else { return [] }
+        if parts.allSatisfy({ $0.keys === first.keys }) {
+            return FigureRows(first.keys, Array(Set(parts.flatMap(\.positions))).sorted())
+        }
+        let keys = Array(Set(parts.flatMap { Array($0) })).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return FigureRows(KeyList(keys), keys.indices.map { Int32($0) })
+    }
+}

@@ -185,25 +185,25 @@ public struct Regimen: Sendable {
 }
 
 extension ReviewFacts {
-    /// Table 2's statistics: each monotherapy, laser split by type, and each
-    /// combination of modalities, in that order.
-    public func treatmentSummaries() -> [(option: TreatmentOption, summary: GroupSummary)] {
+    /// Table 2's rows: each monotherapy, laser split by type, and each
+    /// combination of modalities, in that order, with its patients
+    /// (positions in `patients`, in byte order).
+    func treatmentGroups() -> [(option: TreatmentOption, patients: [Int])] {
         var groups: [TreatmentOption: [Int]] = [:]
         for index in patients.indices { groups[TreatmentOption(patients[index], steps), default: []].append(index) }
-        let context = FigureContext(self)
-        var options: [(TreatmentOption, GroupSummary)] = []
+        var options: [(TreatmentOption, [Int])] = []
         for modality in Modality.allCases {
-            let treated = context.treated(modality)
+            let treated = patients.indices.filter { patients[$0].treated(with: modality) }
             guard !treated.isEmpty else { continue }
-            options.append((.monotherapy(modality), GroupSummary(self, treated)))
+            options.append((.monotherapy(modality), treated))
             if modality == .laser {
                 for option in groups.keys.filter({ if case .laser = $0 { true } else { false } }).sorted() {
-                    options.append((option, GroupSummary(self, groups[option]!)))
+                    options.append((option, groups[option]!))
                 }
             }
         }
         for option in groups.keys.filter({ if case .combined = $0 { true } else { false } }).sorted() {
-            options.append((option, GroupSummary(self, groups[option]!)))
+            options.append((option, groups[option]!))
         }
         return options
     }

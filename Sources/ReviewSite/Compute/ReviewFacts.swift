@@ -1,5 +1,5 @@
-/// Facts derived once per patient and study, shared by every figure and
-/// table so that a table cell and a sentence can never disagree. A class:
+/// Facts derived once per patient and study, shared by the tables and
+/// pages (the figures are queries on the review's database). A class:
 /// every page and figure holds it, and a struct of this many arrays would
 /// retain each of them on every copy.
 public final class ReviewFacts: Sendable {
@@ -178,7 +178,7 @@ public final class ReviewFacts: Sendable {
     }
 }
 
-/// One patient with what the figures ask of it. A class: figures pass
+/// One patient with what the tables ask of it. A class: tables pass
 /// patients around by the million, and a reference copies in one retain.
 public final class PatientFacts: Sendable {
     public let patient: Patient
@@ -192,12 +192,6 @@ public final class PatientFacts: Sendable {
     let modalityBits: UInt8
     /// Bit set of the adverse event types.
     let eventBits: UInt8
-    /// Laser patient whose laser steps are all CO2.
-    public let co2Only: Bool
-    /// Sessions over all steps, a missing count as 0.
-    public let sessions: Int
-    /// Sum of the top-STS steps' durations; nil when any is missing.
-    public let topSTSDuration: Double?
 
     init(patient: Patient, study: Int, steps: Range<Int>, events: Range<Int>, allSteps: [TreatmentStep], eventBits: UInt8) {
         self.patient = patient
@@ -206,26 +200,8 @@ public final class PatientFacts: Sendable {
         self.events = events
         self.eventBits = eventBits
         var bits: UInt8 = 0
-        var laserSteps = 0, co2Steps = 0, sessions = 0
-        var duration: Double? = 0
-        for step in allSteps[steps] {
-            bits |= step.modality.bit
-            // Saturates rather than traps: cells are at most 10^12, so only
-            // millions of steps of one patient could reach Int.max.
-            let (sum, overflow) = sessions.addingReportingOverflow(step.sessions ?? 0)
-            sessions = overflow ? Int.max : sum
-            if step.modality == .laser {
-                laserSteps += 1
-                if step.variant == .co2 { co2Steps += 1 }
-            }
-            if step.modality == .topSTS {
-                duration = step.durationMonths.flatMap { value in duration.map { $0 + value } }
-            }
-        }
+        for step in allSteps[steps] { bits |= step.modality.bit }
         modalityBits = bits
-        co2Only = laserSteps > 0 && co2Steps == laserSteps
-        self.sessions = sessions
-        topSTSDuration = bits & Modality.topSTS.bit != 0 ? duration : nil
     }
 
     public var id: String { patient.id }
@@ -243,15 +219,7 @@ public final class PatientFacts: Sendable {
 
     public func treated(with modality: Modality) -> Bool { modalityBits == modality.bit }
 
-    public func hadStep(of modality: Modality) -> Bool { modalityBits & modality.bit != 0 }
-
     public var isCombined: Bool { modalityBits.nonzeroBitCount > 1 }
-
-    public var modalities: [Modality] { Modality.allCases.filter { modalityBits & $0.bit != 0 } }
-
-    public func had(_ event: AdverseEventType) -> Bool { eventBits & event.bit != 0 }
-
-    public var responded: Bool { patient.response == .complete || patient.response == .partial }
 
     /// vas_before − vas_after, for a patient with both.
     public var vasReduction: Double? {

@@ -24,6 +24,24 @@ final class Database: @unchecked Sendable {
         _ = csqlite_db_config(opened, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0)
         _ = csqlite_db_config(opened, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
         sqlite3_limit(opened, SQLITE_LIMIT_ATTACHED, 0)
+        Self.registerFunctions(opened)
+    }
+
+    /// `has(list, item)`: whether a `;`-separated list (a set column of the
+    /// review's database) holds `item`; false for a NULL list. Figure
+    /// conditions read `has(events, 'infection')` instead of a join.
+    private static func registerFunctions(_ handle: OpaquePointer) {
+        sqlite3_create_function_v2(handle, "has", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nil, { context, _, values in
+            guard let values, let list = sqlite3_value_text(values[0]), let item = sqlite3_value_text(values[1]) else {
+                sqlite3_result_int(context, 0)
+                return
+            }
+            let listBytes = UnsafeBufferPointer(start: list, count: Int(sqlite3_value_bytes(values[0])))
+            let itemBytes = UnsafeBufferPointer(start: item, count: Int(sqlite3_value_bytes(values[1])))
+            let found = listBytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+                .contains { $0.elementsEqual(itemBytes) }
+            sqlite3_result_int(context, found ? 1 : 0)
+        }, nil, nil, nil)
     }
 
     deinit {
@@ -34,7 +52,8 @@ final class Database: @unchecked Sendable {
     /// Runs every statement of `sql` (the schema, the loading).
     func execute(_ sql: String) throws(DatabaseError) {
         var rest = Substring(sql)
-        while !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Bytes, not trimmingCharacters: that copies the rest for every statement of a schema.
+        while rest.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             let (statement, tail) = try compile(rest, whole: sql)
             guard let statement else { break }
             while try statement.step() {}
@@ -101,14 +120,22 @@ final class Database: @unchecked Sendable {
         return copy
     }
 
-    /// Writes the database to a new file, compacted (VACUUM INTO).
+    /// Writes the database to a file, page for page (SQLite's backup): the
+    /// same rows put in the same way give the same bytes, and no second
+    /// copy of a large database is held in memory on the way.
     func write(to path: String) throws(DatabaseError) {
-        // VACUUM INTO attaches the new file for the time of the copy.
-        sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 1)
-        defer { sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0) }
-        let statement = try prepare("VACUUM INTO ?1")
-        statement.bind(.text(path), at: 1)
-        while try statement.step() {}
+        var opened: OpaquePointer?
+        let status = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        defer { sqlite3_close_v2(opened) }
+        guard status == SQLITE_OK, let file = opened else {
+            throw DatabaseError(message: "cannot write \(path): \(opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory")")
+        }
+        guard let backup = sqlite3_backup_init(file, "main", handle, "main") else {
+            throw DatabaseError(message: "cannot write \(path): \(String(cString: sqlite3_errmsg(file)))")
+        }
+        let stepped = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard stepped == SQLITE_DONE else { throw DatabaseError(message: "cannot write \(path): \(String(cString: sqlite3_errstr(stepped)))") }
     }
 
     /// From now on, queries only read: `PRAGMA query_only`, an authorizer
@@ -203,6 +230,27 @@ final class Statement {
                 sqlite3_bind_text(handle, index, "", 0, transient)
             }
         }
+    }
+
+    /// Text SQLite does not copy: the bytes must stay until the statement
+    /// is stepped (a bulk INSERT binds a row's text from one buffer).
+    func bindUncopied(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+            sqlite3_bind_text(handle, index, chars.baseAddress ?? UnsafePointer(bitPattern: 1), Int32(chars.count), nil)
+        }
+    }
+
+    /// Ready to run again, keeping the bindings (all of which the next run sets).
+    func rewind() {
+        running = false
+        sqlite3_reset(handle)
+    }
+
+    /// The bytes of a text value, without making a String; nil for a value of another type.
+    func withText<Result>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return nil }
+        let start = sqlite3_column_text(handle, column)
+        return body(UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     func value(at column: Int32) -> DatabaseValue {

@@ -19,6 +19,6 @@ struct DiffSide {
         case .failure(let errors): throw .templates(errors)
         }
         table1 = StudyTable.data(report.facts)
-        table2 = TreatmentTable.data(report.facts)
+        table2 = TreatmentTable.data(report.facts, report.figures)
     }
 }

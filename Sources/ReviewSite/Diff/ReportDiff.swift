@@ -58,10 +58,10 @@ public struct ReportDiff: Sendable {
         let template = try results(templatesPath)
         func side(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> DiffSide {
             let report: Report
-            do { report = try Report.load(from: side.path) } catch {
+            do { report = try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath)) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
-                errors.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
+                errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
                 throw .data(errors)
             }
             return try DiffSide(report, label: side.label, template: template, templatesPath: templatesPath)

@@ -124,7 +124,7 @@ extension DatasetLoader {
         for (key, value) in map {
             let id = key.string ?? ""
             guard let allowed = fields[id] else {
-                yaml.fail(key, Echo.value(id), "not a figure of the catalogue (docs/figures.yaml)")
+                yaml.fail(key, Echo.value(id), "not a figure of figures.yaml (expected the id of a figure the report computes)")
                 continue
             }
             if let entryFields = value.mapping {

@@ -5,8 +5,9 @@ import Dispatch
 public enum DatasetLoader {
     /// Loads and checks every file and every rule; throws all problems at once.
     /// `figureFields` names the figures published.yaml may quote and their
-    /// fields (the catalogue's, unless a test says otherwise).
-    public static func load(from path: String, figureFields: [String: [String]] = FigureCatalogue.fields) throws(DatasetErrors) -> Dataset {
+    /// fields: those of figures.yaml (`FigureFile.fields`), asked for only
+    /// when published.yaml is read, last, so that figures.yaml can be read meanwhile.
+    public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]]) throws(DatasetErrors) -> Dataset {
         let directory = DataDirectory(path)
         guard directory.exists else {
             throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
@@ -24,7 +25,7 @@ public enum DatasetLoader {
         }
         let review = readReview(directory, sink)
         let prisma = readPrisma(directory, sink)
-        let published = readPublished(directory, sink, fields: figureFields)
+        let published = readPublished(directory, sink, fields: figureFields())
         var tables: [String: TableRows] = [:]
         for plan in plans where plan.table.name != "patients" {
             tables[plan.table.name] = readTable(plan, in: directory, sink: sink)
@@ -89,8 +90,10 @@ final class Background<Value>: @unchecked Sendable {
         }
     }
 
+    /// May be asked more than once.
     func result() -> Value {
         done.wait()
+        defer { done.signal() }
         return value!
     }
 }

@@ -4,7 +4,7 @@ enum FigureListPage {
     /// Links listed per figure; the rest of a longer list is in figures.json.
     static let listedRows = 1_000
 
-    static func page(_ figures: [Figure], _ published: [String: PublishedValue], _ links: RowLinks) -> Page {
+    static func page(_ figures: [Figure], _ definitions: [String: String], _ published: [String: PublishedValue], _ links: RowLinks) -> Page {
         let differing = PublishedCheck.differences(figures, published)
         var html = """
         <h1>Figures</h1>
@@ -21,7 +21,7 @@ enum FigureListPage {
 
         """
         for figure in figures {
-            let definition = FigureCatalogue.byID[figure.id]?.definition ?? ""
+            let definition = definitions[figure.id] ?? ""
             var printed = "not quoted"
             if let value = published[figure.id] {
                 let matches = PublishedCheck.matches(figure, value)

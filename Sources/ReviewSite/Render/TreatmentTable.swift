@@ -5,11 +5,11 @@ enum TreatmentTable {
     static let caption = "Local, non-systemic and minimally invasive treatment options for calcinosis cutis"
 
     /// `table-2.md`.
-    static func markdown(_ facts: ReviewFacts) -> String {
-        MarkdownTable.markdown(title: title, introduction: introduction, caption: caption, data(facts))
+    static func markdown(_ facts: ReviewFacts, _ figures: [Figure]) -> String {
+        MarkdownTable.markdown(title: title, introduction: introduction, caption: caption, data(facts, figures))
     }
 
-    static func page(_ facts: ReviewFacts) -> Page {
+    static func page(_ facts: ReviewFacts, _ figures: [Figure]) -> Page {
         let html = """
         <h1>\(title)</h1>
         <p>\(introduction) Where a cell is a figure of the report, it links to the rows behind it. The table is also available as <a href="table-2.md">Markdown</a>.</p>
@@ -23,8 +23,8 @@ enum TreatmentTable {
 
         """
         var rows = HTMLBytes(capacity: 16_384)
-        for (option, summary) in facts.treatmentSummaries() {
-            row(option, summary, into: &rows)
+        for (option, patients) in facts.treatmentGroups() {
+            row(option, GroupSummary(facts, patients), responseFigure(patients, facts, figures), into: &rows)
         }
         return Page(file: "table-2.html", title: "Table 2", body: html, sortable: true, rows: rows.bytes, end: "</tbody>\n</table>\n</div>")
     }
@@ -33,10 +33,10 @@ enum TreatmentTable {
                           "VAS reduction, median (range; n)", "Adverse effects (patients)", "Recurrence"]
 
     /// The table as text, for comparisons: the cells of the page's rows.
-    static func data(_ facts: ReviewFacts) -> TableData {
+    static func data(_ facts: ReviewFacts, _ figures: [Figure]) -> TableData {
         var text = TableText(capacity: 16_384)
-        for (option, summary) in facts.treatmentSummaries() {
-            row(option, summary, into: &text)
+        for (option, patients) in facts.treatmentGroups() {
+            row(option, GroupSummary(facts, patients), responseFigure(patients, facts, figures), into: &text)
         }
         return text.data(columns: columns)
     }
@@ -49,13 +49,20 @@ enum TreatmentTable {
         }
     }
 
-    /// The catalogue's response figure for a row, when there is one.
-    static func responseFigure(_ option: TreatmentOption) -> String? {
-        guard case .monotherapy(let modality) = option else { return nil }
-        return "outcome.\(modality.rawValue).response"
+    /// The figure of figures.yaml that computes a row's responded cell, when
+    /// there is one: the first proportion whose rows are the row's patients
+    /// and whose numerator rows are those who responded.
+    static func responseFigure(_ patients: [Int], _ facts: ReviewFacts, _ figures: [Figure]) -> String? {
+        let group = patients.map { Int32($0) }
+        let responded = patients.filter { [.complete, .partial].contains(facts.patients[$0].patient.response) }.map { Int32($0) }
+        return figures.first { figure in
+            guard figure.kind == .proportion, figure.rows.count == group.count, let numerator = figure.numeratorRows,
+                  figure.rows.keys === facts.patientKeys, numerator.keys === facts.patientKeys else { return false }
+            return numerator.positions == responded && figure.rows.positions == group
+        }?.id
     }
 
-    static func row(_ option: TreatmentOption, _ summary: GroupSummary, into out: inout some TableOutput) {
+    static func row(_ option: TreatmentOption, _ summary: GroupSummary, _ figure: String?, into out: inout some TableOutput) {
         let (name, subgroup) = label(option, summary.labels)
         let n = summary.count
         out.startRow(id: nil, subgroup: subgroup)
@@ -80,7 +87,7 @@ enum TreatmentTable {
         out.endCell(heading: false)
         out.startCell(heading: false, style: "num", sort: .int(summary.responded.percent))
         let responded = Cells.share(summary.responded.count, of: n)
-        if let figure = responseFigure(option) { out.figureLink(figure, responded) } else { out.raw(responded) }
+        if let figure { out.figureLink(figure, responded) } else { out.raw(responded) }
         out.endCell(heading: false)
         let painReported = summary.painOutcomes.values.reduce(0, +)
         cell(painReported == 0 ? "not reported"

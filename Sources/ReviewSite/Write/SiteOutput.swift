@@ -9,6 +9,8 @@ protocol SiteOutput: Sendable {
     func copy(_ source: String, to path: String) throws(BuildFailure)
     /// A page inside the frame every page shares.
     func add(_ page: Page, in frame: PageFrame) throws(BuildFailure)
+    /// A file that `write` makes itself at the path it is given (the database).
+    func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure)
 }
 
 extension SiteOutput {
@@ -37,6 +39,19 @@ final class MemoryOutput: SiteOutput, @unchecked Sendable {
             throw .output("\(source): cannot be read for the downloads")
         }
         add(path, bytes: [UInt8](data))
+    }
+
+    func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-file-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .output("\(path): cannot make a temporary folder (\(error.localizedDescription))")
+        }
+        let file = folder.appendingPathComponent("file").path
+        try write(file)
+        try copy(file, to: path)
     }
 }
 
@@ -85,6 +100,12 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
             ok = ferror(input) == 0 && ok
         }
         try close(output, path, ok)
+    }
+
+    /// The file is made (with its folders) and counted here; `write` fills it.
+    func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure) {
+        try close(try open(path), path, true)
+        try write(folder.path + "/" + path)
     }
 
     /// Writes the frame and the page's parts one after another, without

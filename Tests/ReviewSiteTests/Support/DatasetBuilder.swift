@@ -41,8 +41,8 @@ enum Build {
                        treatments: steps, adverseEvents: events, published: [:])
     }
 
-    /// One computed figure of a dataset.
+    /// One computed figure of a dataset, by the definitions of templates/figures.yaml.
     static func figure(_ id: String, _ dataset: Dataset) -> Figure {
-        FigureCatalogue.compute(ReviewFacts(dataset)).first { $0.id == id }!
+        try! Report(dataset, catalogue: defaultCatalogue).figures.first { $0.id == id }!
     }
 }

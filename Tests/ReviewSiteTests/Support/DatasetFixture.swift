@@ -11,6 +11,19 @@ let defaultDataPath = repositoryRoot.appendingPathComponent("data").path
 /// Another review's small dataset, with its own codebook.
 let systemicDataPath = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTests/Fixtures/systemic").path
 
+/// templates/figures.yaml: the default review's figures.
+let defaultCatalogue: FigureFile = FigureFile.read(repositoryRoot.appendingPathComponent("templates/figures.yaml").path).file
+
+/// Loads a dataset checked against the default review's figures.
+func loadDataset(_ path: String) throws(DatasetErrors) -> Dataset {
+    try DatasetLoader.load(from: path, figureFields: defaultCatalogue.fields)
+}
+
+/// Loads a dataset and computes the default review's figures over it.
+func loadReport(_ path: String) throws(ReportErrors) -> Report {
+    try Report.load(from: path, figures: repositoryRoot.appendingPathComponent("templates/figures.yaml").path)
+}
+
 /// A copy of a dataset (the default one unless said) in a fresh temporary folder, edited by a test.
 struct DatasetFixture {
     let path: String
@@ -57,7 +70,7 @@ struct DatasetFixture {
     /// The error lines a load reports, with the folder shown as `data`.
     func errors() -> [String] {
         do {
-            _ = try DatasetLoader.load(from: path)
+            _ = try loadDataset(path)
             return []
         } catch {
             return error.errors.map { $0.description.replacingOccurrences(of: path, with: "data") }

@@ -1,0 +1,80 @@
+import Foundation
+import Yams
+
+/// figures.yaml: the figures of the report, each declared in YAML and SQL
+/// (docs/database.md says how). Reading checks the declarations; running
+/// them is FigureRunner's.
+public struct FigureFile: Sendable {
+    /// The file as the user named it, e.g. `templates/figures.yaml`.
+    public let path: String
+    let declarations: [FigureDeclaration]
+
+    /// Each figure's fields, by id: what published.yaml may quote.
+    public var fields: [String: [String]] {
+        Dictionary(declarations.map { ($0.id, $0.kind.fields) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each figure's definition in words, by id.
+    public var definitions: [String: String] {
+        Dictionary(declarations.map { ($0.id, $0.definition) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var ids: [String] { declarations.map(\.id) }
+
+    /// The file of a templates folder.
+    public static func path(inTemplates folder: String) -> String { "\(folder)/figures.yaml" }
+
+    /// Reads and checks every declaration; the figures that are well
+    /// declared come back with every problem of the others.
+    public static func read(_ path: String) -> (file: FigureFile, errors: [FigureError]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (FigureFile(path: path, declarations: []),
+                    [FigureError(file: path, line: nil, column: nil, message: "file not found (expected the figure definitions of docs/database.md)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (FigureFile(path: path, declarations: []), [FigureError(file: path, line: nil, column: nil, message: "not UTF-8 text")])
+        }
+        return parse(text, path: path)
+    }
+
+    static func parse(_ text: String, path: String) -> (file: FigureFile, errors: [FigureError]) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            return (FigureFile(path: path, declarations: []), [syntaxError(error, path)])
+        } catch {
+            return (FigureFile(path: path, declarations: []), [FigureError(file: path, line: nil, column: nil, message: "YAML: \(error)")])
+        }
+        guard let list = root?.sequence else {
+            let position = root?.mark.map { TextPosition(line: $0.line, column: $0.column) } ?? TextPosition(line: 1, column: 1)
+            return (FigureFile(path: path, declarations: []), [FigureError(path, position, "expected a list of figures (- id: …, kind: …)")])
+        }
+        let reader = FigureReader(path: path, source: SourceText(text))
+        var declarations: [FigureDeclaration] = []
+        var seen: [String: Int] = [:]
+        for item in list {
+            guard let declaration = reader.declaration(item) else { continue }
+            if let line = seen[declaration.id] {
+                reader.fail(declaration.position, "figure '\(declaration.id)': the id is already declared on line \(line)")
+                continue
+            }
+            seen[declaration.id] = declaration.position.line
+            declarations.append(declaration)
+        }
+        reader.checkReferences(declarations)
+        return (FigureFile(path: path, declarations: declarations), reader.errors)
+    }
+
+    private static func syntaxError(_ error: YamlError, _ path: String) -> FigureError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            FigureError(file: path, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            FigureError(file: path, line: context.mark.line, column: context.mark.column,
+                        message: "the key '\(duplicates.first ?? "")' appears more than once in one figure")
+        default:
+            FigureError(file: path, line: nil, column: nil, message: "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Dispatch
+
+/// Computes the figures of figures.yaml on the review's database: the
+/// populations and conditions are SQL, the kinds' arithmetic is here.
+/// On a large dataset half the figures run on a copy of the database on a
+/// second core; the result is in the file's order whatever the threads do.
+struct FigureRunner: Sendable {
+    let database: ReviewDatabase
+    let imputation: Imputation
+    let path: String
+    /// Tests run a small dataset on two connections as a large one would.
+    var twoConnections: Bool?
+
+    static let rowsForTwoThreads = 50_000..<2_000_000
+
+    func run(_ file: FigureFile) -> (figures: [Figure], errors: [FigureError]) {
+        let declarations = file.declarations
+        let queried = declarations.indices.filter {
+            if case .range = declarations[$0].method { false } else { true }
+        }
+        var results = [Result<Figure, FigureError>?](repeating: nil, count: declarations.count)
+        let keys = KeyPositions(database.keyLists)
+        // A second connection pays off once the queries outweigh copying the
+        // database, until the copy would cost more memory than the time is worth.
+        let two = twoConnections ?? Self.rowsForTwoThreads.contains(database.rowCount)
+        let second: Database? = two ? try? database.copy() : nil
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer)
+            DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { half in
+                let connection = half == 0 ? database.database : second!
+                let keyNames = KeyNames()
+                for (order, index) in queried.enumerated() where second == nil || order % 2 == half {
+                    slots.buffer[index] = FigureQuery(declaration: declarations[index], database: connection, keys: keys,
+                                                      imputation: imputation, path: path, keyNames: keyNames).compute()
+                }
+            }
+        }
+        var byID: [String: Figure] = [:]
+        for result in results { if case .success(let figure)? = result { byID[figure.id] = figure } }
+        for (index, declaration) in declarations.enumerated() {
+            guard case .range(let references) = declaration.method else { continue }
+            results[index] = .success(Self.range(declaration, references, byID))
+        }
+        var figures: [Figure] = [], errors: [FigureError] = []
+        for result in results {
+            switch result {
+            case .success(let figure)?: figures.append(figure)
+            case .failure(let error)?: errors.append(error)
+            case nil: break
+            }
+        }
+        return (figures, errors)
+    }
+
+    /// Min and max of other figures' fields (n = how many have a value);
+    /// rows are the union of theirs.
+    static func range(_ declaration: FigureDeclaration, _ references: [FigureDeclaration.Reference], _ figures: [String: Figure]) -> Figure {
+        let parts = references.compactMap { reference in figures[reference.id].map { (figure: $0, field: reference.field) } }
+        let values = parts.compactMap { $0.figure[$0.field] }
+        return Figure(id: declaration.id, kind: .range, values: ["min": values.min(), "max": values.max(), "n": Double(values.count)],
+                      rows: FigureRows.union(parts.map { $0.figure.rows }))
+    }
+
+    /// The result buffer, shared by the threads that each fill their own slots.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Result<Figure, FigureError>?>
+        init(_ buffer: UnsafeMutableBufferPointer<Result<Figure, FigureError>?>) { self.buffer = buffer }
+    }
+}
