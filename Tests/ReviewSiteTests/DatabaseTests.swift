@@ -90,6 +90,15 @@ struct DatabaseTests {
         #expect(try copy.rows("SELECT patient_id FROM patients ORDER BY 1").rows == [[.text("P1")], [.text("P2")]])
     }
 
+    @Test func aSharedDatabaseIsReadByASecondConnectionNotACopy() throws {
+        let database = try Database(shared: true)
+        try database.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2)")
+        let other = try database.connect()
+        #expect(try other.rows("SELECT sum(x) FROM t").rows == [[.integer(3)]])
+        try database.execute("INSERT INTO t VALUES (4)")
+        #expect(try other.rows("SELECT sum(x) FROM t").rows == [[.integer(7)]])
+    }
+
     @Test func theWrittenFileIsTheSameBytesEveryTime() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -3,15 +3,25 @@ import Foundation
 
 /// SQLite through its C API: the only file that imports it, and every
 /// handle opened here is closed here. A connection is used by one thread
-/// at a time; `copy()` gives another thread its own.
+/// at a time; `connect()` or `copy()` gives another thread its own.
 final class Database: @unchecked Sendable {
     fileprivate let handle: OpaquePointer
     private let guardState = GuardState()
+    /// The name of a database in memory that other connections may open (`connect()`).
+    private let sharedName: String?
 
-    /// A new, empty in-memory database.
-    init() throws(DatabaseError) {
+    /// A new, empty in-memory database. A shared one lives in SQLite's memdb
+    /// store, which every connection of this process to it reads: a second
+    /// thread's connection costs no copy.
+    convenience init(shared: Bool = false) throws(DatabaseError) {
+        try self.init(name: shared ? "file:/reviewsite-\(UUID().uuidString)?vfs=memdb" : nil)
+    }
+
+    private init(name: String?) throws(DatabaseError) {
+        sharedName = name
         var opened: OpaquePointer?
-        let status = sqlite3_open_v2(":memory:", &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | (name == nil ? 0 : SQLITE_OPEN_URI)
+        let status = sqlite3_open_v2(name ?? ":memory:", &opened, flags, nil)
         guard status == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(opened)
@@ -25,6 +35,19 @@ final class Database: @unchecked Sendable {
         _ = csqlite_db_config(opened, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
         sqlite3_limit(opened, SQLITE_LIMIT_ATTACHED, 0)
         Self.registerFunctions(opened)
+        if name != nil {
+            // memdb stops at 1 GiB unless told otherwise.
+            var limit: sqlite3_int64 = 1 << 40
+            sqlite3_file_control(opened, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit)
+            // Pages are read in place from the store, not copied into each connection's cache.
+            sqlite3_exec(opened, "PRAGMA mmap_size = 1099511627776", nil, nil, nil)
+        }
+    }
+
+    /// Another connection to a shared database, for a second thread.
+    func connect() throws(DatabaseError) -> Database {
+        guard let sharedName else { return try copy() }
+        return try Database(name: sharedName)
     }
 
     /// `has(list, item)`: whether a `;`-separated list (a set column of the

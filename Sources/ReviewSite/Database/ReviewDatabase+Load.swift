@@ -2,21 +2,27 @@
 /// place that knows both. Rows go in by prepared INSERTs in one transaction,
 /// in key order (the facts keep every table sorted by its key).
 extension ReviewDatabase {
+    static let rowsForSharing = 2_000_000
+
     convenience init(_ facts: ReviewFacts) throws(DatabaseError) {
-        let database = try Database()
+        // Up to a few million rows a second thread gets a copy, which loads
+        // fastest; above, a shared store, which costs no second copy in memory.
+        let rows = facts.patients.count * 2 + facts.studies.count * 2 + facts.answers.count + facts.steps.count + facts.events.count
+        let database = try Database(shared: rows >= Self.rowsForSharing)
+        try database.execute("PRAGMA journal_mode = MEMORY")
         try database.execute(Self.tables)
         try database.execute("BEGIN")
-        var rows = 0
-        rows += try Self.insert(database, "studies", 11, facts.studies) { row, fact in
+        var loaded = 0
+        loaded += try Self.insert(database, "studies", 11, facts.studies) { row, fact in
             let study = fact.study
             row.text(study.id); row.integer(study.ref); row.text(study.firstAuthor); row.integer(study.year)
             row.text(study.title); row.code(study.design); row.code(study.publication); row.code(study.language)
             row.code(study.controlGroup); row.code(study.robTool); row.text(study.sourceNote)
         }
-        rows += try Self.insert(database, "risk_of_bias", 3, facts.answers) { row, answer in
+        loaded += try Self.insert(database, "risk_of_bias", 3, facts.answers) { row, answer in
             row.text(answer.studyID); row.integer(answer.question); row.code(answer.answer)
         }
-        rows += try Self.insert(database, "patients", 21, facts.patients) { row, fact in
+        loaded += try Self.insert(database, "patients", 21, facts.patients) { row, fact in
             let patient = fact.patient
             row.text(patient.id); row.text(patient.studyID); row.real(patient.age); row.code(patient.sex)
             row.code(patient.diagnosis); row.text(patient.diagnosisDetail); row.code(patient.ccType)
@@ -27,15 +33,15 @@ extension ReviewDatabase {
             row.code(patient.recurrence); row.text(patient.recurrenceNote)
         }
         let sites = facts.patients.lazy.flatMap { fact in fact.patient.sites.lazy.map { (fact.id, $0) } }
-        rows += try Self.insert(database, "patients_sites", 2, sites) { row, site in
+        loaded += try Self.insert(database, "patients_sites", 2, sites) { row, site in
             row.text(site.0); row.code(site.1)
         }
-        rows += try Self.insert(database, "treatments", 12, facts.steps) { row, step in
+        loaded += try Self.insert(database, "treatments", 12, facts.steps) { row, step in
             row.text(step.patientID); row.integer(step.step); row.code(step.modality); row.code(step.variant)
             row.real(step.concentration); row.real(step.doseMG); row.integer(step.sessions); row.real(step.durationMonths)
             row.integer(step.shockWaves); row.real(step.energy); row.code(step.anaesthesia); row.text(step.aftercare)
         }
-        rows += try Self.insert(database, "adverse_events", 5, facts.events) { row, event in
+        loaded += try Self.insert(database, "adverse_events", 5, facts.events) { row, event in
             row.text(event.patientID); row.integer(event.step); row.code(event.event); row.code(event.transient); row.text(event.detail)
         }
         try Self.insertPrisma(database, facts.prisma)
@@ -48,8 +54,8 @@ extension ReviewDatabase {
         }
         try database.execute(Self.views)
         try database.execute("COMMIT")
-        try database.guardReads(workLimit: 10_000_000 + 200 * rows)
-        self.init(database: database, rowCount: rows, keyLists: ["patient_id": facts.patientKeys, "study_id": facts.studyKeys])
+        try database.guardReads(workLimit: 10_000_000 + 200 * loaded)
+        self.init(database: database, rowCount: loaded, keyLists: ["patient_id": facts.patientKeys, "study_id": facts.studyKeys])
     }
 
     /// Prepared INSERTs of many rows each (one step inserts a batch), the

@@ -21,11 +21,11 @@ final class ReviewDatabase: @unchecked Sendable {
     /// every row many times over, too few for a join without a condition.
     var workLimit: Int { 10_000_000 + 200 * rowCount }
 
-    /// Another guarded connection to a copy, for a second thread.
-    func copy() throws(DatabaseError) -> Database {
-        let copy = try database.copy()
-        try copy.guardReads(workLimit: workLimit)
-        return copy
+    /// Another guarded connection to the same database, for a second thread.
+    func connect() throws(DatabaseError) -> Database {
+        let connection = try database.connect()
+        try connection.guardReads(workLimit: workLimit)
+        return connection
     }
 
     /// The CREATE statements of every table and view, as `reviewsite sql --schema` prints them.
