@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The files of the dataset that the site offers for download.
-    static let datasetFiles = ["review.yaml", "prisma.yaml", "studies.csv", "risk_of_bias.csv", "patients.csv",
+    static let datasetFiles = ["codebook.yaml", "review.yaml", "prisma.yaml", "studies.csv", "risk_of_bias.csv", "patients.csv",
                                "treatments.csv", "adverse_events.csv", "published.yaml"]
 
     public func build() throws(BuildFailure) -> SiteFiles {
@@ -110,14 +110,16 @@ public struct SiteBuilder: Sendable {
             }
         }
         // The bytes the loader validated: the folder may have changed since.
-        for file in Self.datasetFiles {
-            guard let bytes = report.files[file] else { throw .output("\(dataPath)/\(file): was not read with the dataset, so it cannot be offered for download") }
+        // An optional file the dataset lacks (published.yaml) is not offered.
+        let offered = Self.datasetFiles.filter { report.files[$0] != nil }
+        for file in offered {
+            let bytes = report.files[file]!
             jobs.append { try site.add("data/\(file)", bytes: bytes) }
         }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
             let pages = TextPages(frame: frame, provenance: review.provenance)
-            let downloads = Self.datasetFiles + ["figures.json", Self.databaseFile]
+            let downloads = offered + ["figures.json", Self.databaseFile]
             let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
                                    extra: TextPages.downloads(downloads))
             let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)

@@ -7,7 +7,7 @@ let templatesPath = repositoryRoot.appendingPathComponent("templates").path
 @Suite("The built site")
 struct SiteTests {
     static let expectedFiles = [
-        "changes.html", "changes.md", "data/adverse_events.csv", "data/figures.json", "data/patients.csv", "data/prisma.yaml",
+        "changes.html", "changes.md", "data/adverse_events.csv", "data/codebook.yaml", "data/figures.json", "data/patients.csv", "data/prisma.yaml",
         "data/published.yaml", "data/review.sqlite", "data/review.yaml", "data/risk_of_bias.csv", "data/studies.csv", "data/treatments.csv",
         "figures.html", "index.html", "index.md", "methods.html", "methods.md", "patients.html", "prisma.html", "prisma.svg",
         "results.html", "results.md", "risk-of-bias.html", "sort.js", "style.css", "table-1.html", "table-1.md", "table-2.html",
@@ -84,6 +84,16 @@ struct SiteTests {
         let first = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build()
         let second = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build()
         #expect(first.files == second.files)
+    }
+
+    @Test func anUnpublishedReviewBuildsAndOffersTheFilesItHas() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        try fixture.remove("published.yaml")
+        let site = try SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath).build()
+        #expect(site.paths == Self.expectedFiles.filter { $0 != "data/published.yaml" })
+        #expect(site["index.html"]?.contains("published.yaml") == false)
+        #expect(site["index.html"]?.contains("<a href=\"data/codebook.yaml\">") == true)
     }
 
     /// Golden files of a hostile dataset's pages: `RECORD_GOLDEN=1 swift test` re-records them.

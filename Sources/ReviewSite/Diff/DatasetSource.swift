@@ -19,13 +19,13 @@ public enum DatasetSource {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let prefix = try git(["rev-parse", "--show-prefix"]).trimmingTrailingNewlines()
-            for file in SiteBuilder.datasetFiles + [Codebook.fileName] {
+            for file in SiteBuilder.datasetFiles {
                 // A file missing at that revision stays missing: the loader reports it.
                 if let data = try? gitData(["show", "\(commit):\(prefix)\(dataFolder)/\(file)"]) {
                     try data.write(to: folder.appendingPathComponent(file))
-                } else if file == Codebook.fileName, let data = FileManager.default.contents(atPath: "\(dataFolder)/\(file)") {
+                } else if file == Codebook.fileName, case .success(let bytes) = RegularFile.contents("\(dataFolder)/\(file)") {
                     // A revision from before codebooks was the default review's: the folder's codebook reads it.
-                    try data.write(to: folder.appendingPathComponent(file))
+                    try Data(bytes).write(to: folder.appendingPathComponent(file))
                 }
             }
         } catch {
