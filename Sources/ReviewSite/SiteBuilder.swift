@@ -95,9 +95,9 @@ public struct SiteBuilder: Sendable {
             {
                 try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame)
                 try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
-                try site.add("table-2.md", TreatmentTable.markdown(report.facts, report.figures))
+                try site.add("table-2.md", bytes: TreatmentTable.markdown(report.facts, report.figures))
             },
-            { try site.add("table-1.md", StudyTable.markdown(report.facts)) },
+            { try site.add("table-1.md", bytes: StudyTable.markdown(report.facts)) },
         ]
         let tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
             (PatientTable(links: links).pageCount, PatientTable(links: links).page),

@@ -51,9 +51,9 @@ struct StudyTable: Sendable {
     static func caption(_ total: Int) -> String { "Characteristics of the \(total) included studies" }
 
     /// `table-1.md`: the whole table, whatever the paging of the HTML.
-    static func markdown(_ facts: ReviewFacts) -> String {
+    static func markdown(_ facts: ReviewFacts) -> [UInt8] {
         let data = data(facts)
-        return MarkdownTable.markdown(title: title, introduction: introduction, caption: caption(data.rowCount), data)
+        return MarkdownTable.bytes(title: title, introduction: introduction, caption: caption(data.rowCount), data)
     }
 
     static func page(_ studies: ArraySlice<Int>, _ facts: ReviewFacts, total: Int, page: Int, of pages: Int) -> Page {

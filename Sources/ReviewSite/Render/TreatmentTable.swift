@@ -5,8 +5,8 @@ enum TreatmentTable {
     static let caption = "Local, non-systemic and minimally invasive treatment options for calcinosis cutis"
 
     /// `table-2.md`.
-    static func markdown(_ facts: ReviewFacts, _ figures: [Figure]) -> String {
-        MarkdownTable.markdown(title: title, introduction: introduction, caption: caption, data(facts, figures))
+    static func markdown(_ facts: ReviewFacts, _ figures: [Figure]) -> [UInt8] {
+        MarkdownTable.bytes(title: title, introduction: introduction, caption: caption, data(facts, figures))
     }
 
     static func page(_ facts: ReviewFacts, _ figures: [Figure]) -> Page {
