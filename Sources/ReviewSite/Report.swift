@@ -75,6 +75,8 @@ public struct ReportErrors: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        // Valid data: the one line that says why, not "1 error in the dataset".
+        if unsupported != nil, let problem = data?.errors.first { return problem.description }
         var parts: [String] = []
         if let data, !data.errors.isEmpty { parts.append(data.description) }
         if !figures.isEmpty { parts.append(FigureErrors(figures).description) }

@@ -51,6 +51,10 @@ struct OtherReviewTests {
         let build = try runReviewSite(["build", "--data", systemicDataPath, "--out", FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-other-\(UUID().uuidString)").path])
         #expect(build.status == 1)
         #expect(build.standardError.hasPrefix("\(systemicDataPath)/codebook.yaml: the pages and figures of this version need the default review's codes"))
+        #expect(!build.standardError.contains("error in the dataset"))
+        let figures = try runReviewSite(["figures", "--data", systemicDataPath])
+        #expect(figures.status == 1)
+        #expect(figures.standardError == "\(systemicDataPath)/codebook.yaml: the pages and figures of this version need the default review's codes and columns (it declares no table risk_of_bias)\n")
     }
 
     static let badCells: [ValidationCase] = [
