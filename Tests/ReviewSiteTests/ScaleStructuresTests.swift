@@ -117,19 +117,6 @@ struct ScaleStructuresTests {
             #expect(error.description == "job 4")
         }
     }
-
-    @Test func copiesAFileWhole() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let bytes = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let source = folder.appendingPathComponent("source.csv")
-        try Data(bytes).write(to: source)
-        let output = FolderOutput(folder: folder)
-        try output.copy(source.path, to: "data/copy.csv")
-        #expect(try Data(contentsOf: folder.appendingPathComponent("data/copy.csv")) == Data(bytes))
-        #expect(throws: BuildFailure.self) { try output.copy(folder.appendingPathComponent("missing").path, to: "data/x.csv") }
-    }
 }
 
 private final class Counter: @unchecked Sendable {

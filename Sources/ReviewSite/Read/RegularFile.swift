@@ -35,7 +35,7 @@ enum RegularFile {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(openProblem(path, errno)) }
         defer { close(descriptor) }
-        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(reason(errno))) }
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(SystemError.reason(errno))) }
         if let problem = kindProblem(status) { return .failure(problem) }
         return readAll(descriptor, size: Int(status.st_size))
     }
@@ -60,8 +60,8 @@ enum RegularFile {
             // ELOOP is also a loop of links in the folders above: ask lstat.
             var status = stat()
             if lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK { return .symbolicLink }
-            return .unreadable(reason(code))
-        default: return .unreadable(reason(code))
+            return .unreadable(SystemError.reason(code))
+        default: return .unreadable(SystemError.reason(code))
         }
     }
 
@@ -78,21 +78,17 @@ enum RegularFile {
                 count += got
             }
         }
-        guard failure == 0 else { return .failure(.unreadable(reason(failure))) }
+        guard failure == 0 else { return .failure(.unreadable(SystemError.reason(failure))) }
         // A file that grew while read: the rest too, so that what is checked
         // and published is all of it. The buffer only once that happens.
         var chunk: [UInt8] = [0]
         while true {
             let got = read(descriptor, &chunk, chunk.count)
             if got < 0 && errno == EINTR { continue }
-            if got < 0 { return .failure(.unreadable(reason(errno))) }
+            if got < 0 { return .failure(.unreadable(SystemError.reason(errno))) }
             if got == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<got])
             if chunk.count == 1 { chunk = [UInt8](repeating: 0, count: 1 << 16) }
         }
-    }
-
-    private static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }

@@ -67,7 +67,7 @@ enum ForestPlot {
         Metrics.plotLeft + Int((percent * Double(Metrics.plotWidth) / 100).rounded())
     }
 
-    /// `Laser: 15/21 (71%; 95% CI 50.0–86.2)`.
+    /// `Option A: 15/21 (71%; 95% CI 50.0–86.2)`.
     static func summary(_ row: Row) -> String {
         guard let percent = Statistics.percent(row.numerator, row.denominator),
               let interval = WilsonInterval.percent(row.numerator, row.denominator) else {

@@ -5,8 +5,6 @@ import Foundation
 protocol SiteOutput: Sendable {
     func add(_ path: String, _ text: String) throws(BuildFailure)
     func add(_ path: String, bytes: [UInt8]) throws(BuildFailure)
-    /// A file of the dataset, as it is, for the downloads.
-    func copy(_ source: String, to path: String) throws(BuildFailure)
     /// A page inside the frame every page shares.
     func add(_ page: Page, in frame: PageFrame) throws(BuildFailure)
     /// A file that `write` makes itself at the path it is given (the database).
@@ -34,13 +32,6 @@ final class MemoryOutput: SiteOutput, @unchecked Sendable {
         lock.withLock { files.add(path, bytes: bytes) }
     }
 
-    func copy(_ source: String, to path: String) throws(BuildFailure) {
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw .output("\(source): cannot be read for the downloads")
-        }
-        add(path, bytes: [UInt8](data))
-    }
-
     func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-file-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -51,7 +42,11 @@ final class MemoryOutput: SiteOutput, @unchecked Sendable {
         }
         let file = folder.appendingPathComponent("file").path
         try write(file)
-        try copy(file, to: path)
+        // The file this build just wrote in its own private folder.
+        guard case .success(let bytes) = RegularFile.contents(file) else {
+            throw .output("\(path): the file written for it cannot be read back")
+        }
+        add(path, bytes: bytes)
     }
 }
 
@@ -79,26 +74,6 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
     func add(_ path: String, bytes: [UInt8]) throws(BuildFailure) {
         let output = try open(path)
         let ok = bytes.withUnsafeBytes { put($0, output) }
-        try close(output, path, ok)
-    }
-
-    func copy(_ source: String, to path: String) throws(BuildFailure) {
-        guard let input = fopen(source, "rb") else { throw .output("\(source): cannot be read for the downloads") }
-        defer { fclose(input) }
-        let output = try open(path)
-        let inKernel = FileCopy.inKernel(from: fileno(input), to: fileno(output))
-        var ok = inKernel == .copied
-        if inKernel == .unsupported {
-            // Nothing was written yet: copy through a buffer instead.
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            ok = true
-            while ok {
-                let count = fread(&buffer, 1, buffer.count, input)
-                if count == 0 { break }
-                ok = fwrite(buffer, 1, count, output) == count
-            }
-            ok = ferror(input) == 0 && ok
-        }
         try close(output, path, ok)
     }
 
@@ -150,35 +125,6 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
 
     /// Names the file and the system's reason (disk full, permission).
     private func failure(_ path: String, _ code: Int32 = errno) -> BuildFailure {
-        .output("\(folder.appendingPathComponent(path).path): cannot be written (\(Staging.reason(code)))")
-    }
-}
-
-/// Copies a file inside the kernel (copy_file_range), which skips two
-/// passes through user memory for the dataset's downloads.
-enum FileCopy {
-    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
-    private static let copyFileRange: CopyFileRange? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range") else { return nil }
-        return unsafeBitCast(symbol, to: CopyFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
-
-    enum Outcome { case copied, failed, unsupported }
-
-    /// `unsupported` (with nothing written) when the system cannot copy
-    /// these files this way, so that the caller copies them another way.
-    static func inKernel(from input: Int32, to output: Int32) -> Outcome {
-        guard let copy = copyFileRange else { return .unsupported }
-        var copied = 0
-        while true {
-            let count = copy(input, nil, output, nil, 1 << 30, 0)
-            if count == 0 { return .copied }
-            if count < 0 { return copied == 0 ? .unsupported : .failed }
-            copied += count
-        }
+        .output("\(folder.appendingPathComponent(path).path): cannot be written (\(SystemError.reason(code)))")
     }
 }

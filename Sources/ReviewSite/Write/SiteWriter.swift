@@ -61,7 +61,7 @@ public enum SiteWriter {
         var status = stat()
         guard lstat(target, &status) == 0 else {
             guard swap.rename(staging, target) == 0 else {
-                let reason = Staging.reason()
+                let reason = SystemError.reason()
                 try? FileManager.default.removeItem(atPath: staging)
                 throw .output("\(shown): the new site cannot be put in place (\(reason)); nothing was changed")
             }
@@ -75,18 +75,18 @@ public enum SiteWriter {
             // Only a file system without the exchange goes on to the fallback.
             guard code == EINVAL || code == ENOSYS || code == EOPNOTSUPP else {
                 try? FileManager.default.removeItem(atPath: staging)
-                throw .output("\(shown): the new site cannot replace the old one (\(Staging.reason(code))); the previous site is unchanged")
+                throw .output("\(shown): the new site cannot replace the old one (\(SystemError.reason(code))); the previous site is unchanged")
             }
         }
         // Two renames: the old site steps aside, the new one takes its name.
         let old = staging + "-old"
         guard swap.rename(target, old) == 0 else {
-            let reason = Staging.reason()
+            let reason = SystemError.reason()
             try? FileManager.default.removeItem(atPath: staging)
             throw .output("\(shown): the new site cannot replace the old one (\(reason)); the previous site is unchanged")
         }
         guard swap.rename(staging, target) == 0 else {
-            let reason = Staging.reason()
+            let reason = SystemError.reason()
             if swap.rename(old, target) == 0 {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw .output("\(shown): the new site cannot replace the old one (\(reason)); the previous site is unchanged")
@@ -124,9 +124,9 @@ public enum SiteWriter {
         if let failure = error as? BuildFailure { return failure.description }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return Staging.reason(Int32(underlying.code))
+            return SystemError.reason(Int32(underlying.code))
         }
-        if nsError.domain == NSPOSIXErrorDomain { return Staging.reason(Int32(nsError.code)) }
+        if nsError.domain == NSPOSIXErrorDomain { return SystemError.reason(Int32(nsError.code)) }
         return nsError.localizedDescription
     }
 }

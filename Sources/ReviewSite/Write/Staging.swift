@@ -17,7 +17,7 @@ final class Staging {
     init(in parent: String, for name: String) throws(BuildFailure) {
         var template = Array("\(parent)/\(Staging.prefix(name))XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw .output("\(parent): the staging folder cannot be made (\(Staging.reason()))")
+            throw .output("\(parent): the staging folder cannot be made (\(SystemError.reason()))")
         }
         let path = String(cString: made)
         // mkdtemp makes the folder private (0700); a site is as readable as any new folder.
@@ -28,7 +28,7 @@ final class Staging {
         var status = stat(), folder = stat()
         guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0, Staging.write(lock, SiteWriter.markerText),
               fstat(lock, &status) == 0, lstat(path, &folder) == 0 else {
-            let reason = Staging.reason()
+            let reason = SystemError.reason()
             if lock >= 0 { close(lock) }
             try? FileManager.default.removeItem(atPath: path)
             throw .output("\(parent): the staging folder cannot be made (\(reason))")
@@ -82,10 +82,5 @@ final class Staging {
     private static func write(_ descriptor: Int32, _ text: String) -> Bool {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) } == bytes.count
-    }
-
-    /// The system's reason for the last failure (strerror).
-    static func reason(_ code: Int32 = errno) -> String {
-        String(cString: strerror(code))
     }
 }
