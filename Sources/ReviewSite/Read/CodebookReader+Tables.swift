@@ -144,10 +144,10 @@ extension CodebookReader {
         return (by, result)
     }
 
-    /// `only_for: {modality: [eswl]}`: one column of the table and some of its codes.
+    /// `only_for: {column: [code, …]}`: one code column of the table and some of its codes.
     private func condition(_ node: Node, _ path: String, _ table: String) -> Codebook.Condition? {
         guard let mapping = node.mapping, mapping.count == 1, let (key, value) = mapping.first, let column = key.string else {
-            fail(node, path, "expected one code column and its codes, e.g. {modality: [eswl]}")
+            fail(node, path, "expected one code column and its codes, e.g. {treatment: [code_a, code_b]}")
             return nil
         }
         return Codebook.Condition(column: column, codes: names(value, join(path, column)))
