@@ -3,6 +3,10 @@
 /// and check.
 public struct Report: Sendable {
     public let facts: ReviewFacts
+    /// The review's data dictionary and its validated tables, in codebook
+    /// order: what generic pages and tables read.
+    public let codebook: Codebook
+    public let tables: [DataTable]
     public let figures: [Figure]
     /// The figures' declarations (their definitions in words).
     public let catalogue: FigureFile
@@ -17,6 +21,8 @@ public struct Report: Sendable {
     public init(_ dataset: consuming Dataset, catalogue: FigureFile) throws(FigureErrors) {
         files = dataset.files
         isPublished = dataset.isPublished
+        codebook = dataset.codebook
+        tables = dataset.tables
         facts = ReviewFacts(dataset)
         self.catalogue = catalogue
         do {
@@ -32,6 +38,11 @@ public struct Report: Sendable {
     public var review: Review { facts.review }
     public var prisma: Prisma { facts.prisma }
     public var published: [String: PublishedValue] { facts.published }
+
+    /// The validated table of that codebook name, when the codebook declares it.
+    public func table(_ name: String) -> DataTable? {
+        tables.first { $0.name == name }
+    }
 
     /// Reads figures.yaml, loads and checks the dataset against it, then
     /// computes. The problems of both files are reported together.
