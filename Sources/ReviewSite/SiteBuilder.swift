@@ -49,7 +49,8 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         let output = MemoryOutput()
-        try Workers.run(jobs(report, texts: try filledTemplates(report), into: output))
+        let prepared = try prepare(report)
+        try Workers.run(jobs(report, prepared, into: output))
         return output.site
     }
 
@@ -71,11 +72,11 @@ public struct SiteBuilder: Sendable {
     /// Writes the site of a report already computed from `dataPath`.
     public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
-        let texts = try filledTemplates(report)
+        let prepared = try prepare(report)
         var count = 0
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
-            try Workers.run(jobs(report, texts: texts, into: files))
+            try Workers.run(jobs(report, prepared, into: files))
             count = files.count
         }
         return WrittenSite(files: count, warnings: warnings)
@@ -83,27 +84,26 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
-    private func jobs(_ report: Report, texts: [String: String], into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+    private func jobs(_ report: Report, _ prepared: Prepared, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
         let review = report.review
+        let texts = prepared.texts
         let frame = PageFrame(review: review)
-        let links = RowLinks(report.facts)
+        let links = RowLinks(report.facts, studyTable: prepared.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
-            {
-                try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame)
-                try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
-                try site.add("table-2.md", bytes: TreatmentTable.markdown(report.facts, report.figures))
-            },
-            { try site.add("table-1.md", bytes: StudyTable.markdown(report.facts)) },
+            { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame) },
         ]
-        let tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
+        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
             (PatientTable(links: links).pageCount, PatientTable(links: links).page),
-            (StudyTable(links).pageCount, StudyTable(links).page),
             (RiskOfBiasTable(links).pageCount, RiskOfBiasTable(links).page),
         ]
+        for table in prepared.tables {
+            jobs.append { try site.add("\(table.id).md", bytes: table.markdown) }
+            tables.append((table.pageCount, table.page))
+        }
         for table in tables {
             for number in 0..<table.pages {
                 jobs.append { try site.add(table.page(number), in: frame) }
@@ -149,6 +149,31 @@ public struct SiteBuilder: Sendable {
     }
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]
+
+    /// What a build needs of the templates: the filled text pages and the
+    /// declared tables, computed. Every problem of both at once.
+    struct Prepared: Sendable {
+        var texts: [String: String]
+        var tables: [DeclaredTable]
+    }
+
+    private func prepare(_ report: Report) throws(BuildFailure) -> Prepared {
+        var errors = ErrorList<TemplateError>()
+        var texts: [String: String] = [:]
+        do { texts = try filledTemplates(report) } catch {
+            guard case .templates(let problems) = error else { throw error }
+            errors.add(problems.list)
+        }
+        let tables: [DeclaredTable]
+        switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
+        case .success(let computed): tables = computed
+        case .failure(let problems):
+            errors.add(problems.list)
+            tables = []
+        }
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
+        return Prepared(texts: texts, tables: tables)
+    }
 
     /// Every template filled, or every problem of all of them.
     private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {

@@ -7,8 +7,8 @@ struct DiffSide {
     let figures: [(id: String, values: [String: Double?], display: String)]
     let differences: [PublishedDifference]
     let sentences: [String]
-    let table1: TableData
-    let table2: TableData
+    /// The declared tables' cells, by the table's short title (`Table 1`).
+    let tables: [(title: String, data: TableData)]
 
     init(_ report: Report, label: String, template: String, templatesPath: String) throws(BuildFailure) {
         self.label = label
@@ -18,7 +18,9 @@ struct DiffSide {
         case .success(let text): sentences = TextDiff.sentences(ofMarkdown: text)
         case .failure(let errors): throw .templates(errors)
         }
-        table1 = StudyTable.data(report.facts)
-        table2 = TreatmentTable.data(report.facts, report.figures)
+        switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
+        case .success(let declared): tables = declared.map { ($0.shortTitle, $0.data) }
+        case .failure(let errors): throw .templates(errors)
+        }
     }
 }

@@ -40,8 +40,9 @@ public struct ReportDiff: Sendable {
             nowDiffer: head.differences.filter { difference in !base.differences.contains { $0.id == difference.id } },
             noLongerDiffer: base.differences.filter { difference in !head.differences.contains { $0.id == difference.id } },
             sentences: TextDiff.changes(base.sentences, head.sentences),
-            tableCells: TableCells.changes("Table 1", old: base.table1, new: head.table1)
-                + TableCells.changes("Table 2", old: base.table2, new: head.table2)
+            tableCells: head.tables.flatMap { table in
+                TableCells.changes(table.title, old: base.tables.first { $0.title == table.title }?.data ?? TableData(columns: table.data.columns, bytes: [], cellEnds: []), new: table.data)
+            }
         )
     }
 
