@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
         let review = report.review
         let texts = prepared.texts
         let frame = PageFrame(review: review)
-        let links = RowLinks(report.facts, studyTable: prepared.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
+        let links = RowLinks(report.facts!, studyTable: prepared.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
@@ -158,6 +158,10 @@ public struct SiteBuilder: Sendable {
     }
 
     private func prepare(_ report: Report) throws(BuildFailure) -> Prepared {
+        // The patient and appraisal pages of this version still need the default review's codes.
+        if report.facts == nil, let problem = report.defaultReviewProblem {
+            throw .data(ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: report.unsupported))
+        }
         var errors = ErrorList<TemplateError>()
         var texts: [String: String] = [:]
         do { texts = try filledTemplates(report) } catch {
