@@ -49,7 +49,9 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         let output = MemoryOutput()
-        try Workers.run(jobs(report, texts: try filledTemplates(report), into: output))
+        let (texts, charts) = try filledTemplates(report)
+        try Workers.run(jobs(report, texts: texts, charts: charts, into: output))
+        try Supplement.add(report, texts: texts, charts: charts, to: output)
         return output.site
     }
 
@@ -71,11 +73,12 @@ public struct SiteBuilder: Sendable {
     /// Writes the site of a report already computed from `dataPath`.
     public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
-        let texts = try filledTemplates(report)
+        let (texts, charts) = try filledTemplates(report)
         var count = 0
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
-            try Workers.run(jobs(report, texts: texts, into: files))
+            try Workers.run(jobs(report, texts: texts, charts: charts, into: files))
+            try Supplement.add(report, texts: texts, charts: charts, to: files)
             count = files.count
         }
         return WrittenSite(files: count, warnings: warnings)
@@ -83,7 +86,7 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
-    private func jobs(_ report: Report, texts: [String: String], into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+    private func jobs(_ report: Report, texts: [String: String], charts: ChartSet, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
         let review = report.review
         let frame = PageFrame(review: review)
         let links = RowLinks(report.facts)
@@ -118,7 +121,7 @@ public struct SiteBuilder: Sendable {
         }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
-            let pages = TextPages(frame: frame, provenance: review.provenance)
+            let pages = TextPages(frame: frame, provenance: review.provenance, charts: charts)
             let downloads = offered + ["figures.json", Self.databaseFile]
             let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
                                    extra: TextPages.downloads(downloads))
@@ -135,6 +138,9 @@ public struct SiteBuilder: Sendable {
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
         }
+        for chart in charts.charts {
+            jobs.append { try site.add(chart.file, chart.standalone + "\n") }
+        }
         return jobs
     }
 
@@ -150,11 +156,13 @@ public struct SiteBuilder: Sendable {
 
     static let templateFiles = ["abstract.md", "methods.md", "results.md"]
 
-    /// Every template filled, or every problem of all of them.
-    private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {
-        let filler = TemplateFiller(figures: report.figures, review: report.review)
+    /// Every template filled and the charts of charts.yaml drawn, or every
+    /// problem of all of them.
+    private func filledTemplates(_ report: Report) throws(BuildFailure) -> (texts: [String: String], charts: ChartSet) {
+        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: chartFile.ids)
         var filled: [String: String] = [:]
-        var errors = ErrorList<TemplateError>()
+        var errors = ErrorList<TemplateError>(chartErrors)
         for name in Self.templateFiles {
             let path = "\(templatesPath)/\(name)"
             let text: String
@@ -174,7 +182,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
-        return filled
+        return (filled, ChartSet(chartFile, report: report))
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
