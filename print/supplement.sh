@@ -38,13 +38,17 @@ done
     printf '\n'
   done
   printf '## PRISMA 2020 flow diagram\n\n![PRISMA 2020 flow diagram](prisma.png)\n\n'
+  # Word sections: the text ends a portrait A4 section, the tables a
+  # landscape one (a section break carries the properties of the section it ends).
+  printf '```{=openxml}\n<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:pPr></w:p>\n```\n\n'
   for table in table-1.md table-2.md; do
     sed 's/^# /## /' "$site/$table"
     printf '\n'
   done
+  printf '```{=openxml}\n<w:p><w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="851" w:right="851" w:bottom="851" w:left="851" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:pPr></w:p>\n```\n\n'
   sed -n '/^---$/,$p' "$site/results.md"
 } | sed 's/(charts\/\([A-Za-z0-9_-]*\)\.svg)/(charts\/\1.png)/' >"$work/report.md"
-pandoc --from gfm --to docx --resource-path "$work" --output "$work/report.docx" "$work/report.md" 2>"$work/pandoc.log" || { cat "$work/pandoc.log" >&2; exit 1; }
+pandoc --from markdown --to docx --resource-path "$work" --output "$work/report.docx" "$work/report.md" 2>"$work/pandoc.log" || { cat "$work/pandoc.log" >&2; exit 1; }
 
 mv "$work/supplement.pdf" "$out/supplement.pdf"
 mv "$work/report.docx" "$out/report.docx"
