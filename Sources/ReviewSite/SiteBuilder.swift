@@ -51,6 +51,7 @@ public struct SiteBuilder: Sendable {
         let output = MemoryOutput()
         let prepared = try prepare(report)
         try Workers.run(jobs(report, prepared, into: output))
+        try Supplement.add(report, texts: prepared.texts, charts: prepared.charts, to: output)
         return output.site
     }
 
@@ -77,6 +78,7 @@ public struct SiteBuilder: Sendable {
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
             try Workers.run(jobs(report, prepared, into: files))
+            try Supplement.add(report, texts: prepared.texts, charts: prepared.charts, to: files)
             count = files.count
         }
         return WrittenSite(files: count, warnings: warnings)
@@ -85,6 +87,7 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
     private func jobs(_ report: Report, _ prepared: Prepared, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+        let charts = prepared.charts
         let review = report.review
         let texts = prepared.texts
         let frame = PageFrame(review: review)
@@ -118,7 +121,7 @@ public struct SiteBuilder: Sendable {
         }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
-            let pages = TextPages(frame: frame, provenance: review.provenance)
+            let pages = TextPages(frame: frame, provenance: review.provenance, charts: charts)
             let downloads = offered + ["figures.json", Self.databaseFile]
             let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
                                    extra: TextPages.downloads(downloads))
@@ -134,6 +137,9 @@ public struct SiteBuilder: Sendable {
             try site.add(PrismaPage.page(svg), in: frame)
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
+        }
+        for chart in charts.charts {
+            jobs.append { try site.add(chart.file, chart.standalone + "\n") }
         }
         return jobs
     }
@@ -154,6 +160,7 @@ public struct SiteBuilder: Sendable {
     /// declared tables, computed. Every problem of both at once.
     struct Prepared: Sendable {
         var texts: [String: String]
+        var charts: ChartSet
         var tables: [DeclaredTable]
     }
 
@@ -163,8 +170,8 @@ public struct SiteBuilder: Sendable {
             throw .data(ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: report.unsupported))
         }
         var errors = ErrorList<TemplateError>()
-        var texts: [String: String] = [:]
-        do { texts = try filledTemplates(report) } catch {
+        var filled: (texts: [String: String], charts: ChartSet)?
+        do { filled = try filledTemplates(report) } catch {
             guard case .templates(let problems) = error else { throw error }
             errors.add(problems.list)
         }
@@ -175,15 +182,17 @@ public struct SiteBuilder: Sendable {
             errors.add(problems.list)
             tables = []
         }
-        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
-        return Prepared(texts: texts, tables: tables)
+        guard errors.isEmpty, let filled else { throw .templates(TemplateErrors(errors)) }
+        return Prepared(texts: filled.texts, charts: filled.charts, tables: tables)
     }
 
-    /// Every template filled, or every problem of all of them.
-    private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {
-        let filler = TemplateFiller(figures: report.figures, review: report.review)
+    /// Every template filled and the charts of charts.yaml drawn, or every
+    /// problem of all of them.
+    private func filledTemplates(_ report: Report) throws(BuildFailure) -> (texts: [String: String], charts: ChartSet) {
+        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: chartFile.ids)
         var filled: [String: String] = [:]
-        var errors = ErrorList<TemplateError>()
+        var errors = ErrorList<TemplateError>(chartErrors)
         for name in Self.templateFiles {
             let path = "\(templatesPath)/\(name)"
             let text: String
@@ -203,7 +212,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
-        return filled
+        return (filled, ChartSet(chartFile, report: report))
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {

@@ -14,7 +14,8 @@ struct DiffSide {
         self.label = label
         figures = report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
         differences = PublishedCheck.differences(report.figures, report.published)
-        switch TemplateFiller(figures: report.figures, review: report.review).fill(template, file: "\(templatesPath)/results.md") {
+        let charts = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue).file.ids
+        switch TemplateFiller(figures: report.figures, review: report.review, charts: charts).fill(template, file: "\(templatesPath)/results.md") {
         case .success(let text): sentences = TextDiff.sentences(ofMarkdown: text)
         case .failure(let errors): throw .templates(errors)
         }
