@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         let output = MemoryOutput()
-        try Workers.run(jobs(report, texts: try filledTemplates(report), into: output))
+        try Workers.run(jobs(report, try plan(report), into: output))
         return output.site
     }
 
@@ -71,39 +71,44 @@ public struct SiteBuilder: Sendable {
     /// Writes the site of a report already computed from `dataPath`.
     public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
-        let texts = try filledTemplates(report)
+        let plan = try plan(report)
         var count = 0
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
-            try Workers.run(jobs(report, texts: texts, into: files))
+            try Workers.run(jobs(report, plan, into: files))
             count = files.count
         }
-        return WrittenSite(files: count, warnings: warnings)
+        return WrittenSite(files: count, warnings: plan.assets.warnings + warnings)
     }
 
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
-    private func jobs(_ report: Report, texts: [String: String], into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+    private func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
         let review = report.review
-        let frame = PageFrame(review: review)
+        let pages = plan.site
+        let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
         let links = RowLinks(report.facts)
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
+        // Figures, patients and Table 1 are made even when site.yaml does
+        // not list them: every figure links to its rows there.
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
-            {
-                try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame)
-                try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
-                try site.add("table-2.md", bytes: TreatmentTable.markdown(report.facts, report.figures))
-            },
+            { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame) },
             { try site.add("table-1.md", bytes: StudyTable.markdown(report.facts)) },
         ]
-        let tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
+        if pages.pages.contains(where: { $0.kind == .table("table-2") }) {
+            jobs.append {
+                try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
+                try site.add("table-2.md", bytes: TreatmentTable.markdown(report.facts, report.figures))
+            }
+        }
+        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
             (PatientTable(links: links).pageCount, PatientTable(links: links).page),
             (StudyTable(links).pageCount, StudyTable(links).page),
-            (RiskOfBiasTable(links).pageCount, RiskOfBiasTable(links).page),
         ]
+        if pages.page(.appraisal) != nil { tables.append((RiskOfBiasTable(links).pageCount, RiskOfBiasTable(links).page)) }
         for table in tables {
             for number in 0..<table.pages {
                 jobs.append { try site.add(table.page(number), in: frame) }
@@ -116,22 +121,30 @@ public struct SiteBuilder: Sendable {
             let bytes = report.files[file]!
             jobs.append { try site.add("data/\(file)", bytes: bytes) }
         }
+        for copy in plan.assets.copies {
+            jobs.append { try site.add(copy.name, bytes: copy.bytes) }
+        }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
-            let pages = TextPages(frame: frame, provenance: review.provenance)
+            let text = TextPages(frame: frame, provenance: review.provenance)
             let downloads = offered + ["figures.json", Self.databaseFile]
-            let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
-                                   extra: TextPages.downloads(downloads))
-            let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)
-            let results = pages.page(file: "results.html", title: "Results", markdown: texts["results.md"]!)
-            let changes = pages.page(file: "changes.html", title: "Changes", markdown: "", extra: changes ?? ChangesPlaceholder.none)
-            for (name, page) in [("index", index), ("methods", methods), ("results", results), ("changes", changes)] {
-                try site.add("\(name).html", page.html)
-                try site.add("\(name).md", page.markdown)
+            for (number, page) in pages.textPages.enumerated() {
+                var markdown = plan.texts[page.markdown!]!
+                if number == 0 { markdown = TextPages.home(markdown, contents: pages.pages.filter { $0.file != page.file }) }
+                let made = text.page(file: page.file, title: page.title, markdown: markdown, extra: number == 0 ? TextPages.downloads(downloads) : nil)
+                try site.add(page.file, made.html)
+                try site.add(page.stem + ".md", made.markdown)
             }
-            let svg = PrismaDiagram.svg(report.prisma)
-            try site.add("prisma.svg", svg + "\n")
-            try site.add(PrismaPage.page(svg), in: frame)
+            if let page = pages.page(.changes) {
+                let made = text.page(file: page.file, title: page.title, markdown: "", extra: changes ?? ChangesPlaceholder.none)
+                try site.add(page.file, made.html)
+                try site.add(page.stem + ".md", made.markdown)
+            }
+            if let page = pages.page(.prisma) {
+                let svg = PrismaDiagram.svg(report.prisma)
+                try site.add("prisma.svg", svg + "\n")
+                try site.add(PrismaPage.page(svg, page), in: frame)
+            }
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
         }
@@ -148,14 +161,38 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    static let templateFiles = ["abstract.md", "methods.md", "results.md"]
+    /// The table pages site.yaml may list.
+    static let tablePages = ["table-1", "table-2"]
+
+    /// site.yaml read, every text page filled and the other files of the
+    /// templates folder found, or every problem of all of them.
+    func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
+        let site: SiteFile
+        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: Self.tablePages) {
+        case .success(let read): site = read
+        case .failure(let errors): throw .templates(errors)
+        }
+        var errors = ErrorList<TemplateError>()
+        if let page = site.page(.appraisal), report.codebook.appraisal.checklists.isEmpty, report.codebook.appraisal.levels.isEmpty {
+            errors.add(TemplateError(file: site.path, line: page.position.line, column: page.position.column,
+                                     message: "builtin: 'appraisal' needs checklists or levels of evidence under appraisal: in codebook.yaml, and the codebook declares neither"))
+        }
+        let filled = fill(site.textPages.compactMap(\.markdown), report)
+        errors.add(filled.errors)
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
+        do {
+            return SitePlan(site: site, texts: filled.texts, assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
+        } catch {
+            throw .templates(error)
+        }
+    }
 
     /// Every template filled, or every problem of all of them.
-    private func filledTemplates(_ report: Report) throws(BuildFailure) -> [String: String] {
+    private func fill(_ names: [String], _ report: Report) -> (texts: [String: String], errors: ErrorList<TemplateError>) {
         let filler = TemplateFiller(figures: report.figures, review: report.review)
         var filled: [String: String] = [:]
         var errors = ErrorList<TemplateError>()
-        for name in Self.templateFiles {
+        for name in names {
             let path = "\(templatesPath)/\(name)"
             let text: String
             switch RegularFile.contents(path) {
@@ -173,8 +210,7 @@ public struct SiteBuilder: Sendable {
             case .failure(let failure): errors.add(failure.list)
             }
         }
-        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
-        return filled
+        return (filled, errors)
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
@@ -196,12 +232,22 @@ enum ChangesPlaceholder {
     )
 }
 
+/// What the templates make of one report: the pages of site.yaml, each
+/// text page filled (by its Markdown file's name) and the files to copy.
+struct SitePlan: Sendable {
+    let site: SiteFile
+    let texts: [String: String]
+    let assets: TemplateAssets
+}
+
 /// The PRISMA page: the diagram inline, and the standalone file.
 enum PrismaPage {
-    static func page(_ svg: String) -> Page {
-        Page(file: "prisma.html", title: "PRISMA flow", body: """
-        <h1>PRISMA 2020 flow diagram</h1>
-        <p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from prisma.yaml and the rows of studies.csv. The diagram is also available as a standalone <a href="prisma.svg">SVG file</a>.</p>
+    static func page(_ svg: String, _ page: SitePage) -> Page {
+        let intro = page.intro.map { Markdown.html($0) + "<p>The diagram is also available as a standalone <a href=\"prisma.svg\">SVG file</a>.</p>" }
+            ?? "<p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from prisma.yaml and the rows of studies.csv. The diagram is also available as a standalone <a href=\"prisma.svg\">SVG file</a>.</p>"
+        return Page(file: page.file, title: page.title, body: """
+        <h1>\(Escape.html(page.shownHeading))</h1>
+        \(intro)
         <figure class="figure-svg">
         \(svg)
         </figure>
