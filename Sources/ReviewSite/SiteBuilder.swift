@@ -104,11 +104,13 @@ public struct SiteBuilder: Sendable {
                 try site.add("table-2.md", bytes: TreatmentTable.markdown(report.facts, report.figures))
             }
         }
-        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
-            (PatientTable(links: links).pageCount, PatientTable(links: links).page),
-            (StudyTable(links).pageCount, StudyTable(links).page),
-        ]
-        if pages.page(.appraisal) != nil { tables.append((RiskOfBiasTable(links).pageCount, RiskOfBiasTable(links).page)) }
+        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [(StudyTable(links).pageCount, StudyTable(links).page)]
+        if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients)) {
+            tables.append((patients.pageCount, patients.page))
+        }
+        if let page = pages.page(.appraisal), let appraisal = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
+            tables.append((appraisal.pageCount, appraisal.page))
+        }
         for table in tables {
             for number in 0..<table.pages {
                 jobs.append { try site.add(table.page(number), in: frame) }

@@ -79,6 +79,16 @@ public struct SitePage: Sendable, Equatable {
     }
 
     public var shownHeading: String { heading ?? title }
+
+    init(kind: Kind, title: String, heading: String? = nil, about: String? = nil, intro: String? = nil, file: String, position: TextPosition) {
+        (self.kind, self.title, self.heading, self.about, self.intro, self.file, self.position) = (kind, title, heading, about, intro, file, position)
+    }
+
+    /// A built-in page site.yaml does not list but other pages link to.
+    init(unlisted builtin: Builtin) {
+        let title = builtin.rawValue.prefix(1).uppercased() + builtin.rawValue.dropFirst()
+        self.init(kind: .builtin(builtin), title: title, file: builtin.stem + ".html", position: TextPosition(line: 1, column: 1))
+    }
 }
 
 extension SiteFile {
