@@ -76,3 +76,27 @@ struct GenericPagesTests {
         #expect(html.components(separatedBy: "<tr id=").count - 1 == report.table("patients")!.count)
     }
 }
+
+@Suite("An appraisal with checklists and levels")
+struct BothAppraisalsTests {
+    @Test func checklistsAndLevelsAreBothShown() throws {
+        let fixture = try DatasetFixture()
+        defer { fixture.delete() }
+        var codebook = try fixture.read("codebook.yaml")
+        codebook = codebook.replacingOccurrences(of: "      - {column: source_note, type: text, label: Source}\n",
+                                                 with: "      - {column: source_note, type: text, label: Source}\n    extra:\n      - {column: evidence, type: level, label: Level of evidence}\n")
+        codebook += "  levels:\n    - {code: \"1\", label: trial}\n    - {code: \"2\", label: <series>}\n"
+        try fixture.write("codebook.yaml", codebook)
+        let studies = try fixture.read("studies.csv").components(separatedBy: "\n").enumerated().map { index, line in
+            line.isEmpty ? line : line + (index == 0 ? ",evidence" : index == 1 ? ",2" : ",")
+        }
+        try fixture.write("studies.csv", studies.joined(separator: "\n"))
+        let site = try SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath).build()
+        let page = try #require(site["risk-of-bias.html"])
+        #expect(page.contains("<caption>Answers to the appraisal checklists and overall risk of bias, and levels of evidence of the 40 studies</caption>"))
+        #expect(page.contains("<th scope=\"col\">Overall</th><th scope=\"col\">Level of evidence</th></tr>"))
+        #expect(page.contains("<td data-sort=\"1\">2: &lt;series&gt;</td></tr>"))
+        #expect(page.contains("<td data-sort=\"-1\">–</td></tr>"))
+        #expect(page.contains("<li><span class=\"rob rob-yes\">Y</span> yes</li>"))
+    }
+}
