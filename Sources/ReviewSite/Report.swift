@@ -26,7 +26,7 @@ public struct Report: Sendable {
         facts = ReviewFacts(dataset)
         self.catalogue = catalogue
         do {
-            database = try ReviewDatabase(facts)
+            database = try ReviewDatabase(tables: tables, codebook: codebook, prisma: facts.prisma)
         } catch {
             throw FigureErrors([FigureError(file: catalogue.path, line: nil, column: nil, message: "the review's database: \(error.message)")])
         }

@@ -87,29 +87,27 @@ public struct SiteBuilder: Sendable {
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
-        let links = RowLinks(report.facts)
+        let links = RowLinks(report.facts, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
-        // Figures, patients and Table 1 are made even when site.yaml does
-        // not list them: every figure links to its rows there.
+        // Figures and patients are made even when site.yaml does not list
+        // them, and so is every table of tables.yaml: figures link to their
+        // rows there.
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
             { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame) },
-            { try site.add("table-1.md", bytes: StudyTable.markdown(report.facts)) },
         ]
-        if pages.pages.contains(where: { $0.kind == .table("table-2") }) {
-            jobs.append {
-                try site.add(TreatmentTable.page(report.facts, report.figures), in: frame)
-                try site.add("table-2.md", bytes: TreatmentTable.markdown(report.facts, report.figures))
-            }
-        }
-        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [(StudyTable(links).pageCount, StudyTable(links).page)]
+        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
         if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients)) {
             tables.append((patients.pageCount, patients.page))
         }
         if let page = pages.page(.appraisal), let appraisal = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
             tables.append((appraisal.pageCount, appraisal.page))
+        }
+        for table in plan.tables {
+            jobs.append { try site.add("\(table.id).md", bytes: table.markdown) }
+            tables.append((table.pageCount, table.page))
         }
         for table in tables {
             for number in 0..<table.pages {
@@ -163,18 +161,28 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The table pages site.yaml may list.
-    static let tablePages = ["table-1", "table-2"]
+    /// The table pages site.yaml may list: the tables of tables.yaml.
+    static func tableIDs(inTemplates folder: String) -> [String] {
+        TableFile.read(TableFile.path(inTemplates: folder)).file.tables.map(\.id)
+    }
 
-    /// site.yaml read, every text page filled and the other files of the
-    /// templates folder found, or every problem of all of them.
+    /// site.yaml read, every text page filled, the declared tables computed
+    /// and the other files of the templates folder found, or every problem
+    /// of all of them.
     func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
-        let site: SiteFile
-        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: Self.tablePages) {
-        case .success(let read): site = read
-        case .failure(let errors): throw .templates(errors)
-        }
         var errors = ErrorList<TemplateError>()
+        var tables: [DeclaredTable] = []
+        switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
+        case .success(let computed): tables = computed
+        case .failure(let problems): errors.add(problems.list)
+        }
+        let site: SiteFile
+        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: Self.tableIDs(inTemplates: templatesPath)) {
+        case .success(let read): site = read
+        case .failure(let problems):
+            errors.add(problems.list)
+            throw .templates(TemplateErrors(errors))
+        }
         if let page = site.page(.appraisal), report.codebook.appraisal.checklists.isEmpty, report.codebook.appraisal.levels.isEmpty {
             errors.add(TemplateError(file: site.path, line: page.position.line, column: page.position.column,
                                      message: "builtin: 'appraisal' needs checklists or levels of evidence under appraisal: in codebook.yaml, and the codebook declares neither"))
@@ -183,7 +191,8 @@ public struct SiteBuilder: Sendable {
         errors.add(filled.errors)
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
-            return SitePlan(site: site, texts: filled.texts, assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
+            return SitePlan(site: site, texts: filled.texts, tables: tables,
+                            assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
         } catch {
             throw .templates(error)
         }
@@ -239,6 +248,7 @@ enum ChangesPlaceholder {
 struct SitePlan: Sendable {
     let site: SiteFile
     let texts: [String: String]
+    let tables: [DeclaredTable]
     let assets: TemplateAssets
 }
 

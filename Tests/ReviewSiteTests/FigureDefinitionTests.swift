@@ -38,7 +38,7 @@ struct FigureDefinitionTests {
         BadFigure(name: "wrong shape for the kind", yaml: head + "  kind: proportion\n  sql: SELECT patient_id FROM patients\n",
                   error: "templates/figures.yaml:4:8: figure 'x': the query returns 1 column (a proportion needs 2 columns, each row's key and whether it is in the numerator)"),
         BadFigure(name: "a value that is not a number", yaml: head + "  kind: range\n  from: patients\n  value: sex\n",
-                  error: "templates/figures.yaml:5:10: figure 'x': the value of row 'R10-01' is 'f' (expected a number)"),
+                  error: "templates/figures.yaml:5:10: figure 'x': the value of row 'R4-01' is 'f' (expected a number)"),
         BadFigure(name: "a count that is not one number", yaml: head + "  kind: count\n  value: SELECT NULL\n",
                   error: "templates/figures.yaml:4:10: figure 'x': value: gives NULL (expected one whole number ≥ 0, a count)"),
         BadFigure(name: "duplicate id", yaml: head + "  kind: count\n  from: patients\n- id: x\n  definition: e\n  kind: count\n  from: studies\n",
@@ -76,7 +76,7 @@ struct FigureDefinitionTests {
 
     @Test func aRunawayQueryIsStoppedNamingTheFigure() throws {
         let yaml = Self.head + "  kind: count\n  sql: SELECT a.patient_id FROM patients a, patients b, patients c, patients d\n"
-        let limit = try ReviewDatabase(ReviewFacts(Self.dataset)).workLimit
+        let limit = try ReviewDatabase(tables: Self.dataset.tables, codebook: Self.dataset.codebook, prisma: Self.dataset.prisma).workLimit
         #expect(Self.errors(yaml) == [
             "templates/figures.yaml:4:8: figure 'x': stopped after more than \(limit) steps of work: the query does too much (a join without a condition?)",
         ])

@@ -85,7 +85,7 @@ struct BothAppraisalsTests {
         var codebook = try fixture.read("codebook.yaml")
         codebook = codebook.replacingOccurrences(of: "      - {column: source_note, type: text, label: Source}\n",
                                                  with: "      - {column: source_note, type: text, label: Source}\n    extra:\n      - {column: evidence, type: level, label: Level of evidence}\n")
-        codebook += "  levels:\n    - {code: \"1\", label: trial}\n    - {code: \"2\", label: <series>}\n"
+        codebook = codebook.replacingOccurrences(of: "questions: 13}\n", with: "questions: 13}\n  levels:\n    - {code: \"1\", label: trial}\n    - {code: \"2\", label: <series>}\n")
         try fixture.write("codebook.yaml", codebook)
         let studies = try fixture.read("studies.csv").components(separatedBy: "\n").enumerated().map { index, line in
             line.isEmpty ? line : line + (index == 0 ? ",evidence" : index == 1 ? ",2" : ",")

@@ -5,7 +5,7 @@ import Testing
 @Suite("The review's database")
 struct ReviewDatabaseTests {
     static func database(_ dataset: Dataset) throws -> ReviewDatabase {
-        try ReviewDatabase(ReviewFacts(dataset))
+        try ReviewDatabase(tables: dataset.tables, codebook: dataset.codebook, prisma: dataset.prisma)
     }
 
     @Test func everyCSVFileIsATableWithItsRows() throws {
@@ -32,7 +32,7 @@ struct ReviewDatabaseTests {
         let events = [Build.event("B", .scarring), Build.event("B", .infection), Build.event("B", .infection, step: 2)]
         let database = try Self.database(Build.dataset(patients: patients, steps: steps, events: events)).database
         let rows = try database.rows("""
-            SELECT patient_id, steps, sequence, modalities, monotherapy, combined, sessions, total_duration_months, variants, events,
+            SELECT patient_id, steps, sequence, treatments, monotherapy, combined, sessions, total_duration_months, variants, events,
                    has(events, 'infection'), has(events, 'fever')
             FROM treated_patients ORDER BY patient_id
             """).rows

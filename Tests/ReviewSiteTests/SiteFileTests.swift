@@ -125,7 +125,7 @@ struct SiteFileTests {
     }
 
     @Test func defaultSiteFileReadsInOrder() throws {
-        let site = try SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: SiteBuilder.tablePages).get()
+        let site = try SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: SiteBuilder.tableIDs(inTemplates: templatesPath)).get()
         #expect(site.pages.map(\.file) == ["index.html", "methods.html", "results.html", "table-1.html", "table-2.html", "prisma.html",
                                            "risk-of-bias.html", "figures.html", "patients.html", "changes.html"])
         #expect(site.pages[1].shownHeading == "Methods in brief")

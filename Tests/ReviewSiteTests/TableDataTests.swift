@@ -6,33 +6,32 @@ import Testing
 /// tests prove they are the cells a reader sees on the rendered pages.
 @Suite("Table data")
 struct TableDataTests {
-    @Test func table1CellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
-        let report = try loadReport(defaultDataPath)
-        let data = StudyTable.data(report.facts)
-        #expect(data.rowCount == 40)
-        #expect(RenderedTable.rows(StudyTable.page(report.facts)) == [data.columns] + (0..<data.rowCount).map(data.cells))
+    static func tables(_ report: Report) throws -> [DeclaredTable] {
+        try report.declaredTables(TableFile.path(inTemplates: defaultTemplatesPath)).get()
     }
 
-    @Test func table2CellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
-        let report = try loadReport(defaultDataPath)
-        let data = TreatmentTable.data(report.facts, report.figures)
-        #expect(data.rowCount > 5)
-        #expect(RenderedTable.rows(TreatmentTable.page(report.facts, report.figures)) == [data.columns] + (0..<data.rowCount).map(data.cells))
+    @Test func cellsFromTheModelEqualTheCellsOfTheRenderedPage() throws {
+        let tables = try Self.tables(try loadReport(defaultDataPath))
+        #expect(tables.map(\.id) == ["table-1", "table-2"])
+        #expect(tables[0].data.rowCount == 40)
+        #expect(tables[1].data.rowCount > 5)
+        for table in tables {
+            let data = table.data
+            #expect(RenderedTable.rows(table.page(0)) == [data.columns] + (0..<data.rowCount).map(data.cells))
+        }
     }
 
     @Test func hostileTextIsTheSameInTheModelAndOnThePage() throws {
         let fixture = try hostileFixture()
         defer { fixture.delete() }
-        let report = try loadReport(fixture.path)
-        for (page, data) in [(StudyTable.page(report.facts), StudyTable.data(report.facts)),
-                             (TreatmentTable.page(report.facts, report.figures), TreatmentTable.data(report.facts, report.figures))] {
-            #expect(RenderedTable.rows(page) == [data.columns] + (0..<data.rowCount).map(data.cells))
+        for table in try Self.tables(try loadReport(fixture.path)) {
+            let data = table.data
+            #expect(RenderedTable.rows(table.page(0)) == [data.columns] + (0..<data.rowCount).map(data.cells))
         }
     }
 
     @Test func rowsOfTheSameBytesAreTheSameRow() throws {
-        let report = try loadReport(defaultDataPath)
-        let data = StudyTable.data(report.facts)
+        let data = try Self.tables(try loadReport(defaultDataPath))[0].data
         #expect(data.sameRow(3, as: data, 3))
         #expect(!data.sameRow(3, as: data, 4))
         #expect(TableCells.changes("Table 1", old: data, new: data).isEmpty)

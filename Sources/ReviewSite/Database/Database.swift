@@ -9,6 +9,8 @@ final class Database: @unchecked Sendable {
     private let guardState = GuardState()
     /// The name of a database in memory that other connections may open (`connect()`).
     private let sharedName: String?
+    /// The tool's own SQL functions (`define`), given to every other connection too.
+    private var functions: [SQLFunction] = []
 
     /// A new, empty in-memory database. A shared one lives in SQLite's memdb
     /// store, which every connection of this process to it reads: a second
@@ -46,8 +48,10 @@ final class Database: @unchecked Sendable {
 
     /// Another connection to a shared database, for a second thread.
     func connect() throws(DatabaseError) -> Database {
-        guard let sharedName else { return try copy() }
-        return try Database(name: sharedName)
+        let connection: Database
+        if let sharedName { connection = try Database(name: sharedName) } else { connection = try copy() }
+        if sharedName != nil { connection.define(functions) }
+        return connection
     }
 
     /// `has(list, item)`: whether a `;`-separated list (a set column of the
@@ -140,12 +144,12 @@ final class Database: @unchecked Sendable {
         let status = sqlite3_backup_step(backup, -1)
         sqlite3_backup_finish(backup)
         guard status == SQLITE_DONE else { throw failure(status, sql: nil, offset: nil) }
+        copy.define(functions)
         return copy
     }
 
     /// Writes the database to a file, page for page (SQLite's backup): the
-    /// same rows put in the same way give the same bytes, and no second
-    /// copy of a large database is held in memory on the way.
+    /// same rows give the same bytes, with no second copy in memory.
     func write(to path: String) throws(DatabaseError) {
         var opened: OpaquePointer?
         let status = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
@@ -294,4 +298,75 @@ extension Database {
     fileprivate func startWork() {
         guardState.start()
     }
+}
+
+extension Database {
+    /// A codebook name as an SQL identifier: quoted when SQLite reserves it
+    /// (a column named `order`), as is otherwise, so the schema reads plainly.
+    static func identifier(_ name: String) -> String {
+        let reserved = name.withCString { sqlite3_keyword_check($0, Int32(strlen($0))) } != 0
+        return reserved ? "\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"" : name
+    }
+}
+
+extension Database {
+    /// Registers Swift functions under SQL names, on this connection and on
+    /// every one `connect()` or `copy()` makes from it.
+    func define(_ added: [SQLFunction]) {
+        functions += added
+        for function in added {
+            let box = Unmanaged.passRetained(FunctionBox(function)).toOpaque()
+            let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC
+            let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { Unmanaged<FunctionBox>.fromOpaque($0!).release() }
+            if function.aggregate == nil {
+                sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, { context, count, values in
+                    let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
+                    Database.result(context, box.function.scalar!(Database.arguments(count, values)))
+                }, nil, nil, release)
+            } else {
+                sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, nil, { context, count, values in
+                    // The rows so far live in a box the aggregate context points to.
+                    let slot = sqlite3_aggregate_context(context, Int32(MemoryLayout<UnsafeMutableRawPointer>.size))!
+                        .assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+                    if slot.pointee == nil { slot.pointee = Unmanaged.passRetained(RowsBox()).toOpaque() }
+                    Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue().rows.append(Database.arguments(count, values))
+                }, { context in
+                    let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
+                    let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+                    let rows = slot?.pointee.map { Unmanaged<RowsBox>.fromOpaque($0).takeRetainedValue().rows } ?? []
+                    Database.result(context, box.function.aggregate!(rows))
+                }, release)
+            }
+        }
+    }
+
+    private static func arguments(_ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) -> [DatabaseValue] {
+        (0..<Int(count)).map { index in
+            let value = values![index]
+            switch sqlite3_value_type(value) {
+            case SQLITE_INTEGER: return .integer(sqlite3_value_int64(value))
+            case SQLITE_FLOAT: return .real(sqlite3_value_double(value))
+            case SQLITE_NULL: return .null
+            default: return .text(String(cString: sqlite3_value_text(value)))
+            }
+        }
+    }
+
+    private static func result(_ context: OpaquePointer?, _ value: DatabaseValue) {
+        switch value {
+        case .null: sqlite3_result_null(context)
+        case .integer(let number): sqlite3_result_int64(context, number)
+        case .real(let number): sqlite3_result_double(context, number)
+        case .text(let text): sqlite3_result_text(context, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+    }
+}
+
+private final class FunctionBox {
+    let function: SQLFunction
+    init(_ function: SQLFunction) { self.function = function }
+}
+
+private final class RowsBox {
+    var rows: [[DatabaseValue]] = []
 }

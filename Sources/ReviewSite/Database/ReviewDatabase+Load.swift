@@ -1,66 +1,76 @@
 /// The mapping from the dataset to the database, column by column: the one
 /// place that knows both. Rows go in by prepared INSERTs in one transaction,
-/// in key order (the facts keep every table sorted by its key).
+/// in file order.
 extension ReviewDatabase {
     static let rowsForSharing = 2_000_000
 
-    convenience init(_ facts: ReviewFacts) throws(DatabaseError) {
+    /// The validated tables as the codebook declares them (DatabaseSchema),
+    /// rows in file order, then what is derived per patient and study.
+    convenience init(tables: [DataTable], codebook: Codebook, prisma: Prisma) throws(DatabaseError) {
         // Up to a few million rows a second thread gets a copy, which loads
         // fastest; above, a shared store, which costs no second copy in memory.
-        let rows = facts.patients.count * 2 + facts.studies.count * 2 + facts.answers.count + facts.steps.count + facts.events.count
+        let rows = tables.reduce(0) { $0 + $1.count }
         let database = try Database(shared: rows >= Self.rowsForSharing)
+        database.define(TableFunctions(codebook: codebook).all)
+        let schema = DatabaseSchema(tables: tables, codebook: codebook)
         try database.execute("PRAGMA journal_mode = MEMORY")
-        try database.execute(Self.tables)
+        try database.execute(schema.dataTables + Self.prismaTables)
         try database.execute("BEGIN")
         var loaded = 0
-        loaded += try Self.insert(database, "studies", 11, facts.studies) { row, fact in
-            let study = fact.study
-            row.text(study.id); row.integer(study.ref); row.text(study.firstAuthor); row.integer(study.year)
-            row.text(study.title); row.code(study.design); row.code(study.publication); row.code(study.language)
-            row.code(study.controlGroup); row.code(study.robTool); row.text(study.sourceNote)
+        for table in tables {
+            loaded += try Self.insert(database, table)
         }
-        loaded += try Self.insert(database, "risk_of_bias", 3, facts.answers) { row, answer in
-            row.text(answer.studyID); row.integer(answer.question); row.code(answer.answer)
-        }
-        loaded += try Self.insert(database, "patients", 21, facts.patients) { row, fact in
-            let patient = fact.patient
-            row.text(patient.id); row.text(patient.studyID); row.real(patient.age); row.code(patient.sex)
-            row.code(patient.diagnosis); row.text(patient.diagnosisDetail); row.code(patient.ccType)
-            row.real(patient.symptomMonths); row.real(patient.lesionCM); row.code(patient.ulceration)
-            row.code(patient.infection); row.code(patient.pain); row.code(patient.limitedMobility)
-            row.text(patient.previousTreatment); row.code(patient.response); row.code(patient.painOutcome)
-            row.real(patient.vasBefore); row.real(patient.vasAfter); row.real(patient.followUpMonths)
-            row.code(patient.recurrence); row.text(patient.recurrenceNote)
-        }
-        let sites = facts.patients.lazy.flatMap { fact in fact.patient.sites.lazy.map { (fact.id, $0) } }
-        loaded += try Self.insert(database, "patients_sites", 2, sites) { row, site in
-            row.text(site.0); row.code(site.1)
-        }
-        loaded += try Self.insert(database, "treatments", 12, facts.steps) { row, step in
-            row.text(step.patientID); row.integer(step.step); row.code(step.modality); row.code(step.variant)
-            row.real(step.concentration); row.real(step.doseMG); row.integer(step.sessions); row.real(step.durationMonths)
-            row.integer(step.shockWaves); row.real(step.energy); row.code(step.anaesthesia); row.text(step.aftercare)
-        }
-        loaded += try Self.insert(database, "adverse_events", 5, facts.events) { row, event in
-            row.text(event.patientID); row.integer(event.step); row.code(event.event); row.code(event.transient); row.text(event.detail)
-        }
-        try Self.insertPrisma(database, facts.prisma)
-        try database.execute(Self.derived)
-        try Self.insertSummaries(database, facts)
-        _ = try Self.insert(database, "study_appraisal", 5, facts.studies) { row, study in
-            row.text(study.id); row.integer(study.yesShare.yes); row.integer(study.yesShare.applicable)
-            row.real(study.yesShare.applicable > 0 ? Double(study.yesShare.yes) / Double(study.yesShare.applicable) : nil)
-            row.text(study.riskOfBias.rawValue)
-        }
-        try database.execute(Self.views)
+        try Self.insertPrisma(database, prisma)
+        try database.execute(schema.derived)
+        let derived = DerivedRows(tables: tables, codebook: codebook)
+        loaded += try derived.insertSummaries(database)
+        loaded += try derived.insertAppraisal(database)
+        try database.execute(schema.views)
         try database.execute("COMMIT")
         try database.guardReads(workLimit: 10_000_000 + 200 * loaded)
-        self.init(database: database, rowCount: loaded, keyLists: ["patient_id": facts.patientKeys, "study_id": facts.studyKeys])
+        var keyLists: [String: KeyList] = [:]
+        for table in tables {
+            guard let key = DatabaseSchema.key(table), let column = table.index(of: key),
+                  case .text(let ids) = table.values[column] else { continue }
+            keyLists[key] = KeyList(ids.map { $0 ?? "" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        }
+        self.init(database: database, rowCount: loaded, keyLists: keyLists)
+    }
+
+    /// One table's rows, and its code lists' rows into their child tables.
+    private static func insert(_ database: Database, _ table: DataTable) throws(DatabaseError) -> Int {
+        let scalar = table.columns.indices.filter { table.columns[$0].type != .codeList }
+        let texts = table.codes.map { $0 }
+        var count = try insert(database, table.name, scalar.count, 0..<table.count) { row, index in
+            for column in scalar {
+                switch table.values[column] {
+                case .text(let values): row.text(values[index])
+                case .integers(let values): row.integer(values[index])
+                case .numbers(let values): row.real(values[index])
+                case .codes(let values): row.text(values[index] < 0 ? nil : texts[column][Int(values[index])])
+                case .codeLists: break
+                }
+            }
+        }
+        let keys: [String?]? = DatabaseSchema.key(table).flatMap(table.index).flatMap { column in
+            if case .text(let ids) = table.values[column] { return ids }
+            return nil
+        }
+        for column in table.columns.indices where table.columns[column].type == .codeList {
+            guard case .codeLists(let lists) = table.values[column] else { continue }
+            let pairs = lists.indices.lazy.flatMap { index in lists[index].lazy.map { (index, $0) } }
+            let child = DatabaseSchema.child(table, table.columns[column])
+            count += try insert(database, child.name, 2, pairs) { row, pair in
+                if let keys { row.text(keys[pair.0]) } else { row.integer(pair.0 + 1) }
+                row.text(texts[column][Int(pair.1)])
+            }
+        }
+        return count
     }
 
     /// Prepared INSERTs of many rows each (one step inserts a batch), the
     /// last rows one by one; the number of rows.
-    private static func insert<Rows: Collection>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
+    static func insert<Rows: Collection>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
                                                  _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
         func statement(_ count: Int) throws(DatabaseError) -> Statement {
             let values = (0..<count).map { row in "(" + (1...columns).map { "?\(row * columns + $0)" }.joined(separator: ", ") + ")" }
@@ -108,51 +118,6 @@ extension ReviewDatabase {
             row.integer(prisma.includedStudies); row.integer(prisma.includedReports)
         }
     }
-
-    /// patient_summary, row for row with patients: sets as `;`-lists in
-    /// text order (from bit sets of the codes, no set of strings per
-    /// patient), sums in step order.
-    private static func insertSummaries(_ database: Database, _ facts: ReviewFacts) throws(DatabaseError) {
-        let modalities = textOrder(Modality.allCases.map { ($0.caseIndex, $0.rawValue) })
-        let variants = textOrder(Variant.allCases.map { ($0.caseIndex, $0.rawValue) } + [(Variant.allCases.count, "NR")])
-        let events = textOrder(AdverseEventType.allCases.map { ($0.caseIndex, $0.rawValue) })
-        _ = try insert(database, "patient_summary", 10, facts.patients) { row, fact in
-            var sequence = ""
-            var modalityBits: UInt64 = 0, variantBits: UInt64 = 0
-            var sessions = 0
-            var duration: Double? = 0
-            for step in facts.steps[fact.steps] {
-                if !sequence.isEmpty { sequence += ";" }
-                sequence += step.modality.rawValue
-                modalityBits |= 1 << step.modality.caseIndex
-                variantBits |= 1 << (step.variant?.caseIndex ?? Variant.allCases.count)
-                sessions += step.sessions ?? 0
-                duration = step.durationMonths.flatMap { value in duration.map { $0 + value } }
-            }
-            row.text(fact.id); row.integer(fact.steps.count); row.text(sequence.isEmpty ? nil : sequence)
-            row.text(list(modalities, modalityBits))
-            row.text(modalityBits.nonzeroBitCount == 1 ? list(modalities, modalityBits) : nil)
-            row.integer(modalityBits.nonzeroBitCount > 1 ? 1 : 0)
-            row.integer(sessions); row.real(fact.steps.isEmpty ? nil : duration); row.text(list(variants, variantBits))
-            row.text(list(events, UInt64(fact.eventBits)))
-        }
-    }
-
-    /// Codes by bit, in byte order of their text.
-    private static func textOrder(_ codes: [(index: Int, text: String)]) -> [(bit: UInt64, text: String)] {
-        codes.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }.map { (1 << UInt64($0.index), $0.text) }
-    }
-
-    /// The codes of a bit set as a `;`-list; nil for none.
-    private static func list(_ order: [(bit: UInt64, text: String)], _ bits: UInt64) -> String? {
-        guard bits != 0 else { return nil }
-        var text = ""
-        for code in order where bits & code.bit != 0 {
-            if !text.isEmpty { text += ";" }
-            text += code.text
-        }
-        return text
-    }
 }
 
 /// Binds rows' values to an INSERT, column after column, and runs it. The
@@ -183,8 +148,6 @@ struct RowBinder {
         }
         index += 1
     }
-
-    mutating func code<C: Code>(_ value: C?) { text(value?.rawValue) }
 
     mutating func integer(_ value: Int?) {
         statement.bind(value.map { .integer(Int64($0)) } ?? .null, at: index)

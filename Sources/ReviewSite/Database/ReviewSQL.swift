@@ -19,12 +19,8 @@ public struct ReviewSQL: Sendable {
         } catch {
             throw ReportErrors(data: error, figures: figureErrors)
         }
-        // The database of this version is built from the default review's rows.
-        if let problem = dataset.defaultReviewProblem {
-            throw ReportErrors(data: DatasetErrors([problem]), figures: [])
-        }
         do {
-            return ReviewSQL(database: try ReviewDatabase(ReviewFacts(dataset)))
+            return ReviewSQL(database: try ReviewDatabase(tables: dataset.tables, codebook: dataset.codebook, prisma: dataset.prisma))
         } catch {
             throw ReportErrors(data: nil, figures: [FigureError(file: figures, line: nil, column: nil, message: "the review's database: \(error.message)")])
         }

@@ -1,6 +1,6 @@
 /// What the diff needs of one side's report: the figures' values, the
-/// differences from the article, the sentences of every text page and the two tables
-/// as text. Taken from each report in turn, so that only one report (the
+/// differences from the article, the sentences of every text page and the declared
+/// tables as text. Taken from each report in turn, so that only one report (the
 /// largest part of memory at a million patients) is held at a time.
 struct DiffSide {
     let label: String
@@ -8,8 +8,8 @@ struct DiffSide {
     let differences: [PublishedDifference]
     /// Each text page's sentences, in site.yaml's order.
     let sentences: [(page: SitePage, sentences: [String])]
-    let table1: TableData
-    let table2: TableData
+    /// The declared tables' cells, by the table's short title (`Table 1`).
+    let tables: [(title: String, data: TableData)]
 
     init(_ report: Report, label: String, pages: [(page: SitePage, template: String)], templatesPath: String) throws(BuildFailure) {
         self.label = label
@@ -26,7 +26,9 @@ struct DiffSide {
         }
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         self.sentences = sentences
-        table1 = StudyTable.data(report.facts)
-        table2 = TreatmentTable.data(report.facts, report.figures)
+        switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
+        case .success(let declared): tables = declared.map { ($0.shortTitle, $0.data) }
+        case .failure(let errors): throw .templates(errors)
+        }
     }
 }

@@ -46,8 +46,9 @@ public struct ReportDiff: Sendable {
                     return change
                 }
             },
-            tableCells: TableCells.changes("Table 1", old: base.table1, new: head.table1)
-                + TableCells.changes("Table 2", old: base.table2, new: head.table2)
+            tableCells: head.tables.flatMap { table in
+                TableCells.changes(table.title, old: base.tables.first { $0.title == table.title }?.data ?? TableData(columns: table.data.columns, bytes: [], cellEnds: []), new: table.data)
+            }
         )
     }
 
@@ -83,7 +84,7 @@ public struct ReportDiff: Sendable {
     /// The text pages of site.yaml with their templates, or every problem of them.
     private static func textPages(_ templatesPath: String) throws(BuildFailure) -> [(page: SitePage, template: String)] {
         let site: SiteFile
-        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: SiteBuilder.tablePages) {
+        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: SiteBuilder.tableIDs(inTemplates: templatesPath)) {
         case .success(let read): site = read
         case .failure(let errors): throw .templates(errors)
         }

@@ -60,6 +60,9 @@ extension Codebook {
         public var references: String?
         /// The name of the code list of a code or code-list column.
         public var codeList: String?
+        /// A code list's column in its database table `<table>_<column>`
+        /// (`item: site`); nil: `code`.
+        public var item: String?
         /// Rows on which the column may be filled; nil: every row.
         public var onlyFor: Condition?
         /// No two rows hold the same value (`unique: yes`; an id always is).

@@ -7,6 +7,8 @@ public struct Codebook: Sendable, Equatable {
     /// The code lists by name, in the codebook's order.
     public var codeLists: [CodeList]
     public var appraisal: Appraisal
+    /// What the database derives per patient over its steps (`summary:`).
+    public var summary = Summary()
 
     public init(tables: [Table], codeLists: [CodeList], appraisal: Appraisal) {
         self.tables = tables

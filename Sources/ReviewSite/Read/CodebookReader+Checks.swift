@@ -67,7 +67,7 @@ extension CodebookReader {
 
     /// The whole codebook; nil when it could not be read at all.
     func codebook(_ text: String) -> Codebook? {
-        guard let node = root(text), let root = mapping(node, "", known: ["tables", "codes", "appraisal"]) else { return nil }
+        guard let node = root(text), let root = mapping(node, "", known: ["tables", "codes", "appraisal", "summary"]) else { return nil }
         for key in ["tables", "codes", "appraisal"] where root[key] == nil {
             fail(at: root.mark, key, "required key is missing")
         }
@@ -75,7 +75,8 @@ extension CodebookReader {
         let codeLists = root["codes"].map(codeLists) ?? []
         let appraisal = root["appraisal"].map(appraisal) ?? Codebook.Appraisal()
         let tables = root["tables"].map { self.tables($0) } ?? []
-        let codebook = Codebook(tables: tables, codeLists: codeLists, appraisal: appraisal)
+        var codebook = Codebook(tables: tables, codeLists: codeLists, appraisal: appraisal)
+        if let node = root["summary"] { codebook.summary = summary(node, tables) }
         checkTables(codebook, root)
         for check in deferred { check(codebook) }
         return codebook

@@ -4,7 +4,7 @@ import Yams
 
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
-                             "unit", "unit_by", "units", "to", "codes", "only_for", "unique"]
+                             "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item"]
 
     func tables(_ node: Node) -> [Codebook.Table] {
         guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
@@ -69,6 +69,7 @@ extension CodebookReader {
         column.unique = flag(mapping, "unique", path) ?? false
         column.references = reference(mapping, path, type, checked: !isCore)
         column.codeList = codeListName(mapping, path, column)
+        column.item = item(mapping, path, column)
         (column.unitBy, column.units) = units(mapping, path, column)
         if let onlyFor = mapping["only_for"] { column.onlyFor = condition(onlyFor, join(path, "only_for"), table) }
         if let unitBy = column.unitBy { checkDependency(unitBy, column.units.keys.sorted(), mapping["unit_by"], join(path, "unit_by"), table) }
@@ -112,6 +113,16 @@ extension CodebookReader {
             }
         }
         return table
+    }
+
+    /// A code list column's child table names its code column so (`item: site`).
+    private func item(_ mapping: Node.Mapping, _ path: String, _ column: Codebook.Column) -> String? {
+        guard let node = mapping["item"] else { return nil }
+        guard column.type == .codeList else {
+            fail(node, join(path, "item"), "only a code list column names its item (the column of its table in the database)")
+            return nil
+        }
+        return name(mapping, "item", path)
     }
 
     private func codeListName(_ mapping: Node.Mapping, _ path: String, _ column: Codebook.Column) -> String? {

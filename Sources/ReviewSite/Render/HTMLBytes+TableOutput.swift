@@ -48,7 +48,7 @@ extension HTMLBytes: TableOutput {
         raw("<a href=\"figures.html#")
         raw(Escape.fragment(id))
         raw("\">")
-        raw(text)
+        self.text(text)
         raw("</a>")
     }
 }

@@ -66,3 +66,9 @@ public struct CodeLabels: Sendable {
         return unit == "%" ? unit : " " + unit
     }
 }
+
+extension Code {
+    /// The case's position in `allCases`: a no-payload enum is stored as its case index.
+    /// A test holds it to `allCases` for every code.
+    var caseIndex: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+}

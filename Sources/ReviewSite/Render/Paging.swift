@@ -21,21 +21,29 @@ struct Paging: Sendable {
     }
 }
 
-/// Where a patient's or a study's row is, so every link finds its page.
+/// Where a patient's or a study's row is, so every link finds its page:
+/// patients on the patient pages in byte order of their ids, studies on
+/// the pages of the declared table whose rows are studies.
 struct RowLinks: Sendable {
     let facts: ReviewFacts
-    /// Positions in `facts.studies` in the order of Table 1 and the
-    /// risk-of-bias table: by reference number.
+    /// Positions in `facts.studies` in the order of the studies' table.
     let studyOrder: [Int]
-    /// Each study's page of Table 1, by position in `facts.studies`.
+    /// Each study's page, by position in `facts.studies`.
     private let studyPages: [Int]
+    /// The declared table of studies (`table-1`), where study links lead.
+    private let studyStem: String
 
-    init(_ facts: ReviewFacts) {
+    init(_ facts: ReviewFacts, studyTable: DeclaredTable?) {
         self.facts = facts
-        studyOrder = facts.studies.indices.sorted { facts.studies[$0].study.ref < facts.studies[$1].study.ref }
+        let keys = studyTable?.result.rows.map(\.key) ?? facts.studies.map(\.id)
+        var order = keys.compactMap { facts.studyIndex.position(of: $0) }
+        let listed = Set(order)
+        order += facts.studies.indices.filter { !listed.contains($0) }
+        studyOrder = order
         var pages = [Int](repeating: 0, count: facts.studies.count)
-        for (rank, position) in studyOrder.enumerated() { pages[position] = rank / Paging.size }
+        for (rank, position) in order.enumerated() { pages[position] = rank / Paging.size }
         studyPages = pages
+        studyStem = studyTable?.id ?? "table-1"
     }
 
     func patient(_ id: String) -> String {
@@ -44,14 +52,14 @@ struct RowLinks: Sendable {
     }
 
     func study(_ id: String) -> String {
-        "<a href=\"\(Paging.file("table-1", page: facts.studyIndex.position(of: id).map { studyPages[$0] } ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        "<a href=\"\(Paging.file(studyStem, page: facts.studyIndex.position(of: id).map { studyPages[$0] } ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
 
     func study(at position: Int) -> String {
         let id = facts.studies[position].id
-        return "<a href=\"\(Paging.file("table-1", page: studyPages[position]))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        return "<a href=\"\(Paging.file(studyStem, page: studyPages[position]))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
 
-    /// The page of Table 1 of the study at `position` in `facts.studies`.
+    /// The page of the studies' table of the study at `position` in `facts.studies`.
     func studyPage(_ position: Int) -> Int { position < 0 ? 0 : studyPages[position] }
 }

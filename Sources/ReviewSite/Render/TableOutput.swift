@@ -22,7 +22,7 @@ protocol TableOutput {
     mutating func lineBreak()
     /// A study's id after its heading: `<span class="key">id</span>`, ` id` in the text.
     mutating func key(_ id: String)
-    /// `text` (no markup characters) linked to a figure of the catalogue.
+    /// `text` (data, escaped in the HTML) linked to a figure of the catalogue.
     mutating func figureLink(_ id: String, _ text: String)
 }
 

@@ -13,6 +13,7 @@ let systemicDataPath = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTe
 
 /// templates/figures.yaml: the default review's figures.
 let defaultCatalogue: FigureFile = FigureFile.read(repositoryRoot.appendingPathComponent("templates/figures.yaml").path).file
+let defaultTemplatesPath = repositoryRoot.appendingPathComponent("templates").path
 
 /// Loads a dataset checked against the default review's figures.
 func loadDataset(_ path: String) throws(DatasetErrors) -> Dataset {

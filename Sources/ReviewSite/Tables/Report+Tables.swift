@@ -1,0 +1,19 @@
+extension Report {
+    /// The tables of tables.yaml, each computed on the review's database;
+    /// every problem of the file and of its queries at once.
+    func declaredTables(_ path: String) -> Result<[DeclaredTable], TemplateErrors> {
+        let (file, readErrors) = TableFile.read(path)
+        var errors = ErrorList(readErrors)
+        let figureIDs = Set(figures.map(\.id))
+        let keyColumns = Set(tables.compactMap(DatabaseSchema.key))
+        var computed: [DeclaredTable] = []
+        for table in file.tables {
+            switch TableQuery(table: table, path: path).run(database.database, figures: figureIDs) {
+            case .success(let result): computed.append(DeclaredTable(result, keyColumns: keyColumns))
+            case .failure(let problems): errors.add(problems.list)
+            }
+        }
+        guard errors.isEmpty else { return .failure(TemplateErrors(errors)) }
+        return .success(computed)
+    }
+}

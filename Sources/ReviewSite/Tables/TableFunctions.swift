@@ -1,0 +1,179 @@
+/// The SQL functions tables of this kind need (docs/tables.md), over the
+/// codebook's labels: a declared table cell is one SQL expression, and
+/// `reviewsite sql` can try each out. Code lists are named as in the
+/// codebook's `codes:`; every text they return is data, escaped on output.
+struct TableFunctions: Sendable {
+    let codebook: Codebook
+
+    private func list(_ name: DatabaseValue) -> Codebook.CodeList? {
+        codebook.codeList(name.text ?? "")
+    }
+
+    private func label(_ list: DatabaseValue, _ code: String, short: Bool = false) -> String {
+        guard let entry = self.list(list)?.code(code) else { return code }
+        return short ? entry.short ?? entry.label : entry.label
+    }
+
+    /// Codes of `list` in codebook order, then the codes it does not hold in byte order.
+    private func ordered(_ codes: some Sequence<String>, _ list: DatabaseValue) -> [String] {
+        let order = self.list(list).map { Dictionary($0.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        return Array(Set(codes)).sorted { a, b in
+            switch (order[a], order[b]) {
+            case let (x?, y?): x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.utf8.lexicographicallyPrecedes(b.utf8)
+            }
+        }
+    }
+
+    var all: [SQLFunction] {
+        let codebook = self.codebook
+        return [
+            .scalar("label", 2) { [self] arguments in arguments[1].text.map { .text(label(arguments[0], $0)) } ?? .null },
+            .scalar("short_label", 2) { [self] arguments in arguments[1].text.map { .text(label(arguments[0], $0, short: true)) } ?? .null },
+            .scalar("code_order", 2) { [self] arguments in
+                .integer(Int64(arguments[1].text.flatMap { list(arguments[0])?.names.firstIndex(of: $0) } ?? Int(Int32.max)))
+            },
+            .scalar("unit", 2) { arguments in
+                // unit('treatments.concentration', code of the column it depends on)
+                let path = (arguments[0].text ?? "").split(separator: ".").map(String.init)
+                guard path.count == 2, let column = codebook.table(path[0])?.column(path[1]) else { return .null }
+                return (arguments[1].text.flatMap { column.units[$0] } ?? column.unit).map { .text($0) } ?? .null
+            },
+            .scalar("share", 2) { arguments in
+                guard let n = arguments[0].integer, let total = arguments[1].integer else { return .null }
+                return .text("\(n)/\(total) (\(Statistics.percent(n, total).map { "\($0)%" } ?? "n/a"))")
+            },
+            .scalar("labels", 3) { [self] arguments in
+                guard let codes = arguments[1].text else { return .null }
+                return .text(codes.split(separator: ";").map { label(arguments[0], String($0)) }.joined(separator: arguments[2].text ?? ", "))
+            },
+            .scalar("short_labels", 3) { [self] arguments in
+                guard let codes = arguments[1].text else { return .null }
+                return .text(codes.split(separator: ";").map { label(arguments[0], String($0), short: true) }.joined(separator: arguments[2].text ?? ", "))
+            },
+            .scalar("format_number", 1) { arguments in arguments[0].number.map { .text(formatNumber($0)) } ?? .null },
+            .scalar("percent", 2) { arguments in
+                guard let n = arguments[0].integer, let total = arguments[1].integer, let p = Statistics.percent(n, total) else { return .null }
+                return .integer(Int64(p))
+            },
+            .scalar("join_parts", -1) { arguments in
+                let parts = arguments.dropFirst().compactMap(\.text).filter { !$0.isEmpty }
+                return parts.isEmpty ? .null : .text(parts.joined(separator: arguments.first?.text ?? ", "))
+            },
+            .aggregate("median_range", 1) { rows in
+                let values = rows.compactMap { $0[0].number }.sorted()
+                guard let median = Statistics.median(sorted: values) else { return .text("–") }
+                let range = values.first! == values.last! ? "" : " (\(formatNumber(values.first!))–\(formatNumber(values.last!)))"
+                return .text(formatNumber(median) + range)
+            },
+            .aggregate("median", 1) { rows in
+                Statistics.median(rows.compactMap { $0[0].number }).map { .real($0) } ?? .null
+            },
+            .aggregate("range_text", 1) { rows in
+                let values = rows.compactMap { $0[0].number }
+                guard let low = values.min(), let high = values.max() else { return .null }
+                return .text(low == high ? formatNumber(low) : "\(formatNumber(low))–\(formatNumber(high))")
+            },
+            .aggregate("numbers", 2) { rows in
+                let values = Set(rows.compactMap { $0[0].number }).sorted()
+                // `3%`, but `150 mg/ml`.
+                let unit = rows.first?[1].text.map { $0 == "%" ? $0 : " " + $0 } ?? ""
+                return values.isEmpty ? .null : .text(values.map { formatNumber($0) + unit }.joined(separator: ", "))
+            },
+            .aggregate("tally", 4) { [self] rows in tally(rows) },
+            .aggregate("tally_by_count", 3) { [self] rows in tallyByCount(rows) },
+            .aggregate("counts", 2) { [self] rows in
+                guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
+                let codes = list(first[0])?.names ?? []
+                var counts: [String: Int] = [:]
+                for row in rows { if let code = row[1].text { counts[code, default: 0] += 1 } }
+                return .text(codes.map { "\(label(first[0], $0)) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+            },
+            .aggregate("shares", 2) { [self] rows in
+                guard let first = rows.first else { return .null }
+                var counts: [String: Int] = [:]
+                for row in rows { if let code = row[1].text { counts[code, default: 0] += 1 } }
+                return .text((list(first[0])?.names ?? []).map { code in
+                    "\(label(first[0], code)) \(counts[code] ?? 0) (\(Statistics.percent(counts[code] ?? 0, rows.count).map { "\($0)%" } ?? "n/a"))"
+                }.joined(separator: "\n"))
+            },
+            .aggregate("tally_lists", 2) { [self] rows in
+                guard let first = rows.first else { return .null }
+                var counts: [String: Int] = [:]
+                for row in rows { for code in Set((row[1].text ?? "").split(separator: ";").map(String.init)) { counts[code, default: 0] += 1 } }
+                let codes = ordered(counts.keys, first[0])
+                return codes.isEmpty ? .null : .text(codes.map { "\(label(first[0], $0)) \(counts[$0]!)" }.joined(separator: ", "))
+            },
+            .aggregate("join_codes", 3) { [self] rows in
+                guard let first = rows.first else { return .null }
+                let codes = ordered(rows.compactMap { $0[1].text }, first[0])
+                return codes.isEmpty ? .null : .text(codes.map { label(first[0], $0) }.joined(separator: first[2].text ?? ", "))
+            },
+        ]
+    }
+
+    /// `tally(list, code, key, parent)`: each code's label and the number of
+    /// distinct keys with it, in codebook order, not reported last. NULL
+    /// when no code is reported, unless `parent` has codes in the list
+    /// (a list `within` another): then its rows without one are counted.
+    private func tally(_ rows: [[DatabaseValue]]) -> DatabaseValue {
+        guard let first = rows.first else { return .null }
+        let parent = rows.lazy.compactMap { $0[3].text }.first
+        let expected = parent.map { parent in list(first[0])?.codes.contains { $0.of == parent } ?? false } ?? false
+        guard expected || rows.contains(where: { $0[1].text != nil }) else { return .null }
+        let keys = keysByCode(rows, key: 2)
+        let codes = ordered(keys.keys.filter { !$0.isEmpty }, first[0]) + (keys[""] == nil ? [] : [""])
+        return .text(codes.map { "\($0.isEmpty ? "not reported" : label(first[0], $0)) \(keys[$0]!.count)" }.joined(separator: ", "))
+    }
+
+    /// `tally_by_count(list, code, key)`: the labels, most frequent first
+    /// (ties in codebook order), not reported last; each with its number of
+    /// distinct keys when the group has more than one key. NULL for no code.
+    private func tallyByCount(_ rows: [[DatabaseValue]]) -> DatabaseValue {
+        guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
+        let keys = keysByCode(rows, key: 2)
+        let counted = Set(rows.enumerated().map { $1[2].text ?? String($0) }).count > 1
+        let ranked = ordered(keys.keys.filter { !$0.isEmpty }, first[0])
+        let codes = ranked.enumerated().sorted { a, b in
+            keys[a.element]!.count != keys[b.element]!.count ? keys[a.element]!.count > keys[b.element]!.count : a.offset < b.offset
+        }.map(\.element) + (keys[""] == nil ? [] : [""])
+        return .text(codes.map { code in
+            let name = code.isEmpty ? "not reported" : label(first[0], code)
+            return counted ? "\(name) \(keys[code]!.count)" : name
+        }.joined(separator: ", "))
+    }
+
+    /// The distinct keys (argument `key`) of each code ("" for none).
+    private func keysByCode(_ rows: [[DatabaseValue]], key: Int) -> [String: Set<String>] {
+        var keys: [String: Set<String>] = [:]
+        for (index, row) in rows.enumerated() {
+            keys[row[1].text ?? "", default: []].insert(row[key].text ?? row[key].integer.map(String.init) ?? String(index))
+        }
+        return keys
+    }
+}
+
+extension DatabaseValue {
+    var text: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+
+    var integer: Int? {
+        switch self {
+        case .integer(let value): Int(value)
+        case .real(let value) where value == value.rounded(): Int(value)
+        default: nil
+        }
+    }
+
+    var number: Double? {
+        switch self {
+        case .integer(let value): Double(value)
+        case .real(let value): value
+        default: nil
+        }
+    }
+}
