@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Reading and writing .xlsx workbooks (Read/Workbook*, Write/Workbook*).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; only Render/Markdown.swift imports it.
@@ -27,7 +29,8 @@ let package = Package(
         ),
         .target(
             name: "ReviewSite",
-            dependencies: ["Ccmark", "CSQLite", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Ccmark", "CSQLite", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "reviewsite",

@@ -69,7 +69,7 @@ extension Figure {
     public var textFields: [String] {
         switch kind {
         case .count: ["n"]
-        case .proportion: ["percent", "numerator", "denominator", "fraction"]
+        case .proportion: ["percent", "numerator", "denominator", "fraction", "ci"]
         case .range: ["min", "max", "n"]
         case .medianRange: ["median", "min", "max", "n", "range"]
         case .meanRange: ["mean", "min", "max", "n", "imputed", "range"]
@@ -84,6 +84,7 @@ extension Figure {
         switch field {
         case "percent": return self["percent"].map { "\(formatNumber($0))%" } ?? "n/a"
         case "fraction": return "\(number("numerator"))/\(number("denominator"))"
+        case "ci": return intervalText
         case "range": return self["min"] == nil ? "no values" : "\(number("min"))–\(number("max"))"
         default: return number(field)
         }

@@ -1,5 +1,7 @@
 /// figures.json: `{"figures": [{"id", "kind", <fields>, "rows", ...}]}` with
-/// sorted keys and no timestamps, so the same data give the same bytes.
+/// sorted keys and no timestamps, so the same data give the same bytes. A
+/// proportion also carries its 95 % Wilson interval, `ci_low` and `ci_high`
+/// in percent to one decimal (null with denominator 0).
 public enum FiguresJSON {
     public static func render(_ figures: [Figure]) -> String {
         String(decoding: bytes(figures), as: UTF8.self)
@@ -23,6 +25,11 @@ public enum FiguresJSON {
                 members.append((field, { $0.append(contentsOf: text.utf8) }))
             }
             if let numeratorRows = figure.numeratorRows { members.append(("numerator_rows", { append(list: numeratorRows, to: &$0) })) }
+            if figure.kind == .proportion {
+                let interval = figure.interval
+                members.append(("ci_low", { $0.append(contentsOf: (interval.map { WilsonInterval.tenth($0.low) } ?? "null").utf8) }))
+                members.append(("ci_high", { $0.append(contentsOf: (interval.map { WilsonInterval.tenth($0.high) } ?? "null").utf8) }))
+            }
             members.sort { $0.0 < $1.0 }
             out.append(contentsOf: "    {\n".utf8)
             for (position, (name, value)) in members.enumerated() {

@@ -11,6 +11,10 @@ struct DataDirectory {
     /// The bytes of every file read and found usable, by file name: the
     /// site's downloads are these bytes, not a second read of the folder.
     let read = ReadFiles()
+    /// The workbook holding some or all tables in place of CSV files (Read/Workbook.swift).
+    var workbook: Workbook?
+    /// Where the tables read from the workbook's sheets are, for errors.
+    let sheets = SheetPlaces()
 
     init(_ path: String) {
         var trimmed = path
@@ -21,6 +25,11 @@ struct DataDirectory {
     /// The name errors use for a file: `data/patients.csv`.
     func display(_ file: String) -> String {
         path == "." ? file : "\(path)/\(file)"
+    }
+
+    /// An earlier line of a table in a message: `on line 4`, or `on row 4` of a sheet.
+    func earlier(_ file: String, _ line: Int) -> String {
+        sheets.place(of: display(file)) == nil ? "on line \(line)" : "on row \(line)"
     }
 
     var exists: Bool {

@@ -11,17 +11,28 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
     public var character: Int?
     /// The offending value and what was expected.
     public var message: String
+    /// For a table read from a workbook: the sheet, whose row is `line`.
+    public var sheet: String?
+    /// The sheet's column from 0 (`C` is 2); nil for a whole row.
+    public var cellColumn: Int?
 
-    public init(file: String, line: Int?, column: String? = nil, character: Int? = nil, message: String) {
+    public init(file: String, line: Int?, column: String? = nil, character: Int? = nil, message: String,
+                sheet: String? = nil, cellColumn: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.character = character
         self.message = message
+        self.sheet = sheet
+        self.cellColumn = cellColumn
     }
 
     public var description: String {
         var text = file
+        if let sheet {
+            return text + ": " + SheetCell.reference(sheet: sheet, row: line, column: cellColumn) + ": "
+                + (column.map { "column '\($0)': " } ?? "") + message
+        }
         if let line { text += ":\(line)" }
         if line != nil, let character { text += ":\(character)" }
         text += ": "
@@ -37,6 +48,7 @@ extension DataError: Comparable {
     /// By file, then line, then the order the checks found them in.
     public static func < (a: DataError, b: DataError) -> Bool {
         if a.file != b.file { return a.file < b.file }
+        if a.sheet != b.sheet { return (a.sheet ?? "") < (b.sheet ?? "") }
         return ((a.line ?? 0), (a.character ?? 0)) < ((b.line ?? 0), (b.character ?? 0))
     }
 }

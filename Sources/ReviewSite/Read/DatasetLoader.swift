@@ -8,11 +8,13 @@ public enum DatasetLoader {
     /// fields: those of figures.yaml (`FigureFile.fields`), asked for only
     /// when published.yaml is read, last, so that figures.yaml can be read meanwhile.
     public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]]) throws(DatasetErrors) -> Dataset {
-        let directory = DataDirectory(path)
-        guard directory.exists else {
-            throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
+        var folder = DataDirectory(path)
+        guard folder.exists else {
+            throw DatasetErrors([DataError(file: folder.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
         }
         let sink = ErrorSink()
+        folder.workbook = openWorkbook(folder, sink)
+        let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
         let codebook = readCodebook(directory, sink)
         let plans = codebook.map { codebook in Codebook.tableNames.compactMap { codebook.table($0) }.map { TablePlan($0, codebook: codebook) } } ?? []
@@ -48,7 +50,7 @@ public enum DatasetLoader {
         }
         let complete = plans.allSatisfy { tables[$0.table.name] != nil }
         guard sink.isEmpty, let codebook, complete, let review, let (prisma, _) = prisma, let published else {
-            throw DatasetErrors(sink.list)
+            throw DatasetErrors(directory.sheets.locate(sink.list))
         }
         let validated = plans.map { tables[$0.table.name]!.table }
         var dataset = Dataset(review: review, prisma: prisma, studies: [], riskOfBias: [], patients: [], treatments: [],

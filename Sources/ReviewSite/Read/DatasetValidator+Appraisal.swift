@@ -38,7 +38,7 @@ extension DatasetValidator {
             }
             let slot = number * stride + question - 1
             if answered[slot] != 0 {
-                fail(file, line, "question", "question \(question) of study \(Echo.quoted(studyID)) is answered twice (first on line \(answered[slot]))")
+                fail(file, line, "question", "question \(question) of study \(Echo.quoted(studyID)) is answered twice (first \(directory.earlier(file, answered[slot])))")
             } else {
                 answered[slot] = line
             }

@@ -83,7 +83,7 @@ extension DatasetValidator {
             let earlier = many ? seen[step(index)] : (rows.startIndex..<index).first { step($0) == step(index) }.map(line)
             if let earlier {
                 duplicates = true
-                fail(file, line(index), "step", "step \(step(index)) of patient \(Echo.quoted(patientID)) appears twice (first on line \(earlier))")
+                fail(file, line(index), "step", "step \(step(index)) of patient \(Echo.quoted(patientID)) appears twice (first \(directory.earlier(file, earlier)))")
             } else if many {
                 seen[step(index)] = line(index)
             }

@@ -36,7 +36,7 @@ struct DatasetValidator {
         for row in 0..<rows.count {
             guard let value = rows.table.display(column, row) else { continue }
             if let earlier = first[value] {
-                fail(plan.file, rows.lines[row], name, "\(Echo.quoted(value)) is a duplicate (first on line \(earlier))")
+                fail(plan.file, rows.lines[row], name, "\(Echo.quoted(value)) is a duplicate (first \(directory.earlier(plan.file, earlier)))")
             } else {
                 first[value] = rows.lines[row]
             }

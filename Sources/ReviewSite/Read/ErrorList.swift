@@ -71,6 +71,11 @@ public struct ErrorList<Element: ListedError>: Sendable {
         return left.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
+    /// Every kept error changed by `change`, which must not change its file.
+    public mutating func changeKept(_ change: (inout Element) -> Void) {
+        for index in kept.indices { change(&kept[index].error) }
+    }
+
     /// Every kept error and file count with its file renamed.
     public mutating func renameFiles(_ rename: (String) -> String) {
         for index in kept.indices { kept[index].error.file = rename(kept[index].error.file) }

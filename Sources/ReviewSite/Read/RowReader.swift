@@ -28,6 +28,9 @@ final class RowReader {
     private let lookups: [CodeLookup?]
     private let withinChecks: [(column: Int, within: ColumnRule.Within)]
     private let onlyForChecks: [(column: Int, onlyFor: ColumnRule.OnlyFor)]
+    /// Cells already reported as unreadable (a sheet's TRUE or #N/A): read as absent, not checked again.
+    private var skipped: [Bool]
+    private var anySkipped = false
 
     init(file: String, plan: TablePlan, fieldIndex: [Int], sink: ErrorSink) {
         self.file = file
@@ -37,6 +40,7 @@ final class RowReader {
         values = plan.columns.map { ColumnValues($0.kind) }
         rowCodes = [Int32](repeating: -1, count: plan.columns.count)
         rowIDs = [String?](repeating: nil, count: plan.columns.count)
+        skipped = [Bool](repeating: false, count: plan.columns.count)
         kinds = plan.columns.map(\.kind)
         required = plan.columns.map(\.required)
         numberRules = plan.columns.map(\.number)
@@ -51,10 +55,21 @@ final class RowReader {
         valid = true
     }
 
+    /// Reports a cell that cannot be read at all; the checks pass it over.
+    func skip(_ column: Int, _ message: String) {
+        fail(column, message)
+        skipped[column] = true
+        anySkipped = true
+    }
+
+    func isSkipped(_ column: Int) -> Bool { anySkipped && skipped[column] }
+
     /// Checks and keeps the record's cells; false when one of them is bad.
     /// `finish` ends the record.
     func readCells() -> Bool {
-        for index in kinds.indices { read(index) }
+        for index in kinds.indices {
+            if anySkipped && skipped[index] { readSkipped(index) } else { read(index) }
+        }
         for (index, within) in withinChecks { checkWithin(index, within) }
         for (index, onlyFor) in onlyForChecks { checkOnlyFor(index, onlyFor) }
         if !valid { for column in values { column.removeLast() } }
@@ -64,6 +79,10 @@ final class RowReader {
     /// Forgets the record, whose buffers the reader reuses.
     func finish() {
         record = .empty
+        if anySkipped {
+            for index in skipped.indices { skipped[index] = false }
+            anySkipped = false
+        }
     }
 
     var line: Int { record.line }
@@ -80,7 +99,7 @@ final class RowReader {
     /// The cell's field index; nil when it is empty, `NR` or the column is absent.
     private func cell(_ column: Int) -> Int? {
         let index = fieldIndex[column]
-        guard index >= 0 else { return nil }
+        guard index >= 0, !isSkipped(column) else { return nil }
         let bytes = record.bytes(index)
         if bytes.isEmpty { return nil }
         if record.isASCII(index) {
@@ -115,6 +134,21 @@ final class RowReader {
             rowCodes[column] = code
             values.codes.append(max(code, -1))
         case .codeList: values.lists.append(list(column))
+        }
+    }
+
+    /// A skipped cell's place in the columns; the row is bad, so it is taken back.
+    private func readSkipped(_ column: Int) {
+        unowned(unsafe) let values = values[column]
+        rowIDs[column] = nil
+        switch kinds[column] {
+        case .id, .text: values.texts.append(nil)
+        case .integer: values.integers.append(nil)
+        case .number: values.numbers.append(nil)
+        case .code:
+            rowCodes[column] = -2
+            values.codes.append(-1)
+        case .codeList: values.lists.append([])
         }
     }
 

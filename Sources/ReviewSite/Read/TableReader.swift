@@ -21,12 +21,20 @@ struct TableRows {
     var count: Int { table.count }
 }
 
-/// Reads one CSV file of the dataset: header by name, then every record.
-/// Returns nil when the file is missing or its header cannot be used.
+/// Reads one table of the dataset, a CSV file or a sheet of the workbook:
+/// header by name, then every record.
+/// Returns nil when the table is missing or its header cannot be used.
 func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) -> TableRows? {
     let fileName = plan.file
     let file = directory.display(fileName)
-    guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected the \(fileName) table of the dataset format") else {
+    if let workbook = directory.workbook, let read = readSheet(plan, of: workbook, in: directory, sink: sink) {
+        return read
+    }
+    let sheet = directory.workbook.map { workbook in
+        let hidden = workbook.hiddenSheets.contains(plan.table.name) ? " (it has one, but hidden: unhide it)" : ""
+        return ", or a sheet \(plan.table.name) in \(workbook.file)\(hidden)"
+    } ?? ""
+    guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected the \(fileName) table of the dataset format\(sheet)") else {
         return nil
     }
     // One row per line at most: reserving avoids copying the rows as they
@@ -36,31 +44,21 @@ func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) 
     // The header first; then the records, with the header and reader
     // as constants of the closure rather than state copied per record.
     let reader = CSVReader(bytes: bytes)
-    var header: Header?
+    var header: TableHeader?
     var headerBroken = false
     var (syntaxErrors, rest) = reader.forEachRow(from: nil) { record in
-        header = Header(CSVRecord(record), plan: plan, file: file, sink: sink)
+        header = TableHeader(CSVRecord(record), plan: plan, file: file, sink: sink)
         headerBroken = header == nil
         return false
     }
     var rows: TableRows?
     if let rest, let header {
-        let row = RowReader(file: file, plan: plan, fieldIndex: header.fieldIndex, sink: sink)
-        var table = TableRows(table: DataTable(name: plan.table.name, columns: plan.columns.map(\.column),
-                                               codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: []))
-        table.references = plan.references.map { _ in [] }
-        table.table.lines.reserveCapacity(lineCount)
-        for values in row.values { values.reserve(lineCount) }
-        if plan.key != nil {
-            table.rowKeys.reserveCapacity(lineCount)
-            table.keys.reserveCapacity(lineCount)
-        }
+        var table = TableRowsReader(plan, header: header, file: file, sink: sink, capacity: lineCount)
         syntaxErrors += reader.forEachRow(from: rest) { record in
-            readRecord(record, header: header, row: row, into: &table, file: file, sink: sink)
+            table.read(record) { directory.earlier(fileName, $0) }
             return true
         }.errors
-        table.table.values = row.values.map(\.column)
-        rows = table
+        rows = table.finish()
     } else if let rest {
         // Nothing more to read, but the syntax errors are still reported.
         syntaxErrors += reader.forEachRow(from: rest) { _ in true }.errors
@@ -84,37 +82,74 @@ private func countLines(_ bytes: [UInt8]) -> Int {
     return count
 }
 
-/// Checks one record and keeps it when every cell is good.
-private func readRecord(_ record: CSVRow, header: Header, row: RowReader, into table: inout TableRows, file: String, sink: ErrorSink) {
-    guard header.checkShape(record, file: file, sink: sink) else { return }
-    table.recordCount += 1
-    let plan = row.plan
-    defer { row.finish() }
-    var keyNumber = -1
-    row.start(record)
-    // The key first: a duplicate is reported before the row's other cells.
-    if let key = plan.key, let (value, isASCII) = row.bytes(key) {
-        let (number, isNew) = table.keys.insert(value, isASCII: isASCII, line: record.line)
-        if isNew {
-            keyNumber = number
-        } else {
-            row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first on line \(table.keys.lines[number]))")
+/// The records of one table as they are read, CSV lines or sheet rows,
+/// checked cell by cell into a `TableRows`.
+struct TableRowsReader {
+    let header: TableHeader
+    let row: RowReader
+    let file: String
+    let sink: ErrorSink
+    private var table: TableRows
+
+    init(_ plan: TablePlan, header: TableHeader, file: String, sink: ErrorSink, capacity: Int) {
+        self.header = header
+        self.file = file
+        self.sink = sink
+        row = RowReader(file: file, plan: plan, fieldIndex: header.fieldIndex, sink: sink)
+        table = TableRows(table: DataTable(name: plan.table.name, columns: plan.columns.map(\.column),
+                                           codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: []))
+        table.references = plan.references.map { _ in [] }
+        table.table.lines.reserveCapacity(capacity)
+        for values in row.values { values.reserve(capacity) }
+        if plan.key != nil {
+            table.rowKeys.reserveCapacity(capacity)
+            table.keys.reserveCapacity(capacity)
         }
     }
-    let valid = row.readCells()
-    for (number, column) in plan.references.enumerated() {
-        if let id = row.rowIDs[column] { table.references[number].append((id, row.line(of: column))) }
+
+    /// Checks one record and keeps it when every cell is good. `unreadable`
+    /// are cells already known to be bad, by field, with their message;
+    /// `earlier` names a line of the file in a message (`on line 4`).
+    mutating func read(_ record: CSVRow, unreadable: [(field: Int, message: (ColumnRule) -> String)] = [], earlier: (Int) -> String) {
+        guard header.checkShape(record, file: file, sink: sink) else { return }
+        table.recordCount += 1
+        let plan = row.plan
+        defer { row.finish() }
+        var keyNumber = -1
+        row.start(record)
+        for (field, message) in unreadable {
+            if let column = header.fieldIndex.firstIndex(of: field) { row.skip(column, message(plan.columns[column])) }
+        }
+        // The key first: a duplicate is reported before the row's other cells.
+        if let key = plan.key, let (value, isASCII) = row.bytes(key) {
+            let (number, isNew) = table.keys.insert(value, isASCII: isASCII, line: record.line)
+            if isNew {
+                keyNumber = number
+            } else {
+                row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first \(earlier(table.keys.lines[number])))")
+            }
+        }
+        let valid = row.readCells()
+        for (number, column) in plan.references.enumerated() {
+            if let id = row.rowIDs[column] { table.references[number].append((id, row.line(of: column))) }
+        }
+        if valid {
+            table.table.lines.append(record.line)
+            if plan.key != nil { table.rowKeys.append(keyNumber) }
+        } else if let owner = plan.owner, let value = row.rawText(owner) {
+            table.invalidOwners.insert(value)
+        }
     }
-    if valid {
-        table.table.lines.append(record.line)
-        if plan.key != nil { table.rowKeys.append(keyNumber) }
-    } else if let owner = plan.owner, let value = row.rawText(owner) {
-        table.invalidOwners.insert(value)
+
+    func finish() -> TableRows {
+        var table = table
+        table.table.values = row.values.map(\.column)
+        return table
     }
 }
 
 /// The header line: where each declared column is, and which fields to ignore.
-private struct Header {
+struct TableHeader {
     /// The field of each declared column, by its index in the plan; -1 when absent.
     var fieldIndex: [Int]
     var width: Int

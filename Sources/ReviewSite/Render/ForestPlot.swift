@@ -80,10 +80,7 @@ enum ForestPlot {
         rows.map(summary).joined(separator: "; ") + "."
     }
 
-    static func tenth(_ value: Double) -> String {
-        let scaled = Int((value * 10).rounded())
-        return "\(scaled / 10).\(scaled % 10)"
-    }
+    static func tenth(_ value: Double) -> String { WilsonInterval.tenth(value) }
 
     /// A label longer than its column is cut; the row's title has it whole.
     private static func cut(_ label: String) -> String {
