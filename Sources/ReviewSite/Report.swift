@@ -1,11 +1,7 @@
-/// The computed report of a dataset: facts, the review's database and the
+/// The computed report of a dataset: the review's database and the
 /// figures of figures.yaml, computed once and shared by every page, table
 /// and check.
 public struct Report: Sendable {
-    /// The default review's typed rows, for the pages not yet generic; nil
-    /// for another review (`defaultReviewProblem` says why).
-    public let facts: ReviewFacts?
-    let defaultReviewProblem: DataError?
     public let review: Review
     public let prisma: Prisma
     public let published: [String: PublishedValue]
@@ -34,8 +30,6 @@ public struct Report: Sendable {
         prisma = dataset.prisma
         published = dataset.published
         summary = dataset.summary
-        defaultReviewProblem = dataset.defaultReviewProblem
-        facts = dataset.defaultReviewProblem == nil ? ReviewFacts(dataset) : nil
         self.catalogue = catalogue
         do {
             database = try ReviewDatabase(tables: tables, codebook: codebook, prisma: prisma)
@@ -47,10 +41,6 @@ public struct Report: Sendable {
         figures = run.figures
     }
 
-    /// Why the site's pages cannot yet be made from this review, if they cannot.
-    public var unsupported: (summary: String, message: String)? {
-        defaultReviewProblem.map { (summary, $0.message) }
-    }
 
     /// The validated table of that codebook name, when the codebook declares it.
     public func table(_ name: String) -> DataTable? {
@@ -83,19 +73,12 @@ public struct Report: Sendable {
 public struct ReportErrors: Error, Sendable, CustomStringConvertible {
     public var data: DatasetErrors?
     public var figures: [FigureError]
-    /// Valid data of a review this version cannot compute yet: its summary
-    /// and why.
-    public var unsupported: (summary: String, message: String)?
-
-    public init(data: DatasetErrors?, figures: [FigureError], unsupported: (summary: String, message: String)? = nil) {
+    public init(data: DatasetErrors?, figures: [FigureError]) {
         self.data = data
         self.figures = figures
-        self.unsupported = unsupported
     }
 
     public var description: String {
-        // Valid data: the one line that says why, not "1 error in the dataset".
-        if unsupported != nil, let problem = data?.errors.first { return problem.description }
         var parts: [String] = []
         if let data, !data.errors.isEmpty { parts.append(data.description) }
         if !figures.isEmpty { parts.append(FigureErrors(figures).description) }

@@ -1,5 +1,5 @@
 // Times the stages of reviewsite in one process, for `make bench`:
-// loading, the report (facts, database, every figure), rendering figures.json, and writing
+// loading, the report (database, every figure), rendering figures.json, and writing
 // the whole site (into a temporary folder, removed afterwards).
 // usage: reviewsite-bench DATA_DIR [REPEATS]
 import Foundation
@@ -47,7 +47,7 @@ for _ in 0..<repeats {
         print("invalid dataset: run reviewsite check --data \(arguments[1])")
         exit(1)
     }
-    patients = dataset.patients.count
+    patients = dataset.table("patients")?.count ?? 0
     var figures: [Figure] = []
     var computed: Report?
     // Facts, the database and the figures: the whole report.
@@ -64,7 +64,7 @@ for _ in 0..<repeats {
     })
 }
 try? FileManager.default.removeItem(atPath: output)
-let stages = [("load", load), ("facts, database and figures", compute), ("figures.json", render), ("site (all pages and files)", site)]
+let stages = [("load", load), ("database and figures", compute), ("figures.json", render), ("site (all pages and files)", site)]
 print("patients \(patients), median of \(repeats) runs (wall, and CPU time of all threads):")
 for (name, samples) in stages {
     let wall = Int((median(samples.map(\.wall)) * 1000).rounded()), cpu = Int((median(samples.map(\.cpu)) * 1000).rounded())

@@ -2,12 +2,10 @@ extension Dataset {
     /// `40 studies, 136 patients, 144 treatment steps, 26 adverse events`.
     public var summary: String {
         func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
-        // The codebook-shaped tables when loaded (any review), else the typed rows.
-        func rows(_ table: String, _ typed: Int) -> Int { tables.isEmpty ? typed : self.table(table)?.count ?? 0 }
-        return [count(rows("studies", studies.count), "study", "studies"),
-                count(rows("patients", patients.count), "patient", "patients"),
-                count(rows("treatments", treatments.count), "treatment step", "treatment steps"),
-                count(rows("adverse_events", adverseEvents.count), "adverse event", "adverse events")].joined(separator: ", ")
+        func rows(_ table: String) -> Int { self.table(table)?.count ?? 0 }
+        return [count(rows("studies"), "study", "studies"), count(rows("patients"), "patient", "patients"),
+                count(rows("treatments"), "treatment step", "treatment steps"),
+                count(rows("adverse_events"), "adverse event", "adverse events")].joined(separator: ", ")
     }
 
     /// Whether the dataset has a published.yaml: an unpublished review has nothing to compare.

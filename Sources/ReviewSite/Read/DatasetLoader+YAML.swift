@@ -12,7 +12,7 @@ extension DatasetLoader {
             if let value = Imputation(rawValue: text) {
                 imputation = value
             } else {
-                yaml.fail(node, "imputation", "\(Echo.quoted(text)) is not one of \(Imputation.allowed)")
+                yaml.fail(node, "imputation", "\(Echo.quoted(text)) is not one of \(Imputation.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
         return Review(

@@ -53,12 +53,8 @@ public enum DatasetLoader {
             throw DatasetErrors(directory.sheets.locate(sink.list))
         }
         let validated = plans.map { tables[$0.table.name]!.table }
-        var dataset = Dataset(review: review, prisma: prisma, studies: [], riskOfBias: [], patients: [], treatments: [],
-                              adverseEvents: [], published: published, files: directory.read.all)
-        dataset.codebook = codebook
-        dataset.tables = validated
-        dataset.project(codebookFile: directory.display(Codebook.fileName))
-        return dataset
+        return Dataset(review: review, prisma: prisma, published: published, files: directory.read.all,
+                       codebook: codebook, tables: validated)
     }
 
     /// `codebook.yaml`, its problems reported with the data's, each at its line and character.

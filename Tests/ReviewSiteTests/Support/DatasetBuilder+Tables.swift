@@ -12,11 +12,10 @@ extension Build {
         case text(String?), integer(Int?), number(Double?), code(String?), codes([String])
     }
 
-    static func withTables(_ dataset: Dataset) -> Dataset {
-        var dataset = dataset
-        dataset.codebook = codebook
-        dataset.tables = [
-            table("studies", dataset.studies) { study, name in
+    static func tables(studies: [Study], answers: [RiskOfBiasAnswer], patients: [Patient], steps: [TreatmentStep],
+                       events: [AdverseEvent]) -> [DataTable] {
+        [
+            table("studies", studies) { study, name in
                 switch name {
                 case "study_id": .text(study.id)
                 case "ref": .integer(study.ref)
@@ -31,14 +30,14 @@ extension Build {
                 default: .text(study.sourceNote)
                 }
             },
-            table("risk_of_bias", dataset.riskOfBias) { answer, name in
+            table("risk_of_bias", answers) { answer, name in
                 switch name {
                 case "study_id": .text(answer.studyID)
                 case "question": .integer(answer.question)
                 default: .code(answer.answer.rawValue)
                 }
             },
-            table("patients", dataset.patients) { patient, name in
+            table("patients", patients) { patient, name in
                 let p = patient
                 return switch name {
                 case "patient_id": .text(p.id)
@@ -65,7 +64,7 @@ extension Build {
                 default: .text(p.recurrenceNote)
                 }
             },
-            table("treatments", dataset.treatments) { step, name in
+            table("treatments", steps) { step, name in
                 switch name {
                 case "patient_id": .text(step.patientID)
                 case "step": .integer(step.step)
@@ -81,7 +80,7 @@ extension Build {
                 default: .text(step.aftercare)
                 }
             },
-            table("adverse_events", dataset.adverseEvents) { event, name in
+            table("adverse_events", events) { event, name in
                 switch name {
                 case "patient_id": .text(event.patientID)
                 case "step": .integer(event.step)
@@ -91,7 +90,6 @@ extension Build {
                 }
             },
         ]
-        return dataset
     }
 
     private static func table<Row>(_ name: String, _ rows: [Row], _ cell: (Row, String) -> Cell) -> DataTable {

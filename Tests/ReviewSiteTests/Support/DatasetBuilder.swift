@@ -37,8 +37,8 @@ enum Build {
                              removedOther: 0, recordsExcluded: 0, reportsNotRetrieved: 0, reportsExcluded: []),
             otherMethods: .init(recordsIdentified: 0, sources: [], reportsNotRetrieved: 0, reportsExcluded: []),
             includedStudies: studies.count, includedReports: studies.count)
-        return withTables(Dataset(review: review, prisma: prisma, studies: studies, riskOfBias: answers, patients: patients,
-                                  treatments: steps, adverseEvents: events, published: [:]))
+        return Dataset(review: review, prisma: prisma, published: [:], codebook: codebook,
+                       tables: tables(studies: studies, answers: answers, patients: patients, steps: steps, events: events))
     }
 
     /// One computed figure of a dataset, by the definitions of templates/figures.yaml.
