@@ -6,7 +6,7 @@ DATA ?= data
 TEMPLATES ?= templates
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test check build deps browser-deps clean diff bench fuzz
+.PHONY: all site test check build deps browser-deps supplement supplement-deps clean diff bench fuzz
 
 BASE ?= HEAD
 
@@ -41,6 +41,24 @@ browser-deps:
 	fi
 	@python3 -c 'import selenium' 2>/dev/null || { echo "installing Python's selenium for the browser test"; python3 -m pip install -q selenium; }
 
+# Headless Chromium prints the supplement to PDF; pandoc writes the DOCX,
+# rsvg-convert turns the SVG diagrams into its images, and poppler's
+# pdftotext lets the check read the PDF (Debian's chromium, pandoc,
+# librsvg2-bin, poppler-utils).
+SUPPLEMENT_PACKAGES := chromium pandoc librsvg2-bin poppler-utils
+supplement-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pandoc >/dev/null 2>&1 \
+	    || ! command -v rsvg-convert >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "the supplement needs Chromium, pandoc, rsvg-convert and pdftotext: installing Debian's $(SUPPLEMENT_PACKAGES)"; \
+	    apt-get install -y -q $(SUPPLEMENT_PACKAGES) >/dev/null 2>&1 \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q $(SUPPLEMENT_PACKAGES) >/dev/null; }; \
+	  else \
+	    echo "the supplement needs them: run 'sudo apt-get install $(SUPPLEMENT_PACKAGES)', then make again" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 build: deps
 	$(SWIFT) build --product reviewsite
 
@@ -48,21 +66,31 @@ site: build
 	$(BIN) check --data $(DATA)
 	$(BIN) build --data $(DATA) --templates $(TEMPLATES) --out site
 
+# site/supplement.pdf (supplement.html printed) and site/report.docx (the
+# text pages, Table 1, Table 2 and the diagrams), checked; not committed:
+# `make site` neither needs nor keeps them.
+supplement: site supplement-deps
+	bash print/supplement.sh site
+	python3 Tests/Supplement/check_supplement.py site site
+
 check: build
 	$(BIN) check --data $(DATA)
 
 # The committed site/ must be what `make site` makes from the committed
 # data and templates: build it aside and compare.
-test: deps browser-deps
+test: deps browser-deps supplement-deps
 	$(SWIFT) test
 	$(SWIFT) build --product reviewsite
 	rm -rf .build/site-check
 	$(BIN) build --data data --templates templates --out .build/site-check >/dev/null
-	@diff -r site .build/site-check >/dev/null || { \
+	@diff -r -x supplement.pdf -x report.docx site .build/site-check >/dev/null || { \
 	  echo "site/ is not what 'make site' builds from data/ and templates/: run 'make site' and commit site/" >&2; \
-	  diff -r site .build/site-check | head -20 >&2; exit 1; }
+	  diff -r -x supplement.pdf -x report.docx site .build/site-check | head -20 >&2; exit 1; }
 	@echo "site/ is up to date."
 	python3 Tests/Browser/check_site.py .build/site-check
+	rm -rf .build/supplement-check
+	bash print/supplement.sh .build/site-check .build/supplement-check
+	python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check
 
 # What the working data change against BASE (a git revision or a folder),
 # every text page of TEMPLATES filled from both. Changes are not a failure:

@@ -2,7 +2,14 @@
 /// figures of figures.yaml, computed once and shared by every page, table
 /// and check.
 public struct Report: Sendable {
-    public let facts: ReviewFacts
+    /// The default review's typed rows, for the pages not yet generic; nil
+    /// for another review (`defaultReviewProblem` says why).
+    public let facts: ReviewFacts?
+    let defaultReviewProblem: DataError?
+    public let review: Review
+    public let prisma: Prisma
+    public let published: [String: PublishedValue]
+    public let summary: String
     /// The review's data dictionary and its validated tables, in codebook
     /// order: what generic pages and tables read.
     public let codebook: Codebook
@@ -23,21 +30,27 @@ public struct Report: Sendable {
         isPublished = dataset.isPublished
         codebook = dataset.codebook
         tables = dataset.tables
-        facts = ReviewFacts(dataset)
+        review = dataset.review
+        prisma = dataset.prisma
+        published = dataset.published
+        summary = dataset.summary
+        defaultReviewProblem = dataset.defaultReviewProblem
+        facts = dataset.defaultReviewProblem == nil ? ReviewFacts(dataset) : nil
         self.catalogue = catalogue
         do {
-            database = try ReviewDatabase(tables: tables, codebook: codebook, prisma: facts.prisma)
+            database = try ReviewDatabase(tables: tables, codebook: codebook, prisma: prisma)
         } catch {
             throw FigureErrors([FigureError(file: catalogue.path, line: nil, column: nil, message: "the review's database: \(error.message)")])
         }
-        let run = FigureRunner(database: database, imputation: facts.review.imputation, path: catalogue.path, twoConnections: nil).run(catalogue)
+        let run = FigureRunner(database: database, imputation: review.imputation, path: catalogue.path, twoConnections: nil).run(catalogue)
         guard run.errors.isEmpty else { throw FigureErrors(run.errors) }
         figures = run.figures
     }
 
-    public var review: Review { facts.review }
-    public var prisma: Prisma { facts.prisma }
-    public var published: [String: PublishedValue] { facts.published }
+    /// Why the site's pages cannot yet be made from this review, if they cannot.
+    public var unsupported: (summary: String, message: String)? {
+        defaultReviewProblem.map { (summary, $0.message) }
+    }
 
     /// The validated table of that codebook name, when the codebook declares it.
     public func table(_ name: String) -> DataTable? {
@@ -54,11 +67,6 @@ public struct Report: Sendable {
             dataset = try DatasetLoader.load(from: path, figureFields: reading.result().file.fields)
         } catch {
             throw ReportErrors(data: error, figures: reading.result().errors)
-        }
-        // Another review's data are valid, but the figures and pages of this
-        // version still need the default review's codes.
-        if let problem = dataset.defaultReviewProblem {
-            throw ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: (dataset.summary, problem.message))
         }
         let (catalogue, figureErrors) = reading.result()
         // The well-declared figures still run: their problems are reported too.
@@ -92,16 +100,5 @@ public struct ReportErrors: Error, Sendable, CustomStringConvertible {
         if let data, !data.errors.isEmpty { parts.append(data.description) }
         if !figures.isEmpty { parts.append(FigureErrors(figures).description) }
         return parts.joined(separator: "\n")
-    }
-}
-
-extension Report {
-    /// `40 studies, 136 patients, 144 treatment steps, 26 adverse events`.
-    public var summary: String {
-        func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
-        return [count(facts.studies.count, "study", "studies"),
-                count(facts.patients.count, "patient", "patients"),
-                count(facts.steps.count, "treatment step", "treatment steps"),
-                count(facts.events.count, "adverse event", "adverse events")].joined(separator: ", ")
     }
 }

@@ -49,7 +49,9 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         let output = MemoryOutput()
-        try Workers.run(jobs(report, try plan(report), into: output))
+        let plan = try plan(report)
+        try Workers.run(jobs(report, plan, into: output))
+        try Supplement.add(report, texts: plan.texts, charts: plan.charts, to: output)
         return output.site
     }
 
@@ -76,6 +78,7 @@ public struct SiteBuilder: Sendable {
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
             try Workers.run(jobs(report, plan, into: files))
+            try Supplement.add(report, texts: plan.texts, charts: plan.charts, to: files)
             count = files.count
         }
         return WrittenSite(files: count, warnings: plan.assets.warnings + warnings)
@@ -84,10 +87,11 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
     private func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+        let charts = plan.charts
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
-        let links = RowLinks(report.facts, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
+        let links = RowLinks(report.facts!, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
@@ -126,7 +130,7 @@ public struct SiteBuilder: Sendable {
         }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
-            let text = TextPages(frame: frame, provenance: review.provenance)
+            let text = TextPages(frame: frame, provenance: review.provenance, charts: charts)
             let downloads = offered + ["figures.json", Self.databaseFile]
             for (number, page) in pages.textPages.enumerated() {
                 var markdown = plan.texts[page.markdown!]!
@@ -147,6 +151,9 @@ public struct SiteBuilder: Sendable {
             }
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
+        }
+        for chart in charts.charts {
+            jobs.append { try site.add(chart.file, chart.standalone + "\n") }
         }
         return jobs
     }
@@ -170,6 +177,10 @@ public struct SiteBuilder: Sendable {
     /// and the other files of the templates folder found, or every problem
     /// of all of them.
     func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
+        // The patient and appraisal pages of this version still need the default review's codes.
+        if report.facts == nil, let problem = report.defaultReviewProblem {
+            throw .data(ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: report.unsupported))
+        }
         var errors = ErrorList<TemplateError>()
         var tables: [DeclaredTable] = []
         switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
@@ -191,18 +202,20 @@ public struct SiteBuilder: Sendable {
         errors.add(filled.errors)
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
-            return SitePlan(site: site, texts: filled.texts, tables: tables,
+            return SitePlan(site: site, texts: filled.texts, charts: filled.charts, tables: tables,
                             assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
         } catch {
             throw .templates(error)
         }
     }
 
-    /// Every template filled, or every problem of all of them.
-    private func fill(_ names: [String], _ report: Report) -> (texts: [String: String], errors: ErrorList<TemplateError>) {
-        let filler = TemplateFiller(figures: report.figures, review: report.review)
+    /// Every template filled and the charts of charts.yaml drawn, or every
+    /// problem of all of them.
+    private func fill(_ names: [String], _ report: Report) -> (texts: [String: String], charts: ChartSet, errors: ErrorList<TemplateError>) {
+        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: chartFile.ids)
         var filled: [String: String] = [:]
-        var errors = ErrorList<TemplateError>()
+        var errors = ErrorList<TemplateError>(chartErrors)
         for name in names {
             let path = "\(templatesPath)/\(name)"
             let text: String
@@ -221,7 +234,7 @@ public struct SiteBuilder: Sendable {
             case .failure(let failure): errors.add(failure.list)
             }
         }
-        return (filled, errors)
+        return (filled, errors.isEmpty ? ChartSet(chartFile, report: report) : .none, errors)
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
@@ -248,6 +261,7 @@ enum ChangesPlaceholder {
 struct SitePlan: Sendable {
     let site: SiteFile
     let texts: [String: String]
+    let charts: ChartSet
     let tables: [DeclaredTable]
     let assets: TemplateAssets
 }

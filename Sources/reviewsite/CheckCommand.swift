@@ -19,12 +19,6 @@ struct CheckCommand: ParsableCommand {
         do {
             report = try Report.load(from: options.data, figures: FigureFile.path(inTemplates: templates.templates))
         } catch {
-            // Another review's data are valid; this version computes no figures for it yet.
-            if let (summary, message) = error.unsupported {
-                print("\(options.data)/ is valid: \(summary).")
-                print("No figures computed: \(message).")
-                return
-            }
             printError(error.description)
             throw ExitCode(1)
         }

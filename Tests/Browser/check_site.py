@@ -71,7 +71,9 @@ def console_and_links(driver, site):
         ids_of[page] = set(driver.execute_script("return Array.from(document.querySelectorAll('[id]'), e => e.id)"))
         links = driver.execute_script(
             "return Array.from(document.querySelectorAll('a[href], link[href], script[src], img[src]'),"
-            " e => [e.getAttribute('href') || e.getAttribute('src'), e.href || e.src])")
+            " e => [e.getAttribute('href') || e.getAttribute('src'),"
+            # An SVG <a> (a chart's row) has no string href: resolve it against the page.
+            "  new URL(e.getAttribute('href') || e.getAttribute('src'), document.baseURI).href])")
         for raw, resolved in links:
             if not resolved.startswith("file://"):
                 continue

@@ -23,7 +23,13 @@ enum SiteLinks {
                 let link = unescape(raw)
                 if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let target = parts[0].isEmpty ? page : (folder.isEmpty ? parts[0] : "\(folder)/\(parts[0])")
+                var target = parts[0].isEmpty ? page : (folder.isEmpty ? parts[0] : "\(folder)/\(parts[0])")
+                // `charts/../figures.html` (a standalone chart's link) is `figures.html`.
+                var resolved: [Substring] = []
+                for part in target.split(separator: "/") {
+                    if part == "..", !resolved.isEmpty { resolved.removeLast() } else { resolved.append(part) }
+                }
+                target = resolved.joined(separator: "/")
                 guard site.files[target] != nil else {
                     problems.append("\(page): \(link) (no file \(target))")
                     continue

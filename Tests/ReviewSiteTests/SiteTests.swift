@@ -7,10 +7,10 @@ let templatesPath = repositoryRoot.appendingPathComponent("templates").path
 @Suite("The built site")
 struct SiteTests {
     static let expectedFiles = [
-        "changes.html", "changes.md", "data/adverse_events.csv", "data/codebook.yaml", "data/figures.json", "data/patients.csv", "data/prisma.yaml",
+        "changes.html", "changes.md", "charts/appraisal-summary.svg", "charts/response-by-option.svg", "data/adverse_events.csv", "data/codebook.yaml", "data/figures.json", "data/patients.csv", "data/prisma.yaml",
         "data/published.yaml", "data/review.sqlite", "data/review.yaml", "data/risk_of_bias.csv", "data/studies.csv", "data/treatments.csv",
         "figures.html", "index.html", "index.md", "methods.html", "methods.md", "patients.html", "prisma.html", "prisma.svg",
-        "results.html", "results.md", "risk-of-bias.html", "sort.js", "style.css", "table-1.html", "table-1.md", "table-2.html",
+        "results.html", "results.md", "risk-of-bias.html", "sort.js", "style.css", "supplement.html", "table-1.html", "table-1.md", "table-2.html",
         "table-2.md",
     ]
 
@@ -107,7 +107,7 @@ struct SiteTests {
             let golden = folder.appendingPathComponent(path)
             let actual = site.files[path]!
             if record {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual).write(to: golden)
                 continue
             }

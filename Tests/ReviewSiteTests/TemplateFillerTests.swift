@@ -5,7 +5,8 @@ import Testing
 @Suite("Template filler")
 struct TemplateFillerTests {
     static let report = try! Report(loadDataset(defaultDataPath), catalogue: defaultCatalogue)
-    let filler = TemplateFiller(figures: Self.report.figures, review: Self.report.review)
+    let filler = TemplateFiller(figures: Self.report.figures, review: Self.report.review,
+                                charts: ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: defaultCatalogue).file.ids)
 
     func fill(_ text: String) -> Result<String, TemplateErrors> { filler.fill(text, file: "templates/t.md") }
 

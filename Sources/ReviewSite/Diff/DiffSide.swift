@@ -15,7 +15,8 @@ struct DiffSide {
         self.label = label
         figures = report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
         differences = PublishedCheck.differences(report.figures, report.published)
-        let filler = TemplateFiller(figures: report.figures, review: report.review)
+        let charts = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue).file.ids
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
         var sentences: [(page: SitePage, sentences: [String])] = []
         var errors = ErrorList<TemplateError>()
         for (page, template) in pages {

@@ -5,10 +5,13 @@
 public struct TemplateFiller {
     let figures: [String: Figure]
     let review: Review
+    /// The ids of charts.yaml, which `{{chart ID}}` places.
+    let charts: Set<String>
 
-    public init(figures: [Figure], review: Review) {
+    public init(figures: [Figure], review: Review, charts: [String] = []) {
         self.figures = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.review = review
+        self.charts = Set(charts)
     }
 
     /// Review metadata a template may quote.
@@ -24,6 +27,15 @@ public struct TemplateFiller {
         for placeholder in placeholders {
             out += String(decoding: bytes[cursor..<placeholder.range.lowerBound], as: UTF8.self)
             cursor = placeholder.range.upperBound
+            if Self.isChart(placeholder) {
+                switch chartLine(placeholder, in: bytes) {
+                case .success(let line): out += line
+                case .failure(var problem):
+                    problem.file = file
+                    errors.add(problem)
+                }
+                continue
+            }
             switch resolve(placeholder) {
             case .success(let text): out += text
             case .failure(let problem):

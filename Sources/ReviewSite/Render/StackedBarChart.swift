@@ -2,7 +2,8 @@
 /// plot of an appraisal: one bar per checklist question (and one for the
 /// overall judgements), each the 100 % of the studies it applies to. The
 /// categories differ in lightness and, for the lightest, by a hatch, so the
-/// chart reads in greyscale and to colour-blind readers.
+/// chart reads in greyscale and to colour-blind readers; a segment wide
+/// enough carries its count, so print needs no colour at all.
 enum StackedBarChart {
     struct Category: Sendable {
         var label: String
@@ -19,38 +20,61 @@ enum StackedBarChart {
         var group: String?
     }
 
+    /// Bars that share categories, with a heading and their own legend:
+    /// checklist answers, then overall judgements, in one chart.
+    struct Panel: Sendable {
+        var heading: String?
+        var categories: [Category]
+        var bars: [Bar]
+    }
+
     enum Metrics {
         static let width = 600
         static let labelWidth = 150, barLeft = 160, barWidth = 420
         static let top = 8, rowHeight = 22, barHeight = 16, groupHeight = 22, legendHeight = 48
+        /// Characters of a bar's label that fit its column at 13 px.
+        static let labelCharacters = 21
     }
 
     static func svg(title: String, categories: [Category], bars: [Bar], id: String) -> String {
-        let groups = bars.filter { $0.group != nil }.count
-        let height = Metrics.top + bars.count * Metrics.rowHeight + groups * Metrics.groupHeight + Metrics.legendHeight
+        svg(title: title, panels: [Panel(heading: nil, categories: categories, bars: bars)], id: id)
+    }
+
+    static func svg(title: String, panels: [Panel], id: String) -> String {
+        // The body first: its height is the drawing's.
+        var body = "", y = Metrics.top
+        for panel in panels {
+            if let heading = panel.heading {
+                body += "<text x=\"0\" y=\"\(y + 16)\" font-weight=\"bold\" font-size=\"14\" fill=\"#111111\">\(Escape.html(cut(heading, 70)))</text>\n"
+                y += Metrics.groupHeight
+            }
+            for bar in panel.bars {
+                if let group = bar.group {
+                    body += "<text x=\"0\" y=\"\(y + 16)\" font-weight=\"bold\" fill=\"#111111\">\(Escape.html(cut(group, 75)))</text>\n"
+                    y += Metrics.groupHeight
+                }
+                body += self.bar(bar, panel.categories, y: y, id: id)
+                y += Metrics.rowHeight
+            }
+            let legend = legend(panel.categories, y: y + 12, id: id)
+            body += legend.text
+            y = legend.end + Metrics.legendHeight - Metrics.rowHeight - 12
+        }
+        let height = y
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Metrics.width) \(height)\" width=\"\(Metrics.width)\" height=\"\(height)\""
         svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"Arial, 'DejaVu Sans', sans-serif\" font-size=\"13\">\n"
         svg += "<title id=\"\(id)-title\">\(Escape.html(title))</title>\n"
-        svg += "<desc id=\"\(id)-desc\">\(Escape.html(description(categories, bars)))</desc>\n"
+        svg += "<desc id=\"\(id)-desc\">\(Escape.html(description(panels)))</desc>\n"
         svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
         svg += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#555555\" stroke-width=\"1.5\"/></pattern></defs>\n"
         svg += "<rect width=\"\(Metrics.width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        var y = Metrics.top
-        for bar in bars {
-            if let group = bar.group {
-                svg += "<text x=\"0\" y=\"\(y + 16)\" font-weight=\"bold\" fill=\"#111111\">\(Escape.html(group))</text>\n"
-                y += Metrics.groupHeight
-            }
-            svg += self.bar(bar, categories, y: y, id: id)
-            y += Metrics.rowHeight
-        }
-        return svg + legend(categories, y: y + 12, id: id) + "</svg>"
+        return svg + body + "</svg>"
     }
 
     private static func bar(_ bar: Bar, _ categories: [Category], y: Int, id: String) -> String {
         let total = bar.counts.reduce(0, +)
         var text = "<g><title>\(Escape.html(summary(bar, categories)))</title>\n"
-        text += "<text x=\"\(Metrics.labelWidth)\" y=\"\(y + 13)\" text-anchor=\"end\" fill=\"#111111\">\(Escape.html(bar.label))</text>\n"
+        text += "<text x=\"\(Metrics.labelWidth)\" y=\"\(y + 13)\" text-anchor=\"end\" fill=\"#111111\">\(Escape.html(cut(bar.label, Metrics.labelCharacters)))</text>\n"
         var start = 0
         for (index, count) in bar.counts.enumerated() where count > 0 && index < categories.count && total > 0 {
             // Edges from running totals, so the segments always meet and end at the bar's end.
@@ -58,6 +82,10 @@ enum StackedBarChart {
             start += count
             let x1 = Metrics.barLeft + start * Metrics.barWidth / total
             text += segment(categories[index], x: x0, width: x1 - x0, y: y, id: id)
+            let digits = String(count)
+            if !categories[index].hatched && x1 - x0 >= 8 * digits.count + 6 {
+                text += "<text x=\"\((x0 + x1) / 2)\" y=\"\(y + 12)\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(textFill(categories[index].fill))\">\(digits)</text>\n"
+            }
         }
         if total == 0 {
             text += "<text x=\"\(Metrics.barLeft)\" y=\"\(y + 13)\" fill=\"#555555\">no studies</text>\n"
@@ -73,14 +101,34 @@ enum StackedBarChart {
         return text
     }
 
-    private static func legend(_ categories: [Category], y: Int, id: String) -> String {
-        var text = "", x = Metrics.barLeft
+    /// The legend's entries, wrapped onto as many lines as they need.
+    private static func legend(_ categories: [Category], y: Int, id: String) -> (text: String, end: Int) {
+        var text = "", x = Metrics.barLeft, y = y
         for category in categories {
+            let label = cut(category.label, 40)
+            let width = 34 + label.count * 7
+            if x > Metrics.barLeft && x + width > Metrics.width {
+                x = Metrics.barLeft
+                y += Metrics.rowHeight
+            }
+            // A light fill needs an outline to show against the page.
             text += segment(category, x: x, width: 16, y: y, id: id)
-            text += "<text x=\"\(x + 22)\" y=\"\(y + 13)\" fill=\"#111111\">\(Escape.html(category.label))</text>\n"
-            x += 34 + category.label.count * 7
+            text += "<rect x=\"\(x)\" y=\"\(y)\" width=\"16\" height=\"\(Metrics.barHeight)\" fill=\"none\" stroke=\"#555555\" stroke-width=\"0.5\"/>\n"
+            text += "<text x=\"\(x + 22)\" y=\"\(y + 13)\" fill=\"#111111\">\(Escape.html(label))</text>\n"
+            x += width
         }
-        return text
+        return (text, y + Metrics.rowHeight)
+    }
+
+    /// Black or white, whichever reads on `fill` (`#rrggbb`).
+    static func textFill(_ fill: String) -> String {
+        let digits = Array(fill.utf8.dropFirst())
+        guard digits.count == 6 else { return "#111111" }
+        func channel(_ at: Int) -> Double {
+            Double(Int(String(decoding: digits[at..<(at + 2)], as: UTF8.self), radix: 16) ?? 255) / 255
+        }
+        let luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+        return luminance < 0.4 ? "#ffffff" : "#111111"
     }
 
     /// `Q1: yes 30 (75%), no 10 (25%) of 40 studies`.
@@ -95,5 +143,17 @@ enum StackedBarChart {
 
     static func description(_ categories: [Category], _ bars: [Bar]) -> String {
         bars.map { summary($0, categories) }.joined(separator: "; ") + "."
+    }
+
+    static func description(_ panels: [Panel]) -> String {
+        panels.map { panel in
+            let bars = panel.bars.map { summary($0, panel.categories) }.joined(separator: "; ")
+            return panel.heading.map { "\($0): \(bars)" } ?? bars
+        }.joined(separator: ". ") + "."
+    }
+
+    /// A label longer than its room is cut; the bar's title has it whole.
+    static func cut(_ label: String, _ characters: Int) -> String {
+        label.count <= characters ? label : String(label.prefix(characters - 1)) + "…"
     }
 }

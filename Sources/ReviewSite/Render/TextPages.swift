@@ -3,14 +3,16 @@
 struct TextPages {
     let frame: PageFrame
     let provenance: String
+    /// The charts that `{{chart ID}}` lines place.
+    var charts = ChartSet.none
 
     /// A text page and its Markdown twin from filled Markdown; `extra`
     /// is a section that both forms end with (HTML, Markdown).
     func page(file: String, title: String, markdown: String, extra: (html: String, markdown: String)? = nil) -> (html: String, markdown: String) {
-        var twin = markdown.trimmingTrailingNewlines() + "\n"
+        var twin = charts.markdown(markdown).trimmingTrailingNewlines() + "\n"
         if let extra { twin += "\n" + extra.markdown }
         twin += "\n---\n\n*Where the data come from.* " + Escape.markdown(provenance) + "\n"
-        let body = Markdown.html(markdown) + (extra?.html ?? "")
+        let body = charts.html(markdown) + (extra?.html ?? "")
         return (frame.render(Page(file: file, title: title, body: body)), twin)
     }
 
