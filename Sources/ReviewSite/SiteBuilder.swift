@@ -87,11 +87,10 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
     private func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
-        let charts = plan.charts
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
-        let links = RowLinks(report.facts!, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
+        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
@@ -130,7 +129,7 @@ public struct SiteBuilder: Sendable {
         }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
-            let text = TextPages(frame: frame, provenance: review.provenance, charts: charts)
+            let text = TextPages(frame: frame, provenance: review.provenance, charts: plan.charts)
             let downloads = offered + ["figures.json", Self.databaseFile]
             for (number, page) in pages.textPages.enumerated() {
                 var markdown = plan.texts[page.markdown!]!
@@ -152,7 +151,7 @@ public struct SiteBuilder: Sendable {
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
         }
-        for chart in charts.charts {
+        for chart in plan.charts.charts {
             jobs.append { try site.add(chart.file, chart.standalone + "\n") }
         }
         return jobs
@@ -177,10 +176,6 @@ public struct SiteBuilder: Sendable {
     /// and the other files of the templates folder found, or every problem
     /// of all of them.
     func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
-        // The patient and appraisal pages of this version still need the default review's codes.
-        if report.facts == nil, let problem = report.defaultReviewProblem {
-            throw .data(ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: report.unsupported))
-        }
         var errors = ErrorList<TemplateError>()
         var tables: [DeclaredTable] = []
         switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
@@ -198,24 +193,24 @@ public struct SiteBuilder: Sendable {
             errors.add(TemplateError(file: site.path, line: page.position.line, column: page.position.column,
                                      message: "builtin: 'appraisal' needs checklists or levels of evidence under appraisal: in codebook.yaml, and the codebook declares neither"))
         }
-        let filled = fill(site.textPages.compactMap(\.markdown), report)
+        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
+        errors.add(ErrorList(chartErrors))
+        let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.ids)
         errors.add(filled.errors)
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
-            return SitePlan(site: site, texts: filled.texts, charts: filled.charts, tables: tables,
+            return SitePlan(site: site, texts: filled.texts, tables: tables, charts: ChartSet(chartFile, report: report),
                             assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
         } catch {
             throw .templates(error)
         }
     }
 
-    /// Every template filled and the charts of charts.yaml drawn, or every
-    /// problem of all of them.
-    private func fill(_ names: [String], _ report: Report) -> (texts: [String: String], charts: ChartSet, errors: ErrorList<TemplateError>) {
-        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
-        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: chartFile.ids)
+    /// Every template filled, or every problem of all of them.
+    private func fill(_ names: [String], _ report: Report, charts: [String]) -> (texts: [String: String], errors: ErrorList<TemplateError>) {
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
         var filled: [String: String] = [:]
-        var errors = ErrorList<TemplateError>(chartErrors)
+        var errors = ErrorList<TemplateError>()
         for name in names {
             let path = "\(templatesPath)/\(name)"
             let text: String
@@ -234,7 +229,7 @@ public struct SiteBuilder: Sendable {
             case .failure(let failure): errors.add(failure.list)
             }
         }
-        return (filled, errors.isEmpty ? ChartSet(chartFile, report: report) : .none, errors)
+        return (filled, errors)
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
@@ -261,8 +256,9 @@ enum ChangesPlaceholder {
 struct SitePlan: Sendable {
     let site: SiteFile
     let texts: [String: String]
-    let charts: ChartSet
     let tables: [DeclaredTable]
+    /// The charts of charts.yaml, drawn: placed by `{{chart ID}}` lines and written as files.
+    let charts: ChartSet
     let assets: TemplateAssets
 }
 
