@@ -94,7 +94,7 @@ struct BoundedInputTests {
         defer { fixture.delete() }
         try fixture.append("patients.csv", String(repeating: "\n", count: 3_000_000))
         #expect(fixture.errors() == [])
-        #expect(try loadDataset(fixture.path).patients.count == 136)
+        #expect(try loadDataset(fixture.path).table("patients")?.count == 136)
     }
 
     /// Sums past Int.max are errors, not traps (the reader stops single

@@ -13,11 +13,8 @@ struct ValidationCase: CustomTestStringConvertible, Sendable {
 struct DatasetValidationTests {
     @Test func defaultDatasetLoadsWithoutErrors() throws {
         let dataset = try loadDataset(defaultDataPath)
-        #expect(dataset.studies.count == 40)
-        #expect(dataset.patients.count == 136)
-        #expect(dataset.treatments.count == 144)
-        #expect(dataset.adverseEvents.count == 26)
-        #expect(dataset.riskOfBias.count == 343)
+        #expect(dataset.tables.map(\.name) == ["studies", "risk_of_bias", "patients", "treatments", "adverse_events"])
+        #expect(dataset.tables.map(\.count) == [40, 343, 136, 144, 26])
         #expect(dataset.prisma.includedStudies == 40)
         #expect(dataset.review.imputation == .mean)
         #expect(dataset.published["outcome.top_sts.response"]?["numerator"] == 39)

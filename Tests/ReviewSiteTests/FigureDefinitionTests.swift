@@ -108,8 +108,10 @@ struct FigureDefinitionTests {
         try (results + "\nWomen among SSc patients: {{patients.ssc.female}}.\n").write(toFile: "\(folder)/results.md", atomically: true, encoding: .utf8)
 
         let site = try SiteBuilder(dataPath: defaultDataPath, templatesPath: folder).build()
-        let ssc = Self.dataset.patients.filter { $0.diagnosis == .ssc }
-        let women = ssc.filter { $0.sex == .f }
+        let patients = try #require(Self.dataset.table("patients"))
+        let (diagnosis, sex) = (try #require(patients.index(of: "diagnosis")), try #require(patients.index(of: "sex")))
+        let ssc = (0..<patients.count).filter { patients.code(diagnosis, $0) == "ssc" }
+        let women = ssc.filter { patients.code(sex, $0) == "f" }
         let shown = "\(Statistics.percent(women.count, ssc.count)!)% (\(women.count)/\(ssc.count))"
         #expect(site["results.html"]!.contains("<a href=\"figures.html#patients.ssc.female\">\(shown)</a>"))
         #expect(site["figures.html"]!.contains("<tr id=\"patients.ssc.female\">"))

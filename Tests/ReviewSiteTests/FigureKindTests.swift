@@ -112,19 +112,20 @@ struct FigureKindTests {
     }
 
     @Test(arguments: [
-        ([Answer.yes, .yes, .yes, .no], RiskLevel.moderate),              // exactly 75 %: not above
-        ([.yes, .yes, .yes, .yes, .no], .low),                              // 80 %
-        ([.yes, .no, .no, .unclear], .high),                                // 25 %
-        ([.yes, .no], .moderate),                                           // exactly 50 %: not below
-        ([.yes, .yes, .yes, .no, .notApplicable, .notApplicable], .moderate),
-        ([.yes, .yes, .yes, .notApplicable], .low),                         // 3 of 3 applicable
-        ([.notApplicable, .notApplicable], .high),                          // none applicable
+        ([Answer.yes, .yes, .yes, .no], "moderate"),              // exactly 75 %: not above
+        ([.yes, .yes, .yes, .yes, .no], "low"),                              // 80 %
+        ([.yes, .no, .no, .unclear], "high"),                                // 25 %
+        ([.yes, .no], "moderate"),                                           // exactly 50 %: not below
+        ([.yes, .yes, .yes, .no, .notApplicable, .notApplicable], "moderate"),
+        ([.yes, .yes, .yes, .notApplicable], "low"),                         // 3 of 3 applicable
+        ([.notApplicable, .notApplicable], "high"),                          // none applicable
     ])
-    func overallRiskOfBias(_ answers: [Answer], _ level: RiskLevel) {
+    func overallRiskOfBias(_ answers: [Answer], _ level: String) throws {
         let rows = answers.enumerated().map { RiskOfBiasAnswer(studyID: "S1", question: $0.offset + 1, answer: $0.element) }
         let dataset = Build.dataset(patients: [], steps: [], answers: rows)
-        #expect(ReviewFacts(dataset).studies[0].riskOfBias == level)
-        // The database's study_appraisal, which the rob.* figures count, agrees.
-        #expect(Build.figure("rob.\(level.rawValue)", dataset)["n"] == 1)
+        let database = try ReviewDatabase(tables: dataset.tables, codebook: dataset.codebook, prisma: dataset.prisma).database
+        #expect(try database.rows("SELECT risk_of_bias FROM study_appraisal").rows == [[.text(level)]])
+        // The rob.* figures count it.
+        #expect(Build.figure("rob.\(level)", dataset)["n"] == 1)
     }
 }

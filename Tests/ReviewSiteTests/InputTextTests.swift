@@ -99,6 +99,7 @@ struct InputTextTests {
         try fixture.edit("adverse_events.csv", line: 2, "local infection treated with oral antibiotics", "\"local infection\ntreated with oral antibiotics\"")
         try fixture.write("adverse_events.csv", try fixture.read("adverse_events.csv").replacingOccurrences(of: "\n", with: "\r\n"))
         let dataset = try loadDataset(fixture.path)
-        #expect(dataset.adverseEvents[0].detail == "local infection\ntreated with oral antibiotics")
+        let events = try #require(dataset.table("adverse_events"))
+        #expect(events.text(try #require(events.index(of: "detail")), 0) == "local infection\ntreated with oral antibiotics")
     }
 }

@@ -59,7 +59,7 @@ struct SafeReadingTests {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.path)
         defer { try? FileManager.default.removeItem(atPath: link) }
         let dataset = try loadDataset(link)
-        #expect(dataset.patients.count == 136)
+        #expect(dataset.table("patients")?.count == 136)
     }
 
     @Test func aLinkedFileIsNeitherEchoedNorPublishedByTheCommands() throws {

@@ -34,36 +34,13 @@ struct ScaleStructuresTests {
         #expect(IDIndex([]).position(of: "P1") == nil)
     }
 
-    @Test func caseIndexIsThePositionInAllCases() {
-        func check<C: Code>(_: C.Type) {
-            #expect(C.allCases.enumerated().allSatisfy { $0.offset == $0.element.caseIndex }, "\(C.self)")
-        }
-        check(Design.self); check(Publication.self); check(Language.self); check(YesNo.self); check(RiskOfBiasTool.self)
-        check(Answer.self); check(Sex.self); check(Diagnosis.self); check(CalcinosisType.self); check(Site.self)
-        check(Response.self); check(PainOutcome.self); check(Modality.self); check(Variant.self); check(Anaesthesia.self)
-        check(AdverseEventType.self); check(Imputation.self)
-    }
-
-    @Test func bitSetsFollowTheCaseOrder() {
-        #expect(AdverseEventType.allCases.allSatisfy { Int($0.bit) == 1 << $0.caseIndex })
-        #expect(Modality.allCases.allSatisfy { Int($0.bit) == 1 << $0.caseIndex })
-    }
-
-    @Test func siteLabelsAreTheCodesInWords() throws {
-        let labels = CodeLabels(try Codebook.read(folder: defaultDataPath))
-        for site in Site.allCases {
-            #expect(labels[site] == site.rawValue.replacingOccurrences(of: "_", with: " "))
-        }
-    }
-
-    @Test func factsGroupRowsByPatientAndStudy() {
+    @Test func derivedRowsGroupStepsByPatientInStepOrder() throws {
         let patients = [Build.patient("P2", study: "S2"), Build.patient("P1", study: "S1"), Build.patient("P3", study: "S1")]
         let steps = [Build.step("P3", 2, .laser), Build.step("P1", 1, .eswl), Build.step("P3", 1, .ilSTS)]
-        let facts = ReviewFacts(Build.dataset(patients: patients, steps: steps, studies: [Build.study("S2"), Build.study("S1")]))
-        #expect(facts.patients.map(\.id) == ["P1", "P2", "P3"])
-        #expect(facts.patients.map { facts.steps[$0.steps].map(\.step) } == [[1], [], [1, 2]])
-        #expect(facts.patients.map { facts.studies[$0.study].id } == ["S1", "S2", "S1"])
-        #expect(facts.studies.map { facts.patients(of: $0).map(\.id) } == [["P1", "P3"], ["P2"]])
+        let dataset = Build.dataset(patients: patients, steps: steps, studies: [Build.study("S2"), Build.study("S1")])
+        let database = try ReviewDatabase(tables: dataset.tables, codebook: dataset.codebook, prisma: dataset.prisma).database
+        let rows = try database.rows("SELECT patient_id, steps, sequence FROM patient_summary").rows
+        #expect(rows == [[.text("P2"), .integer(0), .null], [.text("P1"), .integer(1), .text("eswl")], [.text("P3"), .integer(2), .text("il_sts;laser")]])
     }
 
     @Test func figureRowsSubtractInOnePass() {

@@ -60,7 +60,7 @@ extension CodebookReader {
 
     /// Codes in order; a code may be written alone (`f`) or with attributes.
     func codes(_ node: Node, _ path: String, known: [String]) -> [Codebook.Code] {
-        guard let sequence = sequence(node, path, "codes, e.g. - {code: ssc, label: systemic sclerosis}") else { return [] }
+        guard let sequence = sequence(node, path, "codes, e.g. - {code: f, label: female}") else { return [] }
         if sequence.isEmpty { fail(node, path, "the code list is empty (expected at least one code)") }
         var codes: [Codebook.Code] = []
         var seen: [String: Int] = [:]

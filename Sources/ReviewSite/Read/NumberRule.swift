@@ -6,12 +6,8 @@ struct NumberRule: Sendable {
     var maximumIncluded = true
     var integer = false
 
-    static let nonNegative = NumberRule(minimum: 0)
-    static let positive = NumberRule(minimum: 0, minimumIncluded: false)
-    static let vas = NumberRule(minimum: 0, maximum: 10)
     static let any = NumberRule()
     static let positiveInteger = NumberRule(minimum: 1, integer: true)
-    static let anyInteger = NumberRule(integer: true)
     /// A review's year of publication: a typo such as 20211 is caught.
     static let publicationYear = NumberRule(minimum: 1900, maximum: 2100, integer: true)
 
