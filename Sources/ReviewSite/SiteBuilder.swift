@@ -49,9 +49,9 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         let output = MemoryOutput()
-        let prepared = try prepare(report)
-        try Workers.run(jobs(report, prepared, into: output))
-        try Supplement.add(report, texts: prepared.texts, charts: prepared.charts, to: output)
+        let plan = try plan(report)
+        try Workers.run(jobs(report, plan, into: output))
+        try Supplement.add(report, texts: plan.texts, charts: plan.charts, to: output)
         return output.site
     }
 
@@ -73,37 +73,42 @@ public struct SiteBuilder: Sendable {
     /// Writes the site of a report already computed from `dataPath`.
     public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
-        let prepared = try prepare(report)
+        let plan = try plan(report)
         var count = 0
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
-            try Workers.run(jobs(report, prepared, into: files))
-            try Supplement.add(report, texts: prepared.texts, charts: prepared.charts, to: files)
+            try Workers.run(jobs(report, plan, into: files))
+            try Supplement.add(report, texts: plan.texts, charts: plan.charts, to: files)
             count = files.count
         }
-        return WrittenSite(files: count, warnings: warnings)
+        return WrittenSite(files: count, warnings: plan.assets.warnings + warnings)
     }
 
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
-    private func jobs(_ report: Report, _ prepared: Prepared, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
-        let charts = prepared.charts
+    private func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
         let review = report.review
-        let texts = prepared.texts
-        let frame = PageFrame(review: review)
-        let links = RowLinks(report.facts!, studyTable: prepared.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
+        let pages = plan.site
+        let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
+        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: try asset("style.css"), script: try asset("sort.js"))
         let changes = self.changes
 
+        // Figures and patients are made even when site.yaml does not list
+        // them, and so is every table of tables.yaml: figures link to their
+        // rows there.
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
             { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame) },
         ]
-        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = [
-            (PatientTable(links: links).pageCount, PatientTable(links: links).page),
-            (RiskOfBiasTable(links).pageCount, RiskOfBiasTable(links).page),
-        ]
-        for table in prepared.tables {
+        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
+        if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients)) {
+            tables.append((patients.pageCount, patients.page))
+        }
+        if let page = pages.page(.appraisal), let appraisal = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
+            tables.append((appraisal.pageCount, appraisal.page))
+        }
+        for table in plan.tables {
             jobs.append { try site.add("\(table.id).md", bytes: table.markdown) }
             tables.append((table.pageCount, table.page))
         }
@@ -119,26 +124,34 @@ public struct SiteBuilder: Sendable {
             let bytes = report.files[file]!
             jobs.append { try site.add("data/\(file)", bytes: bytes) }
         }
+        for copy in plan.assets.copies {
+            jobs.append { try site.add(copy.name, bytes: copy.bytes) }
+        }
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
-            let pages = TextPages(frame: frame, provenance: review.provenance, charts: charts)
+            let text = TextPages(frame: frame, provenance: review.provenance, charts: plan.charts)
             let downloads = offered + ["figures.json", Self.databaseFile]
-            let index = pages.page(file: "index.html", title: "Abstract", markdown: TextPages.index(abstract: texts["abstract.md"]!),
-                                   extra: TextPages.downloads(downloads))
-            let methods = pages.page(file: "methods.html", title: "Methods", markdown: texts["methods.md"]!)
-            let results = pages.page(file: "results.html", title: "Results", markdown: texts["results.md"]!)
-            let changes = pages.page(file: "changes.html", title: "Changes", markdown: "", extra: changes ?? ChangesPlaceholder.none)
-            for (name, page) in [("index", index), ("methods", methods), ("results", results), ("changes", changes)] {
-                try site.add("\(name).html", page.html)
-                try site.add("\(name).md", page.markdown)
+            for (number, page) in pages.textPages.enumerated() {
+                var markdown = plan.texts[page.markdown!]!
+                if number == 0 { markdown = TextPages.home(markdown, contents: pages.pages.filter { $0.file != page.file }) }
+                let made = text.page(file: page.file, title: page.title, markdown: markdown, extra: number == 0 ? TextPages.downloads(downloads) : nil)
+                try site.add(page.file, made.html)
+                try site.add(page.stem + ".md", made.markdown)
             }
-            let svg = PrismaDiagram.svg(report.prisma)
-            try site.add("prisma.svg", svg + "\n")
-            try site.add(PrismaPage.page(svg), in: frame)
+            if let page = pages.page(.changes) {
+                let made = text.page(file: page.file, title: page.title, markdown: "", extra: changes ?? ChangesPlaceholder.none)
+                try site.add(page.file, made.html)
+                try site.add(page.stem + ".md", made.markdown)
+            }
+            if let page = pages.page(.prisma) {
+                let svg = PrismaDiagram.svg(report.prisma)
+                try site.add("prisma.svg", svg + "\n")
+                try site.add(PrismaPage.page(svg, page), in: frame)
+            }
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
         }
-        for chart in charts.charts {
+        for chart in plan.charts.charts {
             jobs.append { try site.add(chart.file, chart.standalone + "\n") }
         }
         return jobs
@@ -154,46 +167,51 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    static let templateFiles = ["abstract.md", "methods.md", "results.md"]
-
-    /// What a build needs of the templates: the filled text pages and the
-    /// declared tables, computed. Every problem of both at once.
-    struct Prepared: Sendable {
-        var texts: [String: String]
-        var charts: ChartSet
-        var tables: [DeclaredTable]
+    /// The table pages site.yaml may list: the tables of tables.yaml.
+    static func tableIDs(inTemplates folder: String) -> [String] {
+        TableFile.read(TableFile.path(inTemplates: folder)).file.tables.map(\.id)
     }
 
-    private func prepare(_ report: Report) throws(BuildFailure) -> Prepared {
-        // The patient and appraisal pages of this version still need the default review's codes.
-        if report.facts == nil, let problem = report.defaultReviewProblem {
-            throw .data(ReportErrors(data: DatasetErrors([problem]), figures: [], unsupported: report.unsupported))
-        }
+    /// site.yaml read, every text page filled, the declared tables computed
+    /// and the other files of the templates folder found, or every problem
+    /// of all of them.
+    func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
         var errors = ErrorList<TemplateError>()
-        var filled: (texts: [String: String], charts: ChartSet)?
-        do { filled = try filledTemplates(report) } catch {
-            guard case .templates(let problems) = error else { throw error }
-            errors.add(problems.list)
-        }
-        let tables: [DeclaredTable]
+        var tables: [DeclaredTable] = []
         switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
         case .success(let computed): tables = computed
+        case .failure(let problems): errors.add(problems.list)
+        }
+        let site: SiteFile
+        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: Self.tableIDs(inTemplates: templatesPath)) {
+        case .success(let read): site = read
         case .failure(let problems):
             errors.add(problems.list)
-            tables = []
+            throw .templates(TemplateErrors(errors))
         }
-        guard errors.isEmpty, let filled else { throw .templates(TemplateErrors(errors)) }
-        return Prepared(texts: filled.texts, charts: filled.charts, tables: tables)
+        if let page = site.page(.appraisal), report.codebook.appraisal.checklists.isEmpty, report.codebook.appraisal.levels.isEmpty {
+            errors.add(TemplateError(file: site.path, line: page.position.line, column: page.position.column,
+                                     message: "builtin: 'appraisal' needs checklists or levels of evidence under appraisal: in codebook.yaml, and the codebook declares neither"))
+        }
+        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
+        errors.add(ErrorList(chartErrors))
+        let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.ids)
+        errors.add(filled.errors)
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
+        do {
+            return SitePlan(site: site, texts: filled.texts, tables: tables, charts: ChartSet(chartFile, report: report),
+                            assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
+        } catch {
+            throw .templates(error)
+        }
     }
 
-    /// Every template filled and the charts of charts.yaml drawn, or every
-    /// problem of all of them.
-    private func filledTemplates(_ report: Report) throws(BuildFailure) -> (texts: [String: String], charts: ChartSet) {
-        let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
-        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: chartFile.ids)
+    /// Every template filled, or every problem of all of them.
+    private func fill(_ names: [String], _ report: Report, charts: [String]) -> (texts: [String: String], errors: ErrorList<TemplateError>) {
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
         var filled: [String: String] = [:]
-        var errors = ErrorList<TemplateError>(chartErrors)
-        for name in Self.templateFiles {
+        var errors = ErrorList<TemplateError>()
+        for name in names {
             let path = "\(templatesPath)/\(name)"
             let text: String
             switch RegularFile.contents(path) {
@@ -211,8 +229,7 @@ public struct SiteBuilder: Sendable {
             case .failure(let failure): errors.add(failure.list)
             }
         }
-        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
-        return (filled, ChartSet(chartFile, report: report))
+        return (filled, errors)
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
@@ -234,12 +251,25 @@ enum ChangesPlaceholder {
     )
 }
 
+/// What the templates make of one report: the pages of site.yaml, each
+/// text page filled (by its Markdown file's name) and the files to copy.
+struct SitePlan: Sendable {
+    let site: SiteFile
+    let texts: [String: String]
+    let tables: [DeclaredTable]
+    /// The charts of charts.yaml, drawn: placed by `{{chart ID}}` lines and written as files.
+    let charts: ChartSet
+    let assets: TemplateAssets
+}
+
 /// The PRISMA page: the diagram inline, and the standalone file.
 enum PrismaPage {
-    static func page(_ svg: String) -> Page {
-        Page(file: "prisma.html", title: "PRISMA flow", body: """
-        <h1>PRISMA 2020 flow diagram</h1>
-        <p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from prisma.yaml and the rows of studies.csv. The diagram is also available as a standalone <a href="prisma.svg">SVG file</a>.</p>
+    static func page(_ svg: String, _ page: SitePage) -> Page {
+        let intro = page.intro.map { Markdown.html($0) + "<p>The diagram is also available as a standalone <a href=\"prisma.svg\">SVG file</a>.</p>" }
+            ?? "<p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from prisma.yaml and the rows of studies.csv. The diagram is also available as a standalone <a href=\"prisma.svg\">SVG file</a>.</p>"
+        return Page(file: page.file, title: page.title, body: """
+        <h1>\(Escape.html(page.shownHeading))</h1>
+        \(intro)
         <figure class="figure-svg">
         \(svg)
         </figure>

@@ -42,9 +42,11 @@ struct ReportDiffTests {
         #expect(diff.figures.first { $0.id == "patients.total" } == FigureChange(id: "patients.total", old: "136", new: "142"))
         #expect(diff.nowDiffer.map(\.id).contains("outcome.il_sts.response"))
         #expect(diff.noLongerDiffer.isEmpty)
-        #expect(diff.sentences.contains { $0.marked == "Pain during IL-STS injection was transient and affected [-11% (6/53)-] {+10% (6/59)+} of patients." })
+        #expect(diff.sentences.contains { $0.marked == "Pain during IL-STS injection was transient and affected [-11% (6/53)-] {+10% (6/59)+} of patients." && $0.page == "results.html" })
+        // The abstract's sentences change too: every text page is compared.
+        #expect(diff.sentences.contains { $0.page == "index.html" && $0.marked.hasPrefix("We included [-40-] {+41+} studies describing [-136-] {+142+} patients.") })
         #expect(diff.tableCells.contains(TableCellChange(table: "Table 2", row: "Intralesional STS", column: "Responded", old: "39/53 (74%)", new: "44/59 (75%)")))
-        #expect(diff.summary == "16 figures changed, 13 sentences, 5 table cells, 13 figures now differ from the article, 1 study added, 6 patients added, 3 data cells changed")
+        #expect(diff.summary == "16 figures changed, 16 sentences, 5 table cells, 13 figures now differ from the article, 1 study added, 6 patients added, 3 data cells changed")
     }
 
     @Test func aStudyRemoved() throws {
@@ -120,7 +122,7 @@ struct ReportDiffTests {
         try Self.addStudy(fixture)
         let text = try runReviewSite(["diff", "data", fixture.path])
         #expect(text.status == 1)
-        #expect(text.standardOutput.hasSuffix("\n16 figures changed, 13 sentences, 5 table cells, 13 figures now differ from the article, 1 study added, 6 patients added, 3 data cells changed\n"))
+        #expect(text.standardOutput.hasSuffix("\n16 figures changed, 16 sentences, 5 table cells, 13 figures now differ from the article, 1 study added, 6 patients added, 3 data cells changed\n"))
         let first = try runReviewSite(["diff", "data", fixture.path, "--format", "json"])
         let second = try runReviewSite(["diff", "data", fixture.path, "--format", "json"])
         #expect(first.status == 1)

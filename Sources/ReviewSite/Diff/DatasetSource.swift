@@ -14,11 +14,17 @@ public enum DatasetSource {
         guard let commit = try? git(["rev-parse", "--verify", "--quiet", "\(spec)^{commit}"]).trimmingTrailingNewlines(), !commit.isEmpty else {
             throw .output("\(spec): neither a dataset folder nor a git revision of this repository")
         }
+        // A revision without the folder is one message, not one per missing file.
+        let prefix = (try? git(["rev-parse", "--show-prefix"]).trimmingTrailingNewlines()) ?? ""
+        var folderName = Substring(dataFolder)
+        while folderName.hasSuffix("/") && folderName.count > 1 { folderName.removeLast() }
+        guard (try? gitData(["cat-file", "-e", "\(commit):\(prefix)\(folderName)"])) != nil else {
+            throw .output("\(spec): this revision has no \(folderName)/ folder (expected a revision whose \(folderName)/ holds the dataset)")
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-\(commit.prefix(12))-\(UUID().uuidString)")
         TemporaryFolders.register(folder.path)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let prefix = try git(["rev-parse", "--show-prefix"]).trimmingTrailingNewlines()
             for file in SiteBuilder.datasetFiles {
                 // A file missing at that revision stays missing: the loader reports it.
                 if let data = try? gitData(["show", "\(commit):\(prefix)\(dataFolder)/\(file)"]) {

@@ -1,24 +1,32 @@
 /// What the diff needs of one side's report: the figures' values, the
-/// differences from the article, the results sentences and the two tables
-/// as text. Taken from each report in turn, so that only one report (the
+/// differences from the article, the sentences of every text page and the declared
+/// tables as text. Taken from each report in turn, so that only one report (the
 /// largest part of memory at a million patients) is held at a time.
 struct DiffSide {
     let label: String
     let figures: [(id: String, values: [String: Double?], display: String)]
     let differences: [PublishedDifference]
-    let sentences: [String]
+    /// Each text page's sentences, in site.yaml's order.
+    let sentences: [(page: SitePage, sentences: [String])]
     /// The declared tables' cells, by the table's short title (`Table 1`).
     let tables: [(title: String, data: TableData)]
 
-    init(_ report: Report, label: String, template: String, templatesPath: String) throws(BuildFailure) {
+    init(_ report: Report, label: String, pages: [(page: SitePage, template: String)], templatesPath: String) throws(BuildFailure) {
         self.label = label
         figures = report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
         differences = PublishedCheck.differences(report.figures, report.published)
         let charts = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue).file.ids
-        switch TemplateFiller(figures: report.figures, review: report.review, charts: charts).fill(template, file: "\(templatesPath)/results.md") {
-        case .success(let text): sentences = TextDiff.sentences(ofMarkdown: text)
-        case .failure(let errors): throw .templates(errors)
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
+        var sentences: [(page: SitePage, sentences: [String])] = []
+        var errors = ErrorList<TemplateError>()
+        for (page, template) in pages {
+            switch filler.fill(template, file: "\(templatesPath)/\(page.markdown!)") {
+            case .success(let text): sentences.append((page, TextDiff.sentences(ofMarkdown: text)))
+            case .failure(let failure): errors.add(failure.list)
+            }
         }
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
+        self.sentences = sentences
         switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
         case .success(let declared): tables = declared.map { ($0.shortTitle, $0.data) }
         case .failure(let errors): throw .templates(errors)

@@ -7,7 +7,7 @@ extension ReportDiff {
         out += section("Figures that changed", figures.map { "\($0.id): \($0.old) → \($0.new)" })
         out += section("Figures that now differ from the article", nowDiffer.map(\.description))
         out += section("Figures that no longer differ from the article", noLongerDiffer.map(\.description))
-        out += section("Sentences of the results that changed", sentences.map(\.marked))
+        out += section("Sentences that changed", sentences.map { "\($0.pageTitle) (\($0.page)): \($0.marked)" })
         out += section("Table cells that changed", tableCells.map { "\($0.table), \($0.row), \($0.column): \(quoted($0.old)) → \(quoted($0.new))" })
         return out + "\n\(summary)\n"
     }
@@ -64,7 +64,7 @@ extension ReportDiff {
             "no_longer_differ": \(published(noLongerDiffer)),
             "now_differ": \(published(nowDiffer))
           },
-          "sentences": \(objects(sentences.map { [("diff", q($0.marked)), ("new", $0.new.map(q) ?? "null"), ("old", $0.old.map(q) ?? "null")] }, indent: "  ")),
+          "sentences": \(objects(sentences.map { [("diff", q($0.marked)), ("new", $0.new.map(q) ?? "null"), ("old", $0.old.map(q) ?? "null"), ("page", q($0.page))] }, indent: "  ")),
           "summary": \(q(summary)),
           "table_cells": \(objects(tableCells.map { [("column", q($0.column)), ("new", q($0.new)), ("old", q($0.old)), ("row", q($0.row)), ("table", q($0.table))] }, indent: "  "))
         }
@@ -93,8 +93,9 @@ extension ReportDiff {
         }
         add("Figures that now differ from the article", published(nowDiffer))
         add("Figures that no longer differ from the article", published(noLongerDiffer))
-        add("Sentences of the results that changed", sentences.map { change in
-            (change.pieces.map(Self.html).joined(separator: " "), Escape.markdown(change.marked))
+        add("Sentences that changed", sentences.map { change in
+            ("<a href=\"\(Escape.html(change.page))\">\(Escape.html(change.pageTitle))</a>: " + change.pieces.map(Self.html).joined(separator: " "),
+             "[\(Escape.markdown(change.pageTitle))](\(change.page)): " + Escape.markdown(change.marked))
         })
         add("Table cells that changed", tableCells.map { cell in
             let place = "\(cell.table), \(cell.row), \(cell.column)"

@@ -8,7 +8,7 @@ public struct FigureChange: Sendable, Equatable {
 }
 
 /// What a data update does to the report: the data, the figures, the
-/// published statements, the sentences of the results and the table cells.
+/// published statements, the sentences of every text page and the table cells.
 public struct ReportDiff: Sendable {
     public var base: String
     public var head: String
@@ -25,7 +25,7 @@ public struct ReportDiff: Sendable {
         data.isEmpty && figures.isEmpty && nowDiffer.isEmpty && noLongerDiffer.isEmpty && sentences.isEmpty && tableCells.isEmpty
     }
 
-    /// Compares two sides; the results text of both is filled from the
+    /// Compares two sides; the text pages of both are filled from the
     /// same templates, so only the data's effect shows.
     static func between(_ base: DiffSide, _ head: DiffSide, data: DataChanges) -> ReportDiff {
         let baseFigures = Dictionary(base.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -39,7 +39,13 @@ public struct ReportDiff: Sendable {
             figures: figures,
             nowDiffer: head.differences.filter { difference in !base.differences.contains { $0.id == difference.id } },
             noLongerDiffer: base.differences.filter { difference in !head.differences.contains { $0.id == difference.id } },
-            sentences: TextDiff.changes(base.sentences, head.sentences),
+            sentences: zip(base.sentences, head.sentences).flatMap { old, new in
+                TextDiff.changes(old.sentences, new.sentences).map { change in
+                    var change = change
+                    (change.page, change.pageTitle) = (new.page.file, new.page.title)
+                    return change
+                }
+            },
             tableCells: head.tables.flatMap { table in
                 TableCells.changes(table.title, old: base.tables.first { $0.title == table.title }?.data ?? TableData(columns: table.data.columns, bytes: [], cellEnds: []), new: table.data)
             }
@@ -56,7 +62,7 @@ public struct ReportDiff: Sendable {
             try DatasetSource.resolve(spec, dataFolder: dataFolder)
         } ?? (dataFolder, dataFolder, false)
         defer { if headSide.temporary { DatasetSource.remove(headSide.path) } }
-        let template = try results(templatesPath)
+        let pages = try textPages(templatesPath)
         func side(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> DiffSide {
             let report: Report
             do { report = try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath)) } catch {
@@ -65,7 +71,7 @@ public struct ReportDiff: Sendable {
                 errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
                 throw .data(errors)
             }
-            return try DiffSide(report, label: side.label, template: template, templatesPath: templatesPath)
+            return try DiffSide(report, label: side.label, pages: pages, templatesPath: templatesPath)
         }
         // The CSV comparison needs only the folders: it runs while the reports load.
         let (basePath, headPath) = (baseSide.path, headSide.path)
@@ -75,16 +81,28 @@ public struct ReportDiff: Sendable {
         return between(old, new, data: data.result())
     }
 
-    private static func results(_ templatesPath: String) throws(BuildFailure) -> String {
-        let path = "\(templatesPath)/results.md"
-        switch RegularFile.contents(path) {
-        case .success(let bytes):
-            return String(decoding: bytes, as: UTF8.self)
-        case .failure(.missing):
-            throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: "template not found")]))
-        case .failure(let problem):
-            throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))]))
+    /// The text pages of site.yaml with their templates, or every problem of them.
+    private static func textPages(_ templatesPath: String) throws(BuildFailure) -> [(page: SitePage, template: String)] {
+        let site: SiteFile
+        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: SiteBuilder.tableIDs(inTemplates: templatesPath)) {
+        case .success(let read): site = read
+        case .failure(let errors): throw .templates(errors)
         }
+        var pages: [(page: SitePage, template: String)] = []
+        var errors: [TemplateError] = []
+        for page in site.textPages {
+            let path = "\(templatesPath)/\(page.markdown!)"
+            switch RegularFile.contents(path) {
+            case .success(let bytes) where String(validating: bytes, as: UTF8.self) != nil:
+                pages.append((page, String(decoding: bytes, as: UTF8.self)))
+            case .success, .failure(.missing):
+                errors.append(TemplateError(file: path, line: nil, column: nil, message: "template not found or not UTF-8 text"))
+            case .failure(let problem):
+                errors.append(TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates")))
+            }
+        }
+        guard errors.isEmpty else { throw .templates(TemplateErrors(errors: errors)) }
+        return pages
     }
 
     /// `4 figures changed, 2 sentences, 1 study added`.

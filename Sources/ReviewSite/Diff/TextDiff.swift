@@ -7,8 +7,11 @@ public enum WordPiece: Sendable, Equatable {
     case added(String)
 }
 
-/// A sentence of the results text that changed: removed, added, or modified.
+/// A sentence of a text page that changed: removed, added, or modified.
 public struct SentenceChange: Sendable, Equatable {
+    /// The page's file (`index.html`) and title (`Abstract`).
+    public var page = ""
+    public var pageTitle = ""
     public var old: String?
     public var new: String?
     public var pieces: [WordPiece]

@@ -65,11 +65,6 @@ public struct CodeLabels: Sendable {
         guard let unit = concentrationUnits[modality.rawValue], !unit.isEmpty else { return "" }
         return unit == "%" ? unit : " " + unit
     }
-
-    /// A checklist answer's short mark and word, escaped, for the traffic-light table.
-    func mark(_ answer: Answer) -> (short: String, word: String) {
-        (shortHTML(answer), html(answer))
-    }
 }
 
 extension Code {

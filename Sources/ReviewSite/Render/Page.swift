@@ -18,13 +18,24 @@ struct Page {
 /// provenance paragraph in the footer.
 struct PageFrame {
     let review: Review
+    /// The pages of site.yaml in order: the navigation, and the `<title>`
+    /// of each page (and of its further pages, `patients-2.html`).
+    let navigation: [(file: String, label: String)]
 
-    static let navigation: [(file: String, label: String)] = [
-        ("index.html", "Abstract"), ("methods.html", "Methods"), ("results.html", "Results"),
-        ("table-1.html", "Table 1"), ("table-2.html", "Table 2"), ("prisma.html", "PRISMA flow"),
-        ("risk-of-bias.html", "Risk of bias"), ("figures.html", "Figures"), ("patients.html", "Patients"),
-        ("changes.html", "Changes"),
-    ]
+    init(review: Review, navigation: [(file: String, label: String)]) {
+        self.review = review
+        self.navigation = navigation
+    }
+
+    /// The title site.yaml gives the page, else the page's own.
+    func title(of page: Page) -> String {
+        var stem = Substring(page.file.hasSuffix(".html") ? page.file.dropLast(5) : Substring(page.file))
+        if let dash = stem.lastIndex(of: "-"), stem[stem.index(after: dash)...].allSatisfy(\.isNumber), stem.index(after: dash) != stem.endIndex {
+            let first = stem[..<dash]
+            if navigation.contains(where: { $0.file == first + ".html" }) { stem = first }
+        }
+        return navigation.first { $0.file == stem + ".html" }?.label ?? page.title
+    }
 
     func render(_ page: Page) -> String {
         let (head, foot) = frame(page)
@@ -53,7 +64,7 @@ struct PageFrame {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Escape.html(page.title)) · \(title)</title>
+        <title>\(Escape.html(self.title(of: page))) · \(title)</title>
         <link rel="stylesheet" href="style.css">
         </head>
         <body>
@@ -63,9 +74,9 @@ struct PageFrame {
         <ul>
 
         """
-        for (file, label) in Self.navigation {
+        for (file, label) in navigation {
             let current = file == page.file ? " aria-current=\"page\"" : ""
-            html += "<li><a href=\"\(file)\"\(current)>\(label)</a></li>\n"
+            html += "<li><a href=\"\(file)\"\(current)>\(Escape.html(label))</a></li>\n"
         }
         html += """
         </ul>

@@ -25,41 +25,30 @@ struct Paging: Sendable {
 /// patients on the patient pages in byte order of their ids, studies on
 /// the pages of the declared table whose rows are studies.
 struct RowLinks: Sendable {
-    let facts: ReviewFacts
-    /// Positions in `facts.studies` in the order of the studies' table.
-    let studyOrder: [Int]
-    /// Each study's page, by position in `facts.studies`.
-    private let studyPages: [Int]
+    /// Each patient id's rank in byte order: its page is rank / Paging.size.
+    private let patients: IDIndex
+    /// Each study id's page of the studies' table.
+    private let studies: IDIndex
     /// The declared table of studies (`table-1`), where study links lead.
     private let studyStem: String
 
-    init(_ facts: ReviewFacts, studyTable: DeclaredTable?) {
-        self.facts = facts
-        let keys = studyTable?.result.rows.map(\.key) ?? facts.studies.map(\.id)
-        var order = keys.compactMap { facts.studyIndex.position(of: $0) }
-        let listed = Set(order)
-        order += facts.studies.indices.filter { !listed.contains($0) }
-        studyOrder = order
-        var pages = [Int](repeating: 0, count: facts.studies.count)
-        for (rank, position) in order.enumerated() { pages[position] = rank / Paging.size }
-        studyPages = pages
+    init(_ tables: [DataTable], studyTable: DeclaredTable?) {
+        let ids = tables.first { $0.name == "patients" }?.texts("patient_id")?.map { $0 ?? "" } ?? []
+        let order = ByteOrder.sortedPositions(ids)
+        var ranks = [Int](repeating: 0, count: ids.count)
+        for (rank, position) in order.enumerated() { ranks[position] = rank }
+        patients = IDIndex(ids, positions: ranks)
+        let keys = studyTable?.result.rows.map(\.key) ?? []
+        studies = IDIndex(keys, positions: keys.indices.map { $0 / Paging.size })
         studyStem = studyTable?.id ?? "table-1"
     }
 
     func patient(_ id: String) -> String {
-        let page = facts.patientPosition(of: id).map { $0 / Paging.size } ?? 0
+        let page = patients.position(of: id).map { $0 / Paging.size } ?? 0
         return "<a href=\"\(Paging.file("patients", page: page))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
 
     func study(_ id: String) -> String {
-        "<a href=\"\(Paging.file(studyStem, page: facts.studyIndex.position(of: id).map { studyPages[$0] } ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        "<a href=\"\(Paging.file(studyStem, page: studies.position(of: id) ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
     }
-
-    func study(at position: Int) -> String {
-        let id = facts.studies[position].id
-        return "<a href=\"\(Paging.file(studyStem, page: studyPages[position]))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
-    }
-
-    /// The page of the studies' table of the study at `position` in `facts.studies`.
-    func studyPage(_ position: Int) -> Int { position < 0 ? 0 : studyPages[position] }
 }

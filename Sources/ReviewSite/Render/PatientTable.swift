@@ -1,121 +1,169 @@
-/// The individual patients' data: where every figure's patient rows link to.
-struct PatientTable: Sendable {
-    let links: RowLinks
+/// The links a page makes to the rows of other pages (RowLinks's API), so
+/// that the generic pages can be made from any review's tables.
+protocol RowLinking: Sendable {
+    func patient(_ id: String) -> String
+    func study(_ id: String) -> String
+}
 
-    var pageCount: Int { Paging.count(links.facts.patients.count) }
+extension RowLinks: RowLinking {}
+
+/// The individual patients' data, every column the codebook declares: where
+/// every figure's patient rows link to. The tables that refer to a patient
+/// (treatment steps, adverse events) each fill one more column.
+struct PatientTable: Sendable {
+    let cells: DataCells
+    let links: any RowLinking
+    let page: SitePage
+    /// Row numbers of the patients table in the order of the page.
+    let order: [Int]
+    let id: Int
+    let children: [Child]
+
+    /// Another table's rows of each patient.
+    struct Child: Sendable {
+        let cells: DataCells
+        let heading: String
+        /// Each patient's rows (by row number of the patients table) are
+        /// `rows[start[patient]..<start[patient + 1]]`, in file order.
+        let start: [Int]
+        let rows: [Int]
+        let reference: Int
+        /// Each column's name as written after a number, escaped.
+        let names: [String]
+    }
+
+    init?(_ tables: [DataTable], _ codebook: Codebook, links: any RowLinking, page: SitePage) {
+        guard let patients = tables.first(where: { $0.name == "patients" }),
+              let id = patients.columns.firstIndex(where: { $0.type == .id }) else { return nil }
+        cells = DataCells(patients, codebook)
+        self.links = links
+        self.page = page
+        self.id = id
+        let ids = patients.texts(id).map { $0 ?? "" }
+        order = Self.order(ids)
+        let index = IDIndex(ids)
+        children = tables.compactMap { table in
+            guard let reference = table.columns.firstIndex(where: { $0.type == .reference && $0.references == "patients" }) else { return nil }
+            let owners = index.positions(of: table.texts(reference).map { $0 ?? "" })
+            // Rows grouped by patient, each group in file order (a counting sort).
+            var start = [Int](repeating: 0, count: ids.count + 1)
+            for owner in owners where owner >= 0 { start[owner + 1] += 1 }
+            for patient in 0..<ids.count { start[patient + 1] += start[patient] }
+            var next = start, rows = [Int](repeating: 0, count: start[ids.count])
+            for (row, owner) in owners.enumerated() where owner >= 0 {
+                rows[next[owner]] = row
+                next[owner] += 1
+            }
+            return Child(cells: DataCells(table, codebook), heading: Escape.html(Self.heading(table.name)), start: start, rows: rows,
+                         reference: reference, names: table.columns.map { Escape.html($0.label.lowercased()) })
+        }
+    }
+
+    /// The order of the rows: by id in byte order, as RowLinks finds a patient's page.
+    static func order(_ ids: [String]) -> [Int] { ByteOrder.sortedPositions(ids) }
+
+    /// `adverse_events` → `Adverse events`.
+    static func heading(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    var pageCount: Int { Paging.count(order.count) }
 
     func page(_ number: Int) -> Page {
-        let facts = links.facts
-        let pages = pageCount, page = number
-        let patients = facts.patients[(number * Paging.size)..<min(facts.patients.count, (number + 1) * Paging.size)]
+        let table = cells.table
+        let pages = pageCount
+        let rows = order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)]
+        let intro = page.intro.map { Markdown.html($0) }
+            ?? "<p>One row per patient as extracted (see the note on where the data come from below). Treatment steps are listed in the order given.</p>\n"
+        var headings = "<th scope=\"col\">\(cells.heading(id))</th>"
+        for column in table.columns.indices where column != id { headings += "<th scope=\"col\">\(cells.heading(column))</th>" }
+        for child in children { headings += "<th scope=\"col\">\(child.heading)</th>" }
         let html = """
-        <h1>Patients</h1>
-        <p>One row per patient as extracted (see the note on where the data come from below). Treatment steps are listed in the order given.</p>
-        \(Paging.navigation("patients", pages: pages, current: page))<div class="table-scroll">
+        <h1>\(Escape.html(page.shownHeading))</h1>
+        \(intro)\(Paging.navigation(page.stem, pages: pages, current: number))<div class="table-scroll">
         <table class="sortable patients">
-        <caption>Individual data of the \(facts.patients.count) patients\(pages > 1 ? ", page \(page + 1) of \(pages)" : "")</caption>
+        <caption>Individual data of the \(order.count) patients\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>
-        <tr><th scope="col">Patient</th><th scope="col">Study</th><th scope="col">Age</th><th scope="col">Sex</th><th scope="col">Diagnosis</th><th scope="col">Calcinosis</th><th scope="col">Sites</th><th scope="col">Largest lesion, cm</th><th scope="col">Treatment steps</th><th scope="col">Response</th><th scope="col">Pain</th><th scope="col">VAS before → after</th><th scope="col">Follow-up, months</th><th scope="col">Recurrence</th><th scope="col">Adverse events</th>\(facts.extraPatientColumns.headings.map { "<th scope=\"col\">\($0)</th>" }.joined())</tr>
+        <tr>\(headings)</tr>
         </thead>
         <tbody>
 
         """
-        var rows = HTMLBytes(capacity: patients.count * 512)
-        for (position, patient) in zip(patients.indices, patients) {
-            Self.row(patient, facts.steps, facts.events[patient.events], links, into: &rows)
-            // The codebook's extra columns, after the core ones.
-            for column in facts.extraPatientColumns.cells {
-                rows.raw("<td>")
-                rows.raw(column[position] ?? "–")
-                rows.raw("</td>")
-            }
-            rows.raw("</tr>\n")
-        }
-        return Page(file: Paging.file("patients", page: page), title: "Patients", body: html, sortable: true, rows: rows.bytes,
+        var out = HTMLBytes(capacity: rows.count * 512)
+        for row in rows { write(row, into: &out) }
+        return Page(file: Paging.file(page.stem, page: number), title: page.title, body: html, sortable: true, rows: out.bytes,
                     end: "</tbody>\n</table>\n</div>")
     }
 
-    /// Reads fields through `facts` rather than copying whole Patient and
-    /// TreatmentStep values, which would retain every string they hold.
-    private static func row(_ facts: PatientFacts, _ steps: [TreatmentStep], _ events: ArraySlice<AdverseEvent>,
-                            _ links: RowLinks, into html: inout HTMLBytes) {
-        let labels = links.facts.labels
-        func cell(_ value: String?) {
-            html.raw("<td>")
-            if let value { html.text(value) } else { html.raw("–") }
-            html.raw("</td>")
-        }
-        func number(_ value: Double?) {
-            html.raw("<td class=\"num\">")
-            if let value { html.number(value) } else { html.raw("–") }
-            html.raw("</td>")
-        }
-        /// `code: note` (diagnosis and its detail, recurrence and its note).
-        func annotated(_ code: String?, _ note: String?) {
-            guard let note else { return cell(code) }
-            html.raw("<td>")
-            if let code {
-                html.raw(code)
-                html.raw(": ")
-            }
-            html.text(note)
-            html.raw("</td>")
-        }
+    private func write(_ row: Int, into html: inout HTMLBytes) {
+        let table = cells.table
+        let key = table.text(id, row) ?? ""
         html.raw("<tr id=\"")
-        html.text(facts.patient.id)
+        html.text(key)
         html.raw("\"><th scope=\"row\">")
-        html.text(facts.patient.id)
-        html.raw("</th><td>")
-        html.raw(links.study(at: facts.study))
-        html.raw("</td>")
-        number(facts.patient.age)
-        cell(facts.patient.sex?.rawValue)
-        annotated(facts.patient.diagnosis.map(labels.html), facts.patient.diagnosisDetail)
-        cell(facts.patient.ccType?.rawValue)
-        if facts.patient.sites.isEmpty {
-            cell(nil)
-        } else {
-            html.raw("<td>")
-            for (index, site) in facts.patient.sites.enumerated() {
-                if index > 0 { html.raw(", ") }
-                html.raw(labels.html(site))
+        html.text(key)
+        html.raw("</th>")
+        for column in table.columns.indices where column != id {
+            let declared = table.columns[column]
+            // Free text and the other tables' rows get room: the table scrolls rather than wraps them into slivers.
+            html.raw(cells.isNumeric(column) ? "<td class=\"num\">" : declared.type == .text ? "<td class=\"wide\">" : "<td>")
+            if declared.type == .reference, let target = table.text(column, row) {
+                html.raw(declared.references == "studies" ? links.study(target) : declared.references == "patients" ? links.patient(target) : Escape.html(target))
+            } else if !cells.write(column, row, unit: false, into: &html) {
+                html.raw("–")
             }
             html.raw("</td>")
         }
-        number(facts.patient.lesionCM)
-        html.raw("<td>")
-        for index in facts.steps {
-            if index > facts.steps.lowerBound { html.raw("<br>") }
-            html.int(steps[index].step)
-            html.raw(". ")
-            Cells.step(steps, index, labels, into: &html)
+        for child in children {
+            html.raw("<td class=\"wide\">")
+            let own = child.rows[child.start[row]..<child.start[row + 1]]
+            if own.isEmpty { html.raw("–") }
+            for (index, childRow) in own.enumerated() {
+                if index > 0 { html.raw("<br>") }
+                child.write(childRow, into: &html)
+            }
+            html.raw("</td>")
         }
-        html.raw("</td><td>")
-        html.raw(labels.html(facts.patient.response))
-        html.raw("</td>")
-        cell(facts.patient.painOutcome?.rawValue)
-        html.raw("<td class=\"num\">")
-        if facts.patient.vasBefore == nil && facts.patient.vasAfter == nil {
-            html.raw("–")
-        } else {
-            if let value = facts.patient.vasBefore { html.number(value) } else { html.raw("–") }
-            html.raw(" → ")
-            if let value = facts.patient.vasAfter { html.number(value) } else { html.raw("–") }
+        html.raw("</tr>\n")
+    }
+}
+
+extension PatientTable.Child {
+    /// One row of the other table in words: `Step 1: IL-STS, 150 mg/ml,
+    /// 3 sessions, intradermal`. A whole number right after the patient
+    /// (the step) leads; codes by their short labels; numbers with their
+    /// unit, or before their column's name (`3 sessions`); yes/no as the
+    /// column's name, or `not` and the name.
+    func write(_ row: Int, into html: inout HTMLBytes) {
+        let table = cells.table
+        var columns = Array(table.columns.indices.filter { $0 != reference })
+        if let first = columns.first, first == reference + 1, case .integers(let values) = table.values[first], let value = values[row] {
+            html.raw(Escape.html(table.columns[first].label))
+            html.raw(" ")
+            html.int(value)
+            html.raw(": ")
+            columns.removeFirst()
         }
-        html.raw("</td>")
-        number(facts.patient.followUpMonths)
-        annotated(facts.patient.recurrence?.rawValue, facts.patient.recurrenceNote)
-        html.raw("<td>")
-        if events.isEmpty { html.raw("–") }
-        for (index, event) in events.enumerated() {
-            if index > 0 { html.raw("<br>") }
-            html.raw(labels.html(event.event))
-            if event.transient == .yes { html.raw(", transient") }
-            if let detail = event.detail {
-                html.raw(", ")
-                html.text(detail)
+        var written = false
+        for column in columns where cells.isReported(column, row) {
+            if written { html.raw(", ") }
+            written = true
+            let declared = table.columns[column]
+            switch declared.type {
+            case .yesNo:
+                if table.code(column, row) != "yes" { html.raw("not ") }
+                html.raw(names[column])
+            case .integer, .number:
+                cells.write(column, row, unit: true, into: &html)
+                if declared.unit == nil && declared.unitBy == nil {
+                    html.raw(" ")
+                    // `1 session`, `3 sessions`: the column's name is a plural.
+                    html.raw(cells.isOne(column, row) && names[column].hasSuffix("s") ? String(names[column].dropLast()) : names[column])
+                }
+            default:
+                cells.write(column, row, unit: false, short: true, into: &html)
             }
         }
-        html.raw("</td>")
     }
 }

@@ -16,24 +16,14 @@ struct TextPages {
         return (frame.render(Page(file: file, title: title, body: body)), twin)
     }
 
-    /// The home page's Markdown: the abstract and the contents.
-    static func index(abstract: String) -> String {
-        var text = abstract.trimmingTrailingNewlines() + "\n\n## Contents\n\n"
-        let contents = [
-            ("methods.html", "Methods in brief", "protocol, search, eligibility, extraction, risk of bias, analysis"),
-            ("results.html", "Results", "study selection, quality, patients, treatments, outcomes, pain, perioperative care, adverse effects"),
-            ("table-1.html", "Table 1", "characteristics of the included studies"),
-            ("table-2.html", "Table 2", "summary of the treatment options"),
-            ("prisma.html", "PRISMA 2020 flow diagram", "how the studies were selected"),
-            ("risk-of-bias.html", "Risk of bias", "checklist answers per study and question"),
-            ("figures.html", "Figures", "every number of the report with its definition, published value and rows"),
-            ("patients.html", "Patients", "the individual patients' data"),
-            ("changes.html", "Changes", "what changed since the baseline data"),
-        ]
-        for (file, title, about) in contents {
-            text += "- [\(title)](\(file)): \(about)\n"
+    /// The home page's Markdown: its text, then the contents of site.yaml
+    /// (every other page, under its heading, with what it holds).
+    static func home(_ text: String, contents pages: [SitePage]) -> String {
+        var home = text.trimmingTrailingNewlines() + "\n\n## Contents\n\n"
+        for page in pages {
+            home += "- [\(Escape.markdown(page.shownHeading))](\(page.file))" + (page.about.map { ": " + $0 } ?? "") + "\n"
         }
-        return text
+        return home
     }
 
     /// The downloads section, with the id the footer links to.
