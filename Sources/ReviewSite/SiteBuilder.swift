@@ -189,10 +189,6 @@ public struct SiteBuilder: Sendable {
             errors.add(problems.list)
             throw .templates(TemplateErrors(errors))
         }
-        if let page = site.page(.appraisal), report.codebook.appraisal.checklists.isEmpty, report.codebook.appraisal.levels.isEmpty {
-            errors.add(TemplateError(file: site.path, line: page.position.line, column: page.position.column,
-                                     message: "builtin: 'appraisal' needs checklists or levels of evidence under appraisal: in codebook.yaml, and the codebook declares neither"))
-        }
         let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
         errors.add(ErrorList(chartErrors))
         let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.ids)

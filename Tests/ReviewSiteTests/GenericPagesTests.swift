@@ -39,7 +39,7 @@ struct GenericPagesTests {
         #expect(html.contains("<th scope=\"col\">Appraisal checklist</th><th scope=\"col\">Q1</th>"))
         #expect(html.contains("<th scope=\"col\">Q13</th><th scope=\"col\">Yes</th><th scope=\"col\">Overall</th></tr>"))
         // Every study's overall risk agrees with the facts the figures count.
-        for study in report.facts.studies {
+        for study in report.facts!.studies {
             let row = try #require(html.components(separatedBy: "\n").first { $0.contains("#\(study.id)\">\(study.id)</a>") })
             #expect(row.contains("<td class=\"overall overall-\(study.riskOfBias.rawValue)\""), "\(study.id)")
             #expect(row.contains(">\(study.yesShare.yes)/\(study.yesShare.applicable) ("), "\(study.id)")

@@ -37,7 +37,7 @@ struct OtherReviewTests {
     }
 
     /// Its own figures, over the database its codebook makes; the site's
-    /// patient and appraisal pages still need the default review's codes.
+    /// pages are made from its codebook (its templates name them in site.yaml).
     @Test func itsFiguresAreComputedByItsOwnDeclarations() throws {
         let templates = systemicDataPath + "-templates"
         let check = try runReviewSite(["check", "--data", systemicDataPath, "--templates", templates])
@@ -51,10 +51,23 @@ struct OtherReviewTests {
         #expect(list[1]["rows"] as? [String] == ["S1-02"] && list[1]["numerator_rows"] as? [String] == [] && list[1]["denominator"] as? Int == 1)
         #expect(list[2]["rows"] as? [String] == ["S3"])
         #expect(list[3]["min"] as? Int == 3 && list[3]["max"] as? Int == 12 && list[3]["n"] as? Int == 4)
-        let build = try runReviewSite(["build", "--data", systemicDataPath, "--templates", templates, "--out",
-                                       FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-other-\(UUID().uuidString)").path])
-        #expect(build.status == 1)
-        #expect(build.standardError.hasPrefix("\(systemicDataPath)/codebook.yaml: the pages and figures of this version need the default review's codes"))
+        // Its site: its own site.yaml and abstract, the default stylesheet.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-other-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: templates, toPath: folder.appendingPathComponent("templates").path)
+        for asset in ["style.css", "sort.js"] {
+            try FileManager.default.copyItem(atPath: "\(templatesPath)/\(asset)", toPath: folder.appendingPathComponent("templates/\(asset)").path)
+        }
+        let out = folder.appendingPathComponent("site").path
+        let build = try runReviewSite(["build", "--data", systemicDataPath, "--templates", folder.appendingPathComponent("templates").path, "--out", out])
+        #expect(build.status == 0)
+        #expect(build.standardError == "")
+        let appraisal = try String(contentsOfFile: "\(out)/risk-of-bias.html", encoding: .utf8)
+        #expect(appraisal.contains("<td data-sort=\"1\">1b: individual randomised trial</td>"))
+        let patients = try String(contentsOfFile: "\(out)/patients.html", encoding: .utf8)
+        #expect(patients.contains("<th scope=\"col\">Sites</th><th scope=\"col\">Response</th><th scope=\"col\">Ulcer healed</th>"))
+        let home = try String(contentsOfFile: "\(out)/index.html", encoding: .utf8)
+        #expect(home.contains("<a href=\"figures.html#patients.total\">4</a>"))
     }
 
     static let badCells: [ValidationCase] = [
