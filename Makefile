@@ -79,9 +79,10 @@ check: build
 # The example review (examples/traineau-2019, constructed rows), built from
 # its own folder into its own site/ (committed, like site/).
 EXAMPLE := examples/traineau-2019
-example: build
+example: build browser-deps
 	$(BIN) check --data $(EXAMPLE)/data --templates $(EXAMPLE)/templates
 	$(BIN) build --data $(EXAMPLE)/data --templates $(EXAMPLE)/templates --out $(EXAMPLE)/site
+	python3 Tests/Browser/check_site.py $(EXAMPLE)/site
 
 # The committed site/ must be what `make site` makes from the committed
 # data and templates: build it aside and compare.

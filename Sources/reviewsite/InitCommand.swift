@@ -23,9 +23,6 @@ struct InitCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        print("""
-            \(folder)/: a new review, \(ReviewSkeleton.files.count) files in data/ and templates/. Next:
-              reviewsite check --data \(folder)/data --templates \(folder)/templates
-            """)
+        print(ReviewSkeleton.nextSteps(folder))
     }
 }

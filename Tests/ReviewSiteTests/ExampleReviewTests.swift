@@ -34,17 +34,17 @@ struct ExampleReviewTests {
         #expect(n("patients.total") == 288)
         #expect(n("treatments.classes") == 11)
         #expect(n("treatments.options") == 13)
-        #expect(n("warfarin.studies") == 5)
-        #expect(n("warfarin.studies.rct") == 1)
-        #expect(n("warfarin.studies.retrospective") == 4)
-        #expect(n("warfarin.studies.level_1b") == 1)
+        #expect(n("studies.warfarin") == 5)
+        #expect(n("studies.warfarin.rct") == 1)
+        #expect(n("studies.warfarin.retrospective") == 4)
+        #expect(n("studies.warfarin.level_1b") == 1)
         for treatment in ["diltiazem", "bisphosphonates", "rituximab", "tnf_inhibitors", "il_sts"] {
-            #expect(n("\(treatment).studies.above_4") == 0, "\(treatment)")
-            #expect((n("\(treatment).studies") ?? 0) > 0, "\(treatment)")
+            #expect(n("studies.\(treatment).above_4") == 0, "\(treatment)")
+            #expect((n("studies.\(treatment)") ?? 0) > 0, "\(treatment)")
         }
         // Every patient is in one of the three diagnoses.
         #expect([n("patients.diagnosis.ssc"), n("patients.diagnosis.dm"), n("patients.diagnosis.jdm")].compactMap { $0 }.reduce(0, +) == 288)
-        let warfarin = try #require(figures.first { $0["id"] as? String == "warfarin.studies" })
+        let warfarin = try #require(figures.first { $0["id"] as? String == "studies.warfarin" })
         #expect(warfarin["rows"] as? [String] == ["T01", "T03", "T04", "T05", "T06"])
     }
 
@@ -100,7 +100,7 @@ struct ExampleReviewTests {
         let levels = try #require(charts.chart("level-of-evidence"))
         #expect(levels.isAppraisal)
         #expect(levels.svg.contains("Level of evidence (30 studies)"))
-        #expect(levels.svg.contains("1b randomised trial") && levels.svg.contains("4 case series"))
+        #expect(levels.svg.contains("1b randomised trial") && levels.svg.contains("4 series/weak cohort"))
         let response = try #require(charts.chart("response-by-treatment")).svg
         #expect(response.contains("6/39") && response.contains("figures.html#warfarin.response"))
     }
@@ -143,6 +143,32 @@ struct ExampleReviewTests {
             let made = FileManager.default.contents(atPath: "\(scratch)/data/\(file)")
             #expect(made != nil && made == FileManager.default.contents(atPath: "\(Self.data)/\(file)"), "\(file)")
         }
+    }
+
+    /// `make example` keeps examples/traineau-2019/site/ what a build makes
+    /// of the folder, and every page says where its rows come from.
+    @Test func itsCommittedSiteIsWhatABuildMakes() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-example-site-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let build = try runReviewSite(["build", "--data", Self.data, "--templates", Self.templates, "--out", out])
+        #expect(build.standardError == "")
+        #expect(build.status == 0)
+        let built = try Scratch.snapshot(out), committed = try Scratch.snapshot(Self.folder + "/site")
+        #expect(built.keys.sorted() == committed.keys.sorted(), "run make example and commit examples/traineau-2019/site")
+        // Bytes, not text: data/review.sqlite is binary.
+        for file in built.keys where built[file]?.hasPrefix("file ") == true
+            && FileManager.default.contents(atPath: "\(out)/\(file)") != FileManager.default.contents(atPath: "\(Self.folder)/site/\(file)") {
+            Issue.record("examples/traineau-2019/site/\(file) is not what the build makes: run make example")
+        }
+        let pages = built.keys.filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 8)
+        for page in pages {
+            #expect(built[page]?.contains("Constructed illustration, not the review&#39;s data.") == true
+                    || built[page]?.contains("Constructed illustration, not the review's data.") == true, "\(page)")
+        }
+        let table2 = try #require(built["table-2.html"])
+        #expect(table2.contains("<strong>1b</strong>") && table2.contains("Low-dose warfarin"))
+        #expect(try #require(built["results.html"]).contains("<svg"))
     }
 
     /// The engine knows no review: nothing under Sources/ names the example.

@@ -17,7 +17,13 @@ struct InitCommandTests {
         let made = try runReviewSite(["init", folder])
         #expect(made.standardError == "")
         #expect(made.status == 0)
-        #expect(made.standardOutput.hasPrefix("\(folder)/: a new review, 15 files in data/ and templates/. Next:\n"))
+        // The path has a space: the commands quote it, so they can be pasted.
+        #expect(made.standardOutput == """
+            \(folder)/: a new review, 16 files in data/ and templates/. Next:
+              reviewsite check --data '\(folder)'/data --templates '\(folder)'/templates
+              reviewsite build --data '\(folder)'/data --templates '\(folder)'/templates --out '\(folder)'/site
+
+            """)
         for file in ReviewSkeleton.files {
             #expect(FileManager.default.contents(atPath: "\(folder)/\(file.path)") == Data(file.text.utf8), "\(file.path)")
         }
@@ -33,6 +39,14 @@ struct InitCommandTests {
                                                     "outcome.response", "outcome.treatment_a.response", "adverse.patients"])
         #expect(list[1]["rows"] as? [String] == ["S1"])
         #expect(list[5]["numerator"] as? Int == 1 && list[5]["denominator"] as? Int == 1)
+        let build = try runReviewSite(["build", "--data", folder + "/data", "--templates", folder + "/templates", "--out", folder + "/site"])
+        #expect(build.standardError == "")
+        #expect(build.status == 0)
+        let index = try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8)
+        #expect(index.contains("Title of your review") && index.contains("Placeholder rows written by reviewsite init."))
+        for page in ["methods.html", "results.html", "table-1.html", "table-2.html", "prisma.html", "risk-of-bias.html", "figures.html", "patients.html"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/site/\(page)"), "\(page)")
+        }
     }
 
     /// Its tables, charts and pages work on its own rows too.

@@ -77,9 +77,9 @@ extension ReviewSkeleton {
     # "appraisal").
     appraisal:
       levels:
-        - {code: "1", label: strongest evidence}
-        - {code: "2", label: intermediate evidence}
-        - {code: "3", label: weakest evidence}
+        - {code: "1", label: strongest}
+        - {code: "2", label: intermediate}
+        - {code: "3", label: weakest}
 
     """
 

@@ -101,7 +101,8 @@ extension ReviewSkeleton {
         - heading: Responded
           cell: share(sum(p.response IN ('complete', 'partial')), count(p.patient_id))
           sort: percent(sum(p.response IN ('complete', 'partial')), count(p.patient_id))
-          link: CASE WHEN r.option NOT LIKE 'combined:%' THEN 'outcome.' || r.option || '.response' END
+          # a row links to its figure: add a WHEN for each treatment's figure
+          link: CASE r.option WHEN 'treatment_a' THEN 'outcome.treatment_a.response' END
           style: num
         - heading: Adverse events (patients)
           cell: coalesce(tally_lists('event', p.events), 'none reported')
@@ -168,6 +169,25 @@ extension ReviewSkeleton {
     event.
 
     {{chart response-by-treatment}}
+
+    """
+
+    static let site = """
+    # The site's pages, in the order of the navigation (docs/site.md). The
+    # first page is the home page; a built-in page is made from the data, a
+    # table page is a table of tables.yaml.
+    pages:
+      - {text: abstract.md, title: Abstract}
+      - {text: methods.md, title: Methods, heading: Methods in brief}
+      - {text: results.md, title: Results}
+      - {table: table-1, title: Table 1, about: characteristics of the included studies}
+      - {table: table-2, title: Table 2, about: summary of the treatments}
+      - {builtin: prisma, title: PRISMA flow, heading: PRISMA 2020 flow diagram, about: how the studies were selected}
+      - {builtin: appraisal, title: Level of evidence, about: each study's level of evidence}
+      - {builtin: figures, title: Figures, about: every number of the report with its definition and rows}
+      - {builtin: patients, title: Patients, about: the individual patients' data}
+      - {builtin: changes, title: Changes, about: what changed since the baseline data}
+    files: []
 
     """
 }

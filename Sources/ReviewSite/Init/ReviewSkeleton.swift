@@ -14,6 +14,7 @@ public enum ReviewSkeleton {
         ("data/patients.csv", patients),
         ("data/treatments.csv", treatments),
         ("data/adverse_events.csv", adverseEvents),
+        ("templates/site.yaml", site),
         ("templates/abstract.md", abstract),
         ("templates/methods.md", methods),
         ("templates/results.md", results),
@@ -64,5 +65,23 @@ public enum ReviewSkeleton {
                 throw Failure(description: "\(Echo.path(path)): cannot be written (\(error.localizedDescription))")
             }
         }
+    }
+
+    /// What `init` prints: the folder written and the commands to run next,
+    /// with the path as a shell word so that they can be pasted (a path
+    /// with control characters is shown escaped and the commands say DIR).
+    public static func nextSteps(_ folder: String) -> String {
+        let echoed = Echo.value(folder, limit: 4096)
+        let dir = echoed == folder ? shellWord(folder) : "DIR"
+        return """
+            \(echoed)/: a new review, \(files.count) files in data/ and templates/. Next:
+              reviewsite check --data \(dir)/data --templates \(dir)/templates
+              reviewsite build --data \(dir)/data --templates \(dir)/templates --out \(dir)/site
+            """
+    }
+
+    static func shellWord(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@%".unicodeScalars.contains($0)) }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
