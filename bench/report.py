@@ -89,6 +89,23 @@ if stages:
         else:
             print(f"{speeds['again']} again right after deleting the file: no slow first touch of memory in this run.\n")
 print(report_diff.section(out), end="")
+workbook_rows = []
+for n in ["100000"]:
+    book, csv = median("figures-workbook", n), median("figures", n)
+    size_file = os.path.join(out, f"workbook-{n}.tsv")
+    if book is None or csv is None or not os.path.exists(size_file):
+        continue
+    size = int(open(size_file).read().split("\t")[1]) / 1024 / 1024
+    workbook_rows.append(f"| {int(n):,} | {csv:.3f} s ({memory.get((n, 'figures'), 0):.0f} MiB) | "
+                         f"{book:.3f} s ({memory.get(('workbook-' + n, 'figures'), 0):.0f} MiB) | {size:.1f} MB | {book / csv:.1f}× |")
+if workbook_rows:
+    print("## Reading the tables from a workbook\n")
+    print("`reviewsite figures` on the same rows as CSV files and as the workbook `reviewsite workbook` writes")
+    print("from them (bench/workbook.sh): unzipping and reading each sheet's XML, then the same checks.\n")
+    print("| patients | CSV files | workbook | workbook size | ratio |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(workbook_rows))
+    print()
 print("## Against R Markdown on the same report\n")
 print("The peer (bench/peer/results.Rmd, rendered by `rmarkdown::render`) reads the same CSV files and")
 print("renders one results paragraph with the same figures (PRISMA counts, response rates, medians, the")

@@ -21,5 +21,6 @@ let package = Package(
         .executableTarget(name: "FuzzYAML", dependencies: ["FuzzSupport", .product(name: "ReviewSite", package: "reviewsite")]),
         .executableTarget(name: "FuzzTemplate", dependencies: ["FuzzSupport", .product(name: "ReviewSite", package: "reviewsite")]),
         .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzSupport", .product(name: "ReviewSite", package: "reviewsite")]),
+        .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzSupport", .product(name: "ReviewSite", package: "reviewsite")]),
     ]
 )

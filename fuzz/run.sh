@@ -3,7 +3,7 @@
 #
 #   bash fuzz/run.sh SECONDS [TARGET...]     (from the repository, e.g. via `make fuzz`)
 #
-# TARGET is any of FuzzCSV FuzzYAML FuzzTemplate FuzzMarkdown (default: all,
+# TARGET is any of FuzzCSV FuzzYAML FuzzTemplate FuzzMarkdown FuzzWorkbook (default: all,
 # one after the other). Each runs on a temporary copy of its seed corpus
 # fuzz/corpus/<kind>/, so the committed corpus stays small. Prints one line
 # per target, `TARGET: N runs, K crashes, X exec/s`, and exits non-zero if any
@@ -20,7 +20,7 @@
 #   FUZZ_KEEP_CORPUS=DIR  keep each grown corpus in DIR/<kind>/ instead of deleting it.
 set -euo pipefail
 
-usage() { echo "usage: bash fuzz/run.sh SECONDS [FuzzCSV|FuzzYAML|FuzzTemplate|FuzzMarkdown ...]" >&2; exit 2; }
+usage() { echo "usage: bash fuzz/run.sh SECONDS [FuzzCSV|FuzzYAML|FuzzTemplate|FuzzMarkdown|FuzzWorkbook ...]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 SECONDS_PER_TARGET=$1
 shift
@@ -30,7 +30,7 @@ FUZZ_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$FUZZ_DIR/.." && pwd)
 cd "$ROOT"
 
-ALL_TARGETS=(FuzzCSV FuzzYAML FuzzTemplate FuzzMarkdown)
+ALL_TARGETS=(FuzzCSV FuzzYAML FuzzTemplate FuzzMarkdown FuzzWorkbook)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 corpus_kind() {
@@ -39,6 +39,7 @@ corpus_kind() {
     FuzzYAML) echo yaml ;;
     FuzzTemplate) echo template ;;
     FuzzMarkdown) echo markdown ;;
+    FuzzWorkbook) echo workbook ;;
     *) echo "fuzz/run.sh: unknown target '$1' (expected one of ${ALL_TARGETS[*]})" >&2; exit 2 ;;
   esac
 }
@@ -109,7 +110,10 @@ for target in "${TARGETS[@]}"; do
   cp -R "$FUZZ_DIR/corpus/$kind" "$corpus"
   log="$ARTIFACTS/$target.log"
   before=$(ls "$ARTIFACTS" | grep -c "^$target-" || true)
-  flags=(-max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -print_final_stats=1 -detect_leaks=0
+  # A workbook seed is a ZIP of a few KB, whose end (the directory) must survive.
+  max_len=4096
+  [ "$target" = FuzzWorkbook ] && max_len=65536
+  flags=(-max_total_time="$SECONDS_PER_TARGET" -max_len="$max_len" -timeout=10 -print_final_stats=1 -detect_leaks=0
          -artifact_prefix="$ARTIFACTS/$target-")
   if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
     flags+=(-fork="${FUZZ_JOBS:-1}" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)

@@ -25,8 +25,7 @@ import Testing
 
     /// Row 2 of the kinds sheet, cell by cell: its text or its problem.
     func kinds(_ workbook: String) throws -> (rows: [Int], cells: [String: String], problems: [String: CellProblem], hidden: [String]) {
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(workbookFixtures)/\(workbook)")))
-        let book = try Workbook(file: workbook, bytes: bytes)
+        let book = try Workbook(file: workbook, path: "\(workbookFixtures)/\(workbook)")
         let sheet = try #require(book.sheet(named: "kinds"))
         var rows: [Int] = [], cells: [String: String] = [:], problems: [String: CellProblem] = [:]
         try SheetReader(workbook: book, sheet: sheet).forEachRow(try book.sheetXML(sheet)) { row in

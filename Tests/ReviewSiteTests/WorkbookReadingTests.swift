@@ -126,6 +126,18 @@ import Testing
         } == [])
     }
 
+    @Test func aSheetWithoutRowsIsEmpty() throws {
+        let errors = try errors {
+            $0.edit($0.sheetPath("adverse_events")) { $0.replacingOccurrences(of: "<sheetData>.*</sheetData>", with: "<sheetData/>", options: .regularExpression) }
+        }
+        #expect(errors == ["data/extraction.xlsx: adverse_events!1:1: the sheet is empty (expected a header row naming the columns)"])
+    }
+
+    @Test func aLogicalHeaderCellIsAnUnknownColumn() throws {
+        let errors = try errors { $0.setCell("adverse_events", "E1", "<c r=\"E1\" t=\"b\"><v>0</v></c>") }
+        #expect(errors == ["data/extraction.xlsx: adverse_events!E1: column 'FALSE': unknown column (expected one of patient_id, step, event, transient, detail; a column whose name starts with x_ is ignored)"])
+    }
+
     @Test func aTableInBothTheWorkbookAndACSVFileIsAnError() throws {
         let fixture = try WorkbookFixture().dataset()
         defer { fixture.delete() }
@@ -177,7 +189,7 @@ import Testing
         let fixture = try WorkbookFixture().dataset()
         defer { fixture.delete() }
         try fixture.write("extraction.xlsx", "patient_id,sex\n")
-        #expect(fixture.errors().contains("data/extraction.xlsx: is not a readable .xlsx workbook (not a ZIP archive; expected a workbook saved by a spreadsheet program as .xlsx)"))
+        #expect(fixture.errors() == ["data/extraction.xlsx: is not a readable .xlsx workbook (not a ZIP archive; expected a workbook saved by a spreadsheet program as .xlsx)"])
     }
 
     @Test func anyOneWorkbookIsRead() throws {
@@ -188,9 +200,22 @@ import Testing
         #expect(fixture.errors().first == "data: has 2 workbooks ('other.xlsx', 'team sheet.xlsx'): expected at most one, or one named extraction.xlsx")
     }
 
+    /// FuzzWorkbook (`z` + a workbook whose directory points past its end)
+    /// trapped in ZIPFoundation's archive in memory: the file is now read as a file.
+    @Test func aDirectoryPastTheEndIsAnErrorNotATrap() throws {
+        let bytes = try Data(contentsOf: repositoryRoot.appendingPathComponent("fuzz/crashes/FuzzWorkbook-directory-past-end"))
+        let fixture = try WorkbookFixture().dataset()
+        defer { fixture.delete() }
+        try fixture.writeBytes("extraction.xlsx", Array(bytes.dropFirst()))
+        #expect(fixture.errors() == ["data/extraction.xlsx: has no part 'xl/workbook.xml' (expected a workbook saved by a spreadsheet program as .xlsx)"])
+    }
+
     @Test func aPartIsInflatedOnlyUpToTheLimit() throws {
         let bytes = try WorkbookWriter.zip([("big.xml", String(repeating: "<a/>", count: 50_000))])
-        #expect(throws: WorkbookProblem.self) { _ = try Workbook.part(in: bytes, "big.xml", limit: 100_000) }
-        #expect(try Workbook.part(in: bytes, "big.xml", limit: 200_000).count == 200_000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-\(UUID().uuidString).xlsx")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: WorkbookProblem.self) { _ = try Workbook.part(inFile: file.path, "big.xml", limit: 100_000) }
+        #expect(try Workbook.part(inFile: file.path, "big.xml", limit: 200_000).count == 200_000)
     }
 }

@@ -9,6 +9,8 @@ public struct CellChange: Sendable, Equatable {
     public var column: String?
     public var old: String
     public var new: String
+    /// The cell of a table read from a workbook: `patients!D17` (the head's, or the base's).
+    public var cell: String? = nil
 }
 
 /// A row present on one side only (other than a whole study or patient).

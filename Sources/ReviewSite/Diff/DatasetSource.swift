@@ -25,7 +25,10 @@ public enum DatasetSource {
         TemporaryFolders.register(folder.path)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for file in SiteBuilder.datasetFiles {
+            // A workbook in place of the CSV files is read from git like them.
+            let listing = (try? git(["ls-tree", "--name-only", "\(commit):\(prefix)\(dataFolder)"])) ?? ""
+            let workbooks = listing.split(separator: "\n").map(String.init).filter { $0.lowercased().hasSuffix(".xlsx") }
+            for file in SiteBuilder.datasetFiles + workbooks {
                 // A file missing at that revision stays missing: the loader reports it.
                 if let data = try? gitData(["show", "\(commit):\(prefix)\(dataFolder)/\(file)"]) {
                     try data.write(to: folder.appendingPathComponent(file))

@@ -20,20 +20,49 @@ struct KeyedRows {
     private(set) var occurrences: [Int32] = []
     /// The rows by key.
     private(set) var index = RowIndex()
+    /// For a table read from a workbook: its sheet, each row's number and
+    /// each compared column's place, so that a change names its cell.
+    private(set) var sheet: String?
+    private(set) var rowNumbers: [Int] = []
+    private var fieldColumns: [Int] = []
 
     var count: Int { keyEnds.count }
 
-    /// Reads `path` (no rows when it is missing); a row whose key is one
-    /// column it lacks is keyed `line N`.
-    init(path: String, key: [KeyPart]) {
+    /// Reads the table `file` of `folder` (no rows when it is missing): the
+    /// CSV file, or else the sheet of the folder's workbook. A row whose key
+    /// is one column it lacks is keyed `line N`.
+    init(folder: String, file: String, key: [KeyPart]) {
         // No links followed, as the loader reads the same file meanwhile.
-        guard case .success(let data) = RegularFile.contents(path) else { return }
+        if case .success(let data) = RegularFile.contents("\(folder)/\(file)") {
+            self.init(key: key, capacity: data.count) { body in _ = CSVReader(bytes: data).forEachRow(body) }
+            return
+        }
+        let table = String(file.dropLast(".csv".count))
+        guard let workbook = DatasetLoader.openWorkbook(DataDirectory(folder), ErrorSink()), let sheet = workbook.sheet(named: table),
+              let xml = try? workbook.sheetXML(sheet) else {
+            self.init(key: key, capacity: 0) { _ in }
+            return
+        }
+        var width = 0
+        self.init(key: key, capacity: xml.count / 4) { body in
+            try? SheetReader(workbook: workbook, sheet: sheet).forEachRow(xml) { row in
+                if width == 0 { width = row.width }
+                row.withRecord(width: width, body)
+                return true
+            }
+        }
+        self.sheet = sheet.name
+    }
+
+    /// The rows of a source that calls its argument with every record, header first.
+    private init(key: [KeyPart], capacity: Int, records: ((CSVRow) -> Void) -> Void) {
         var fields: [Int] = []
         var bytes: [UInt8] = [], cellEnds: [Int] = []
-        bytes.reserveCapacity(data.count)
+        bytes.reserveCapacity(capacity)
         var keyColumns: [Int?] = []
         var sawHeader = false
-        _ = CSVReader(bytes: data).forEachRow { row in
+        var rowNumbers: [Int] = []
+        records { row in
             if !sawHeader {
                 sawHeader = true
                 let names = (0..<row.count).map(row.string)
@@ -45,6 +74,7 @@ struct KeyedRows {
                 }
                 return
             }
+            rowNumbers.append(row.line)
             for field in fields {
                 if field < row.count, !Self.isNR(row.bytes(field)) { bytes.append(contentsOf: row.bytes(field)) }
                 cellEnds.append(bytes.count)
@@ -62,6 +92,8 @@ struct KeyedRows {
             keyEnds.append(keys.count)
         }
         cells = TableData(columns: header, bytes: bytes, cellEnds: cellEnds)
+        self.rowNumbers = rowNumbers
+        fieldColumns = fields
         occurrences.reserveCapacity(count)
         index = RowIndex(capacity: count)
         keys.withUnsafeBufferPointer { all in
@@ -96,6 +128,12 @@ struct KeyedRows {
                 index.find(UnsafeBufferPointer(rebasing: theirs[other.keyRange(row)]), occurrence: other.occurrences[row], in: mine, keyEnds)
             }
         }
+    }
+
+    /// A cell's reference (`patients!D17`) when the table is a sheet.
+    func cell(_ row: Int, _ column: Int?) -> String? {
+        guard let sheet, let column else { return nil }
+        return SheetCell.reference(sheet: sheet, row: rowNumbers[row], column: fieldColumns[column])
     }
 
     /// A column's value in a row ("" when the column is missing).

@@ -13,8 +13,8 @@ struct RawTable {
     init(file: String, base: String, head: String, owner: String? = nil, key: [KeyPart]) {
         self.file = file
         self.owner = owner
-        let old = KeyedRows(path: "\(base)/\(file)", key: key)
-        let new = KeyedRows(path: "\(head)/\(file)", key: key)
+        let old = KeyedRows(folder: base, file: file, key: key)
+        let new = KeyedRows(folder: head, file: file, key: key)
         // Columns in the head's header order, then any the base alone had.
         let columns = new.header + old.header.filter { !new.header.contains($0) }
         let oldColumns = columns.map { old.header.firstIndex(of: $0) }
@@ -34,7 +34,10 @@ struct RawTable {
             if sameHeader && new.cells.sameRow(row, as: old.cells, before) { continue }
             for (index, column) in columns.enumerated() {
                 let was = old.value(before, oldColumns[index]), now = new.value(row, newColumns[index])
-                if was != now { cells.append(CellChange(file: file, key: new.key(row), column: column, old: was, new: now)) }
+                if was != now {
+                    cells.append(CellChange(file: file, key: new.key(row), column: column, old: was, new: now,
+                                            cell: new.cell(row, newColumns[index]) ?? old.cell(before, oldColumns[index])))
+                }
             }
         }
         for row in 0..<old.count where !matched[row] {

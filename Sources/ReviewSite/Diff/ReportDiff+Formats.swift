@@ -20,7 +20,8 @@ extension ReportDiff {
         if !data.patientsRemoved.isEmpty { lines.append("patients removed: \(data.patientsRemoved.joined(separator: ", "))") }
         lines += data.rows.map { "\($0.file): row \($0.key) \($0.added ? "added" : "removed")" }
         lines += data.cells.map { cell in
-            let place = cell.column.map { "\(cell.file), \(cell.key), \($0)" } ?? "\(cell.file), \(cell.key)"
+            var place = cell.column.map { "\(cell.file), \(cell.key), \($0)" } ?? "\(cell.file), \(cell.key)"
+            if let reference = cell.cell { place += " (\(reference))" }
             return "\(place): \(quoted(cell.old)) → \(quoted(cell.new))"
         }
         return lines
@@ -51,7 +52,9 @@ extension ReportDiff {
           "base": \(q(base)),
           "changed": \(!isEmpty),
           "data": {
-            "cells": \(objects(data.cells.map { [("column", $0.column.map(q) ?? "null"), ("file", q($0.file)), ("key", q($0.key)), ("new", q($0.new)), ("old", q($0.old))] }, indent: "    ")),
+            "cells": \(objects(data.cells.map { change in
+                (change.cell.map { [("cell", q($0))] } ?? []) + [("column", change.column.map(q) ?? "null"), ("file", q(change.file)), ("key", q(change.key)), ("new", q(change.new)), ("old", q(change.old))]
+            }, indent: "    ")),
             "patients_added": \(list(data.patientsAdded)),
             "patients_removed": \(list(data.patientsRemoved)),
             "rows": \(objects(data.rows.map { [("change", q($0.added ? "added" : "removed")), ("file", q($0.file)), ("key", q($0.key))] }, indent: "    ")),

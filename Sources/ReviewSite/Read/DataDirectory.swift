@@ -13,6 +13,8 @@ struct DataDirectory {
     let read = ReadFiles()
     /// The workbook holding some or all tables in place of CSV files (Read/Workbook.swift).
     var workbook: Workbook?
+    /// A workbook is there but cannot be read (reported): tables without a CSV file are not missing too.
+    var workbookUnreadable = false
     /// Where the tables read from the workbook's sheets are, for errors.
     let sheets = SheetPlaces()
 

@@ -19,17 +19,16 @@ extension DatasetLoader {
             return nil
         }
         let file = directory.display(name)
-        switch RegularFile.contents(file) {
-        case .failure(let problem):
+        // Read once as any dataset file (no link, no FIFO), then opened as an archive.
+        if case .failure(let problem) = RegularFile.contents(file) {
             sink.add(file: file, line: nil, problem.message(inputs: "a dataset"))
             return nil
-        case .success(let bytes):
-            do {
-                return try Workbook(file: file, bytes: bytes)
-            } catch {
-                sink.add(file: file, line: nil, error.message)
-                return nil
-            }
+        }
+        do {
+            return try Workbook(file: file, path: file)
+        } catch {
+            sink.add(file: file, line: nil, error.message)
+            return nil
         }
     }
 }

@@ -13,7 +13,9 @@ public enum DatasetLoader {
             throw DatasetErrors([DataError(file: folder.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
         }
         let sink = ErrorSink()
+        let errorsBefore = sink.count
         folder.workbook = openWorkbook(folder, sink)
+        folder.workbookUnreadable = folder.workbook == nil && sink.count > errorsBefore
         let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
         let codebook = readCodebook(directory, sink)

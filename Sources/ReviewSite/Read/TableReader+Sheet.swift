@@ -15,6 +15,8 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
         sink.add(file: workbook.file, line: nil, error.message)
         return .some(nil)
     }
+    // Errors of the table are the sheet's from here on; its columns are known after the header.
+    directory.sheets.set(file, SheetPlaces.Place(workbook: workbook.file, sheet: sheet.name, columns: [:]))
     var header: TableHeader?
     var reader: TableRowsReader?
     var width = 0
@@ -69,19 +71,12 @@ private func read(_ row: SheetRow, width: Int, into reader: inout TableRowsReade
                            sheet: sheet, cellColumn: column))
     }
     csv.append(row.texts(width: width))
-    var fields = [CSVField](repeating: CSVField(start: 0, end: 0, line: row.number, isASCII: true, isUnescaped: false), count: width)
-    for cell in row.cells where cell.column < width {
-        fields[cell.column] = CSVField(start: cell.range.lowerBound, end: cell.range.upperBound, line: row.number, isASCII: cell.isASCII, isUnescaped: false)
-    }
     let unreadable = row.problems.filter { $0.column < width }.map { problem in
         (field: problem.column, message: { (rule: ColumnRule) in problem.problem.message(expected: rule.expected) })
     }
     if outside { return }
-    row.bytes.withUnsafeBufferPointer { bytes in
-        fields.withUnsafeBufferPointer { fields in
-            let record = CSVRow(line: row.number, file: bytes, unescaped: UnsafeBufferPointer(start: nil, count: 0), fields: fields)
-            reader.read(record, unreadable: unreadable) { directory.earlier(fileName, $0) }
-        }
+    row.withRecord(width: width) { record in
+        reader.read(record, unreadable: unreadable) { directory.earlier(fileName, $0) }
     }
 }
 

@@ -30,6 +30,7 @@ func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) 
     if let workbook = directory.workbook, let read = readSheet(plan, of: workbook, in: directory, sink: sink) {
         return read
     }
+    if directory.workbookUnreadable && !directory.has(fileName) { return nil }
     let sheet = directory.workbook.map { workbook in
         let hidden = workbook.hiddenSheets.contains(plan.table.name) ? " (it has one, but hidden: unhide it)" : ""
         return ", or a sheet \(plan.table.name) in \(workbook.file)\(hidden)"

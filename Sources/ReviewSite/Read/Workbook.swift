@@ -15,7 +15,10 @@ final class Workbook: @unchecked Sendable {
     let strings: SharedStrings
     /// Per cell style (`s="3"`), whether its number format shows a date or time.
     let dateStyles: [Bool]
-    private let bytes: Data
+    /// The file, opened anew for each sheet. ZIPFoundation's archive in
+    /// memory traps on a directory that points past the end (found by
+    /// FuzzWorkbook); on a file, such a read is only short, and an error.
+    private let url: URL
 
     struct Sheet {
         var name: String
@@ -26,10 +29,11 @@ final class Workbook: @unchecked Sendable {
     /// At most this much XML per part: a 100,000-patient sheet is about 100 MB.
     static let maxPartSize = 1 << 30
 
-    init(file: String, bytes: [UInt8]) throws(WorkbookProblem) {
+    /// `path` is the workbook's file, `file` its name in errors.
+    init(file: String, path: String) throws(WorkbookProblem) {
         self.file = file
-        self.bytes = Data(bytes)
-        let archive = try Self.archive(self.bytes)
+        url = URL(fileURLWithPath: path)
+        let archive = try Self.archive(url)
         let workbookPart = try Self.officeDocument(archive)
         let base = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
         let targets = try Self.relationships(archive, of: workbookPart)
@@ -59,12 +63,12 @@ final class Workbook: @unchecked Sendable {
 
     /// A sheet's XML; a new archive reader per call, as sheets are read on two threads.
     func sheetXML(_ sheet: Sheet) throws(WorkbookProblem) -> [UInt8] {
-        try Self.part(Self.archive(bytes), sheet.part)
+        try Self.part(Self.archive(url), sheet.part)
     }
 
-    private static func archive(_ data: Data) throws(WorkbookProblem) -> Archive {
+    private static func archive(_ url: URL) throws(WorkbookProblem) -> Archive {
         do {
-            return try Archive(data: data, accessMode: .read)
+            return try Archive(url: url, accessMode: .read)
         } catch {
             throw WorkbookProblem("is not a readable .xlsx workbook (not a ZIP archive; expected a workbook saved by a spreadsheet program as .xlsx)")
         }
@@ -97,9 +101,9 @@ final class Workbook: @unchecked Sendable {
         WorkbookProblem("part \(Echo.quoted(path)) unpacks to more than \(grouped(limit >> 20)) MB (expected a smaller workbook, or the tables as CSV files)")
     }
 
-    /// A part of the archive `bytes`, for tests.
-    static func part(in bytes: [UInt8], _ path: String, limit: Int) throws(WorkbookProblem) -> [UInt8] {
-        try part(archive(Data(bytes)), path, limit: limit)
+    /// A part of the archive at `file`, for tests.
+    static func part(inFile file: String, _ path: String, limit: Int) throws(WorkbookProblem) -> [UInt8] {
+        try part(archive(URL(fileURLWithPath: file)), path, limit: limit)
     }
 
     /// The main part, from the package's relationships (`xl/workbook.xml` as a rule).

@@ -17,6 +17,19 @@ struct SheetRow {
         String(decoding: bytes[cells[index].range], as: UTF8.self)
     }
 
+    /// The row as a CSV record of `width` fields, for code that reads records.
+    func withRecord<Result>(width: Int, _ body: (CSVRow) -> Result) -> Result {
+        var fields = [CSVField](repeating: CSVField(start: 0, end: 0, line: number, isASCII: true, isUnescaped: false), count: width)
+        for cell in cells where cell.column < width {
+            fields[cell.column] = CSVField(start: cell.range.lowerBound, end: cell.range.upperBound, line: number, isASCII: cell.isASCII, isUnescaped: false)
+        }
+        return bytes.withUnsafeBufferPointer { bytes in
+            fields.withUnsafeBufferPointer { fields in
+                body(CSVRow(line: number, file: bytes, unescaped: UnsafeBufferPointer(start: nil, count: 0), fields: fields))
+            }
+        }
+    }
+
     /// Every column's text up to `width`, "" for empty cells; a cell
     /// without text shows as a spreadsheet shows it (`TRUE`, `#N/A`).
     func texts(width: Int) -> [String] {

@@ -53,7 +53,7 @@ public final class ScratchDataset: @unchecked Sendable {
         // Inputs are mutations of valid files: the base must load, or every
         // input would stop at the same error (the format changed: update fuzz/dataset).
         do {
-            _ = try DatasetLoader.load(from: path)
+            _ = try loadDataset(path)
         } catch {
             fatalError("fuzz setup: the base dataset \(baseDataPath) does not load:\n\(error)")
         }
@@ -65,14 +65,7 @@ public final class ScratchDataset: @unchecked Sendable {
         guard FileManager.default.createFile(atPath: "\(path)/\(file)", contents: Data(buffer: bytes)) else {
             fatalError("fuzz setup: cannot write \(path)/\(file)")
         }
-        do {
-            let dataset = try DatasetLoader.load(from: path)
-            // A dataset that loads must also compute: the report is what every page uses.
-            _ = Report(dataset)
-        } catch {
-            // Every error names the file: render them as `reviewsite check` does.
-            _ = error.description
-        }
+        loadReport(path)
     }
 
     /// Folders to remove when libFuzzer exits.
@@ -84,10 +77,29 @@ public final class ScratchDataset: @unchecked Sendable {
     }()
 }
 
+/// templates/figures.yaml: the figures published.yaml may quote, and the report computes.
+public let catalogue: FigureFile = FigureFile.read("\(repositoryRoot)/templates/figures.yaml").file
+
+/// Loads a dataset checked against the default review's figures.
+public func loadDataset(_ path: String) throws(DatasetErrors) -> Dataset {
+    try DatasetLoader.load(from: path, figureFields: catalogue.fields)
+}
+
+/// Loads the dataset and, when it loads, computes the report (what every
+/// page uses). A thrown error is the expected answer to a bad input; a trap is the bug.
+public func loadReport(_ path: String) {
+    do {
+        _ = try Report(loadDataset(path), catalogue: catalogue)
+    } catch {
+        // Every error names its file: render them as `reviewsite check` does.
+        _ = String(describing: error)
+    }
+}
+
 /// The report of the default dataset, for the template targets.
 public let defaultReport: Report = {
     do {
-        return try Report.load(from: defaultDataPath)
+        return try Report.load(from: defaultDataPath, figures: "\(repositoryRoot)/templates/figures.yaml")
     } catch {
         fatalError("fuzz setup: the default dataset does not load:\n\(error)")
     }

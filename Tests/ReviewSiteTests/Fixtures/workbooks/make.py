@@ -17,14 +17,21 @@ debug build of reviewsite (swift build). Writes:
   hidden sheet `secret`; and empty formatted rows at the end.
 - kinds-libreoffice.xlsx: the same saved by LibreOffice, which computes the
   formula and writes shared strings and a built-in date format.
+
+It also writes the seeds of the FuzzWorkbook target, fuzz/corpus/workbook/:
+the kinds workbooks whole (first byte z), their parts (p sheet, s shared
+strings, y styles, w workbook.xml), a part that inflates 1,000 times (a
+small zip bomb) and a shared string table of 10,000 empty strings.
 """
 import csv
+import io
 import datetime
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
@@ -88,6 +95,32 @@ def libreoffice(source, target):
         shutil.move(os.path.join(folder, os.path.splitext(os.path.basename(source))[0] + ".xlsx"), target)
 
 
+def fuzz_seeds():
+    corpus = os.path.join(ROOT, "fuzz", "corpus", "workbook")
+    os.makedirs(corpus, exist_ok=True)
+
+    def seed(name, data):
+        with open(os.path.join(corpus, name), "wb") as file:
+            file.write(data)
+
+    for program in ["openpyxl", "libreoffice"]:
+        path = os.path.join(HERE, "kinds-%s.xlsx" % program)
+        with open(path, "rb") as file:
+            seed("whole-" + program, b"z" + file.read())
+        with zipfile.ZipFile(path) as book:
+            names = book.namelist()
+            seed("sheet-" + program, b"p" + book.read("xl/worksheets/sheet1.xml"))
+            seed("styles-" + program, b"y" + book.read("xl/styles.xml"))
+            seed("workbook-" + program, b"w" + book.read("xl/workbook.xml"))
+            if "xl/sharedStrings.xml" in names:
+                seed("strings-" + program, b"s" + book.read("xl/sharedStrings.xml"))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/workbook.xml", b" " * 4_000_000)
+    seed("zip-bomb", b"z" + bomb.getvalue())
+    seed("strings-many", b"s<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" + b"<si/>" * 10_000 + b"</sst>")
+
+
 def main():
     binary = os.path.join(ROOT, ".build", "debug", "reviewsite")
     if not os.path.exists(binary):
@@ -102,6 +135,7 @@ def main():
         copy = os.path.join(folder, "kinds.xlsx")
         shutil.copy(os.path.join(HERE, "kinds-openpyxl.xlsx"), copy)
         libreoffice(copy, os.path.join(HERE, "kinds-libreoffice.xlsx"))
+    fuzz_seeds()
 
 
 if __name__ == "__main__":

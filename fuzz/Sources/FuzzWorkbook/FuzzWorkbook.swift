@@ -1,0 +1,83 @@
+import Foundation
+import FuzzSupport
+@testable import ReviewSite
+
+// Workbook: the first byte says what the rest is.
+//   z  the whole .xlsx file (ZIP, inflation, relationships, every part);
+//   p  the XML of the patients sheet,
+//   s  a shared string table,
+//   y  styles.xml (date formats),
+//   w  workbook.xml (sheet names, hidden sheets):
+// each put into the base workbook (fuzz/dataset's tables written by
+// WorkbookWriter) and zipped again, so that mutations reach the XML rather
+// than stop at a ZIP checksum. Any other first byte: modulo 5. Then
+// DatasetLoader.load reads the dataset (sheets through the CSV path's
+// checks, errors moved to their cells) and, when it loads, Report computes.
+
+let scratch = WorkbookScratch()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size >= 1 else { return 0 }
+    let rest = UnsafeBufferPointer(start: data + 1, count: size - 1)
+    switch pick(data[0], "zpsyw", count: 5) {
+    case 0: scratch.load(Array(rest))
+    case 1: scratch.load(replacing: "xl/worksheets/sheet3.xml", with: rest)
+    case 2: scratch.load(replacing: "xl/sharedStrings.xml", with: rest)
+    case 3: scratch.load(replacing: "xl/styles.xml", with: rest)
+    default: scratch.load(replacing: "xl/workbook.xml", with: rest)
+    }
+    return 0
+}
+
+/// A copy of the base dataset whose tables are a workbook, `extraction.xlsx`.
+final class WorkbookScratch: @unchecked Sendable {
+    let path: String
+    let parts: [(path: String, text: String)]
+
+    init() {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-fuzz-\(ProcessInfo.processInfo.processIdentifier)-workbook")
+        try? FileManager.default.removeItem(at: folder)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: baseDataPath) where !name.hasSuffix(".csv") {
+                try FileManager.default.copyItem(atPath: "\(baseDataPath)/\(name)", toPath: folder.appendingPathComponent(name).path)
+            }
+            let (codebook, tables) = try WorkbookWriter.dataset(baseDataPath)
+            var parts = WorkbookWriter.parts(codebook: codebook, tables: tables)
+            // A shared string table the s inputs replace.
+            parts.append(("xl/sharedStrings.xml", WorkbookParts.header + "<sst xmlns=\"\(WorkbookParts.main)\"><si><t>f</t></si></sst>"))
+            let rels = parts.firstIndex { $0.path == "xl/_rels/workbook.xml.rels" }!
+            parts[rels].text = parts[rels].text.replacingOccurrences(
+                of: "</Relationships>",
+                with: "<Relationship Id=\"rId99\" Type=\"\(WorkbookParts.relationshipsNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>")
+            self.parts = parts
+        } catch {
+            fatalError("fuzz setup: cannot make the base workbook in \(folder.path): \(error) (set REVIEWSITE_ROOT to the repository)")
+        }
+        path = folder.path
+        atexit { try? FileManager.default.removeItem(atPath: scratch.path) }
+        do {
+            try Data(WorkbookWriter.zip(parts)).write(to: URL(fileURLWithPath: "\(path)/extraction.xlsx"))
+            _ = try loadDataset(path)
+        } catch {
+            fatalError("fuzz setup: the base workbook does not load:\n\(error)")
+        }
+    }
+
+    func load(replacing part: String, with bytes: UnsafeBufferPointer<UInt8>) {
+        var parts = self.parts
+        let index = parts.firstIndex { $0.path == part }!
+        parts[index].text = String(decoding: bytes, as: UTF8.self)
+        guard let zipped = try? WorkbookWriter.zip(parts) else { return }
+        load(zipped)
+    }
+
+    /// Writes the workbook and loads the dataset; DatasetErrors is the expected answer to a bad input.
+    func load(_ bytes: [UInt8]) {
+        guard FileManager.default.createFile(atPath: "\(path)/extraction.xlsx", contents: Data(bytes)) else {
+            fatalError("fuzz setup: cannot write \(path)/extraction.xlsx")
+        }
+        loadReport(path)
+    }
+}
