@@ -6,7 +6,7 @@ DATA ?= data
 TEMPLATES ?= templates
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test check build deps browser-deps supplement supplement-deps clean diff bench fuzz
+.PHONY: all site test check build deps browser-deps supplement supplement-deps clean diff bench fuzz example
 
 BASE ?= HEAD
 
@@ -75,6 +75,14 @@ supplement: site supplement-deps
 
 check: build
 	$(BIN) check --data $(DATA)
+
+# The example review (examples/traineau-2019, constructed rows), built from
+# its own folder into its own site/ (committed, like site/).
+EXAMPLE := examples/traineau-2019
+example: build browser-deps
+	$(BIN) check --data $(EXAMPLE)/data --templates $(EXAMPLE)/templates
+	$(BIN) build --data $(EXAMPLE)/data --templates $(EXAMPLE)/templates --out $(EXAMPLE)/site
+	python3 Tests/Browser/check_site.py $(EXAMPLE)/site
 
 # The committed site/ must be what `make site` makes from the committed
 # data and templates: build it aside and compare.
