@@ -85,3 +85,11 @@ public struct ReportErrors: Error, Sendable, CustomStringConvertible {
         return parts.joined(separator: "\n")
     }
 }
+
+extension Report {
+    /// The key column (`patient_id`, `study_id`) whose keys a figure's rows
+    /// are, when they are keys of a table of the dataset.
+    func keyColumn(of figure: Figure) -> String? {
+        database.keyLists.first { $0.value === figure.rows.keys }?.key
+    }
+}

@@ -99,7 +99,8 @@ public struct SiteBuilder: Sendable {
         // rows there.
         var jobs: [Workers.Job] = [
             { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
-            { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links), in: frame) },
+            { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links,
+                                                 keyColumn: report.keyColumn(of:)), in: frame) },
         ]
         var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
         if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients)) {

@@ -10,8 +10,10 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder of templates and assets.", valueName: "dir"))
-    var templates = "templates"
+    @Option(name: [.customLong("templates")], help: ArgumentHelp("The folder of templates and assets (default: the templates folder beside the data folder).", valueName: "dir"))
+    var givenTemplates: String?
+
+    var templates: String { templatesFolder(givenTemplates, data: options.data) }
 
     @Option(name: .long, help: ArgumentHelp("The folder to write the site to: a new or empty folder, or a site reviewsite wrote. Replaced only when the whole build succeeds.", valueName: "dir"))
     var out = "site"

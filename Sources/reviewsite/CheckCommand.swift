@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report: Report
         do {
-            report = try Report.load(from: options.data, figures: FigureFile.path(inTemplates: templates.templates))
+            report = try Report.load(from: options.data, figures: FigureFile.path(inTemplates: templates.templates(for: options.data)))
         } catch {
             printError(error.description)
             throw ExitCode(1)

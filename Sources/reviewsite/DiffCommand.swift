@@ -20,8 +20,10 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder of templates; both sides' results text is filled from it.", valueName: "dir"))
-    var templates = "templates"
+    @Option(name: [.customLong("templates")], help: ArgumentHelp("The folder of templates; both sides' pages are filled from it (default: the templates folder beside the data folder).", valueName: "dir"))
+    var givenTemplates: String?
+
+    var templates: String { templatesFolder(givenTemplates, data: options.data) }
 
     @Option(name: .long, help: "text or json.")
     var format = Format.text

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReviewSite
 
 /// `reviewsite figures`: every figure of figures.yaml as figures.json.
@@ -13,15 +14,30 @@ struct FiguresCommand: ParsableCommand {
     @OptionGroup var templates: TemplatesOption
 
     func run() throws {
-        let report = try loadOrExit(options.data, templates: templates.templates)
+        let report = try loadOrExit(options.data, templates: templates.templates(for: options.data))
         print(FiguresJSON.render(report.figures), terminator: "")
     }
 }
 
 /// `--templates DIR`: where figures.yaml (and the page templates) are.
 struct TemplatesOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder of templates: figures.yaml, the Markdown templates and assets.", valueName: "dir"))
-    var templates = "templates"
+    @Option(name: [.customLong("templates")], help: ArgumentHelp("The folder of templates: figures.yaml, the Markdown templates and assets (default: the templates folder beside the data folder).", valueName: "dir"))
+    var given: String?
+
+    /// The folder given, or the one beside the data folder (`review/data` → `review/templates`).
+    func templates(for data: String) -> String {
+        templatesFolder(given, data: data)
+    }
+}
+
+/// `--templates`, or `templates` beside the dataset folder when there is one
+/// there, so that `--data examples/x/data` finds `examples/x/templates`.
+func templatesFolder(_ given: String?, data: String) -> String {
+    if let given { return given }
+    let parent = (data as NSString).deletingLastPathComponent
+    let beside = parent.isEmpty ? "templates" : "\(parent)/templates"
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder) && isFolder.boolValue ? beside : "templates"
 }
 
 /// Loads the dataset and computes its figures; on invalid data or figure

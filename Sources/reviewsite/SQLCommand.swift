@@ -32,7 +32,7 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         let sql: ReviewSQL
         do {
-            sql = try ReviewSQL.open(data: options.data, figures: FigureFile.path(inTemplates: templates.templates))
+            sql = try ReviewSQL.open(data: options.data, figures: FigureFile.path(inTemplates: templates.templates(for: options.data)))
         } catch {
             printError(error.description)
             throw ExitCode(1)

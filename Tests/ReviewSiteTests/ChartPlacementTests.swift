@@ -37,6 +37,7 @@ struct ChartPlacementTests {
         #expect(panel.heading == "Level of evidence (3 studies)")
         #expect(panel.bars.count == 10)
         let counts = Dictionary(panel.bars.map { ($0.label.split(separator: " ").first.map(String.init) ?? "", $0.counts) }, uniquingKeysWith: { a, _ in a })
+        #expect(panel.bars.map(\.label).contains("1b RCT"))  // the short label, where the codebook gives one
         #expect(counts["1b"] == [1, 2] && counts["2b"] == [1, 2] && counts["4"] == [1, 2] && counts["1a"] == [0, 3])
         let svg = StackedBarChart.svg(title: "Levels", panels: panels, id: "levels")
         #expect(svg.contains("<title>2b individual cohort study or low-quality randomised trial: studies at this level 1 (33%), other studies 2 (67%) of 3 studies</title>"))

@@ -6,7 +6,7 @@ import Yams
 extension CodebookReader {
     static let codeKeys = ["code", "label", "short", "of", "checklist", "responded", "not_reported"]
     static let answerKeys = ["code", "label", "short", "met", "applicable"]
-    static let levelKeys = ["code", "label"]
+    static let levelKeys = ["code", "label", "short"]
 
     func codeLists(_ node: Node) -> [Codebook.CodeList] {
         guard let mapping = node.mapping else {

@@ -106,7 +106,9 @@ enum AppraisalChart {
         }
         let total = studies.count
         var bars = zip(levels, counts).map { level, count in
-            StackedBarChart.Bar(label: level.label == level.code ? level.code : "\(level.code) \(level.label)", counts: [count, total - count])
+            // The short label when the codebook gives one: a chart's row has room for a few words.
+            let words = level.short ?? level.label
+            return StackedBarChart.Bar(label: words == level.code ? level.code : "\(level.code) \(words)", counts: [count, total - count])
         }
         if unreported > 0 { bars.append(StackedBarChart.Bar(label: "not reported", counts: [unreported, total - unreported])) }
         let categories: [StackedBarChart.Category] = [.init(label: "studies at this level", fill: "#1f4e79"),

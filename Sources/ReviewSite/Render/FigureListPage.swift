@@ -4,7 +4,8 @@ enum FigureListPage {
     /// Links listed per figure; the rest of a longer list is in figures.json.
     static let listedRows = 1_000
 
-    static func page(_ figures: [Figure], _ definitions: [String: String], _ published: [String: PublishedValue], _ links: RowLinks) -> Page {
+    static func page(_ figures: [Figure], _ definitions: [String: String], _ published: [String: PublishedValue], _ links: RowLinks,
+                     keyColumn: (Figure) -> String?) -> Page {
         let differing = PublishedCheck.differences(figures, published)
         var html = """
         <h1>Figures</h1>
@@ -29,19 +30,24 @@ enum FigureListPage {
             }
             html += """
             <tr id="\(Escape.html(figure.id))"><th scope="row"><code>\(Escape.html(figure.id))</code></th>\
-            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure, links))</td></tr>
+            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure, links, keyColumn: keyColumn(figure)))</td></tr>
 
             """
         }
         return Page(file: "figures.html", title: "Figures", body: html + "</tbody>\n</table>\n</div>")
     }
 
-    /// Row links in a collapsed list; study keys link to Table 1, patients to the patient table.
-    static func rows(_ figure: Figure, _ links: RowLinks) -> String {
+    /// Row links in a collapsed list: by the key column the figure's query
+    /// returned, study keys link to the studies' table, patients to the
+    /// patient pages, other keys are listed as text.
+    static func rows(_ figure: Figure, _ links: RowLinks, keyColumn: String?) -> String {
         guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
-        let isStudy = figure.id.hasPrefix("studies.") || figure.id.hasPrefix("rob.")
-        let link = isStudy ? links.study : links.patient
-        let noun = isStudy ? (figure.rows.count == 1 ? "study" : "studies") : (figure.rows.count == 1 ? "patient" : "patients")
+        let one = figure.rows.count == 1
+        let (link, noun): ((String) -> String, String) = switch keyColumn {
+        case "study_id": (links.study, one ? "study" : "studies")
+        case "patient_id": (links.patient, one ? "patient" : "patients")
+        default: ({ Escape.html($0) }, one ? "row" : "rows")
+        }
         guard let numerator = figure.numeratorRows else {
             return "<details><summary>\(figure.rows.count) \(noun)</summary>\(list(figure.rows, link))</details>"
         }

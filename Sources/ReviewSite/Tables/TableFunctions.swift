@@ -5,8 +5,23 @@
 struct TableFunctions: Sendable {
     let codebook: Codebook
 
+    /// A code list by its name under `codes:`, or a column's codes by
+    /// `table.column` (code, yes/no, checklist, answer and level columns).
     private func list(_ name: DatabaseValue) -> Codebook.CodeList? {
-        codebook.codeList(name.text ?? "")
+        let text = name.text ?? ""
+        if let list = codebook.codeList(text) { return list }
+        let path = text.split(separator: ".").map(String.init)
+        guard path.count == 2, let column = codebook.table(path[0])?.column(path[1]) else { return nil }
+        let codes: [Codebook.Code]
+        switch column.type {
+        case .code, .codeList: return codebook.codes(of: column)
+        case .level: codes = codebook.appraisal.levels
+        case .checklist: codes = codebook.appraisal.checklists.map { Codebook.Code(code: $0.code, label: $0.label) }
+        case .answer: codes = codebook.appraisal.checklists.first?.answers ?? []
+        case .yesNo: codes = [Codebook.Code(code: "yes"), Codebook.Code(code: "no")]
+        default: return nil
+        }
+        return Codebook.CodeList(name: text, within: nil, codes: codes)
     }
 
     private func label(_ list: DatabaseValue, _ code: String, short: Bool = false) -> String {

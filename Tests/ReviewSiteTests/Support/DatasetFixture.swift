@@ -25,6 +25,11 @@ func loadReport(_ path: String) throws(ReportErrors) -> Report {
     try Report.load(from: path, figures: repositoryRoot.appendingPathComponent("templates/figures.yaml").path)
 }
 
+/// The report of a dataset with the figures of another templates folder.
+func loadReport(_ path: String, templates: String) throws(ReportErrors) -> Report {
+    try Report.load(from: path, figures: FigureFile.path(inTemplates: templates))
+}
+
 /// A copy of a dataset (the default one unless said) in a fresh temporary folder, edited by a test.
 struct DatasetFixture {
     let path: String
