@@ -21,7 +21,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // SQLite from Debian's libsqlite3-dev; only Database/Database.swift imports it.
+        // SQLite from Debian's libsqlite3-dev; only Database/Database.swift and Database/Statement.swift import it.
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",

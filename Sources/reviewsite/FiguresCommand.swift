@@ -31,7 +31,7 @@ struct TemplatesOption: ParsableArguments {
 }
 
 /// `--templates`, or `templates` beside the dataset folder when there is one
-/// there, so that `--data examples/x/data` finds `examples/x/templates`.
+/// there, so that `--data my-review/data` finds `my-review/templates`.
 func templatesFolder(_ given: String?, data: String) -> String {
     if let given { return given }
     let parent = (data as NSString).deletingLastPathComponent
