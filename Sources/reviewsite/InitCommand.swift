@@ -16,9 +16,13 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new review's folder.", valueName: "dir"))
     var folder: String
 
+    @Flag(name: .long, help: "Write the tables as one extraction workbook, data/extraction.xlsx, instead of CSV files.")
+    var workbook = false
+
     func run() throws {
         do {
             try ReviewSkeleton.write(to: folder)
+            if workbook { try ReviewSkeleton.writeWorkbook(in: folder) }
         } catch {
             printError(error.description)
             throw ExitCode(2)

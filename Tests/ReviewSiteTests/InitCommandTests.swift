@@ -50,6 +50,23 @@ struct InitCommandTests {
     }
 
     /// Its tables, charts and pages work on its own rows too.
+    /// `init --workbook`: the tables as one workbook in place of the CSV
+    /// files; the review checks and builds the same.
+    @Test func theTablesMayBeAWorkbook() throws {
+        let root = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try runReviewSite(["init", "--workbook", root])
+        #expect(made.status == 0 && made.standardError == "")
+        let data = try FileManager.default.contentsOfDirectory(atPath: root + "/data").sorted()
+        #expect(data == ["codebook.yaml", "extraction.xlsx", "prisma.yaml", "review.yaml"])
+        let check = try runReviewSite(["check", "--data", root + "/data", "--templates", root + "/templates"])
+        #expect(check.status == 0)
+        #expect(check.standardOutput == "\(root)/data/ is valid: 1 study, 1 patient, 1 treatment step, 1 adverse event.\n7 figures computed.\n")
+        let build = try runReviewSite(["build", "--data", root + "/data", "--templates", root + "/templates", "--out", root + "/site"])
+        #expect(build.status == 0)
+        #expect(FileManager.default.fileExists(atPath: root + "/site/data/patients.csv"))
+    }
+
     @Test func itsTablesChartsAndPagesWork() throws {
         let root = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ReviewSite
 
-let templatesPath = repositoryRoot.appendingPathComponent("templates").path
+let templatesPath = defaultTemplatesPath
 
 @Suite("The built site")
 struct SiteTests {

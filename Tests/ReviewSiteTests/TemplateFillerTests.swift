@@ -88,7 +88,7 @@ struct TemplateFillerTests {
     @Test func templatesHoldNoLiteralNumbers() throws {
         let allowed = ["PRISMA 2020", "Table 1", "Table 2", "table-1.html", "table-2.html", "10%", "20%", "25%", "0.1 mg/ml", "40 mg/ml", "150 mg/ml", "250 mg/ml"]
         for name in ["abstract.md", "methods.md", "results.md"] {
-            var text = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/\(name)"), encoding: .utf8)
+            var text = try String(contentsOf: URL(fileURLWithPath: defaultTemplatesPath).appendingPathComponent(name), encoding: .utf8)
             text = text.replacingOccurrences(of: #"\{\{[^}]*\}\}"#, with: "", options: .regularExpression)
             for literal in allowed { text = text.replacingOccurrences(of: literal, with: "") }
             let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }
@@ -98,7 +98,7 @@ struct TemplateFillerTests {
 
     @Test func templatesFillWithoutErrors() throws {
         for name in ["abstract.md", "methods.md", "results.md"] {
-            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/\(name)"), encoding: .utf8)
+            let text = try String(contentsOf: URL(fileURLWithPath: defaultTemplatesPath).appendingPathComponent(name), encoding: .utf8)
             #expect(throws: Never.self) { try fill(text).get() }
         }
     }

@@ -5,15 +5,21 @@ import Foundation
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The default dataset (`data/`).
-let defaultDataPath = repositoryRoot.appendingPathComponent("data").path
+/// The engine's tests read a frozen copy of the default review (its data
+/// and templates as of this commit), so that a review team replacing
+/// `data/` or `templates/` breaks no engine test; DefaultReviewTests checks
+/// the live folders.
+let defaultReviewFixture = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTests/Fixtures/default-review")
+
+/// The default dataset, as the fixture holds it.
+let defaultDataPath = defaultReviewFixture.appendingPathComponent("data").path
 
 /// Another review's small dataset, with its own codebook.
 let systemicDataPath = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTests/Fixtures/systemic").path
 
 /// templates/figures.yaml: the default review's figures.
-let defaultCatalogue: FigureFile = FigureFile.read(repositoryRoot.appendingPathComponent("templates/figures.yaml").path).file
-let defaultTemplatesPath = repositoryRoot.appendingPathComponent("templates").path
+let defaultCatalogue: FigureFile = FigureFile.read(defaultReviewFixture.appendingPathComponent("templates/figures.yaml").path).file
+let defaultTemplatesPath = defaultReviewFixture.appendingPathComponent("templates").path
 
 /// Loads a dataset checked against the default review's figures.
 func loadDataset(_ path: String) throws(DatasetErrors) -> Dataset {
@@ -22,7 +28,7 @@ func loadDataset(_ path: String) throws(DatasetErrors) -> Dataset {
 
 /// Loads a dataset and computes the default review's figures over it.
 func loadReport(_ path: String) throws(ReportErrors) -> Report {
-    try Report.load(from: path, figures: repositoryRoot.appendingPathComponent("templates/figures.yaml").path)
+    try Report.load(from: path, figures: FigureFile.path(inTemplates: defaultTemplatesPath))
 }
 
 /// The report of a dataset with the figures of another templates folder.
