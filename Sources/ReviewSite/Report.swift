@@ -6,6 +6,8 @@ public struct Report: Sendable {
     public let prisma: Prisma
     public let published: [String: PublishedValue]
     public let summary: String
+    /// The reader's notes on the dataset (a hidden sheet left aside).
+    public let notes: [String]
     /// The review's data dictionary and its validated tables, in codebook
     /// order: what generic pages and tables read.
     public let codebook: Codebook
@@ -30,6 +32,7 @@ public struct Report: Sendable {
         prisma = dataset.prisma
         published = dataset.published
         summary = dataset.summary
+        notes = dataset.notes
         self.catalogue = catalogue
         do {
             database = try ReviewDatabase(tables: tables, codebook: codebook, prisma: prisma)

@@ -51,7 +51,7 @@ public struct SiteBuilder: Sendable {
         let output = MemoryOutput()
         let plan = try plan(report)
         try Workers.run(jobs(report, plan, into: output))
-        try Supplement.add(report, texts: plan.texts, charts: plan.charts, to: output)
+        try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: output)
         return output.site
     }
 
@@ -78,10 +78,10 @@ public struct SiteBuilder: Sendable {
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
             try Workers.run(jobs(report, plan, into: files))
-            try Supplement.add(report, texts: plan.texts, charts: plan.charts, to: files)
+            try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: files)
             count = files.count
         }
-        return WrittenSite(files: count, warnings: plan.assets.warnings + warnings)
+        return WrittenSite(files: count, warnings: report.notes + plan.assets.warnings + warnings)
     }
 
     /// Every file of the site as an independent job, the longest first so

@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("\(options.data)/ is valid: \(report.summary).")
+        report.notes.forEach { print("Note: \($0).") }
         let figures = report.figures
         // An unpublished review has no printed figures to compare with.
         guard report.isPublished else {

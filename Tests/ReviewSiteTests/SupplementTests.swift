@@ -19,13 +19,15 @@ struct SupplementTests {
         #expect(titles == ["S1. Search and methods", "S2. PRISMA 2020 flow diagram", "S3. Table 1. Characteristics of the included studies",
                            "S4. Appraisal of the included studies", "S5. Answers to the appraisal checklists",
                            "S6. Table 2. Summary of the treatment options", "S7. Charts", "S8. Figure catalogue"])
-        // Every row of both tables' twins is a row of the supplement.
-        for twin in ["table-1.md", "table-2.md"] {
-            let table = try #require(SupplementTable(twin: Array(site[twin]!.utf8)))
-            #expect(!table.rows.isEmpty)
-            for row in table.rows {
-                let cells = "<tr><th scope=\"row\">\(Escape.html(row[0]))</th>" + row.dropFirst().map { "<td>\(Escape.html($0))</td>" }.joined() + "</tr>"
-                #expect(supplement.contains(cells), "\(twin): \(row[0])")
+        // Every row of both declared tables is a row of the supplement, cell for cell.
+        let tables = try loadReport(defaultDataPath).declaredTables(TableFile.path(inTemplates: templatesPath)).get()
+        #expect(tables.count == 2)
+        for table in tables {
+            #expect(table.data.rowCount > 0)
+            for row in 0..<table.data.rowCount {
+                let cells = table.data.cells(row)
+                let html = "<tr><th scope=\"row\">\(Escape.html(cells[0]))</th>" + cells.dropFirst().map { "<td>\(Escape.html($0))</td>" }.joined() + "</tr>"
+                #expect(supplement.contains(html), "\(table.id): \(cells[0])")
             }
         }
         #expect(supplement.contains("<td>71% (15/21; 95% CI 50.0–86.2)</td>"))
@@ -34,12 +36,17 @@ struct SupplementTests {
         #expect(supplement.contains("<table class=\"sortable rob-table\">"))
     }
 
-    @Test func aTwinsEscapedCellsReadBackLiterally() throws {
-        let twin = "# T \\*1\\*\n\nIntro \\<b\\>.\n\n**Cap \\| x**\n\n| A | B \\| C |\n| --- | --- |\n| \\<script\\> | a \\\\ b \\| c |\n"
-        let table = try #require(SupplementTable(twin: Array(twin.utf8)))
-        #expect(table.title == "T *1*" && table.introduction == "Intro <b>." && table.caption == "Cap | x")
-        #expect(table.header == ["A", "B | C"])
-        #expect(table.rows == [["<script>", "a \\ b | c"]])
-        #expect(table.html.contains("<tr><th scope=\"row\">&lt;script&gt;</th><td>a \\ b | c</td></tr>"))
+    /// A table's data are escaped in the supplement as on the site's pages.
+    @Test func hostileCellsAreEscaped() throws {
+        let fixture = try hostileFixture()
+        defer { fixture.delete() }
+        let report = try loadReport(fixture.path)
+        let tables = try report.declaredTables(TableFile.path(inTemplates: templatesPath)).get()
+        let table = SupplementTable(tables[0])
+        let html = table.html
+        #expect(!html.contains("<script"))
+        let hostile = table.rows.flatMap { $0 }.filter { $0.contains("<") || $0.contains("&") }
+        #expect(!hostile.isEmpty)
+        for cell in hostile { #expect(html.contains(Escape.html(cell))) }
     }
 }

@@ -114,8 +114,15 @@ import Testing
     }
 
     @Test func hiddenSheetsAreNotRead() throws {
-        // The codes sheet hidden: nothing changes.
-        #expect(try errors { $0.edit("xl/workbook.xml") { $0.replacingOccurrences(of: "<sheet name=\"codes\"", with: "<sheet state=\"hidden\" name=\"codes\"") } } == [])
+        // The codes sheet hidden: no error, and a note says it was left aside.
+        var hidden = try WorkbookFixture()
+        hidden.edit("xl/workbook.xml") { $0.replacingOccurrences(of: "<sheet name=\"codes\"", with: "<sheet state=\"hidden\" name=\"codes\"") }
+        let folder = try hidden.dataset()
+        defer { folder.delete() }
+        #expect(folder.errors() == [])
+        #expect(try loadDataset(folder.path).notes == ["\(folder.path)/extraction.xlsx: sheet 'codes' is hidden and was not read (unhide it if it holds rows of a table)"])
+        let check = try runReviewSite(["check", "--data", folder.path, "--templates", defaultTemplatesPath])
+        #expect(check.standardOutput.contains("\nNote: \(folder.path)/extraction.xlsx: sheet 'codes' is hidden and was not read (unhide it if it holds rows of a table).\n"))
         let errors = try errors { $0.edit("xl/workbook.xml") { $0.replacingOccurrences(of: "<sheet name=\"patients\"", with: "<sheet state=\"hidden\" name=\"patients\"") } }
         #expect(errors.first == "data/patients.csv: file not found (expected the patients.csv table of the dataset format, or a sheet patients in data/extraction.xlsx (it has one, but hidden: unhide it))")
     }

@@ -12,6 +12,9 @@ public struct Dataset: Sendable {
     public var codebook = Codebook(tables: [], codeLists: [], appraisal: Codebook.Appraisal())
     /// Every CSV file as the codebook declares it, valid rows only.
     public var tables: [DataTable] = []
+    /// What the reader left aside without it being an error (a hidden
+    /// sheet of the workbook): `check` and `build` say so.
+    public var notes: [String] = []
 
     public init(review: Review, prisma: Prisma, published: [String: PublishedValue], files: [String: [UInt8]] = [:],
                 codebook: Codebook, tables: [DataTable]) {

@@ -55,8 +55,12 @@ public enum DatasetLoader {
             throw DatasetErrors(directory.sheets.locate(sink.list))
         }
         let validated = plans.map { tables[$0.table.name]!.table }
-        return Dataset(review: review, prisma: prisma, published: published, files: directory.read.all,
-                       codebook: codebook, tables: validated)
+        var dataset = Dataset(review: review, prisma: prisma, published: published, files: directory.read.all,
+                              codebook: codebook, tables: validated)
+        dataset.notes = directory.workbook.map { workbook in
+            workbook.hiddenSheets.map { "\(workbook.file): sheet \(Echo.quoted($0)) is hidden and was not read (unhide it if it holds rows of a table)" }
+        } ?? []
+        return dataset
     }
 
     /// `codebook.yaml`, its problems reported with the data's, each at its line and character.

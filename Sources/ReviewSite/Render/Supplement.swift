@@ -4,16 +4,18 @@ import Foundation
 /// printable page without the site's navigation: the methods, the PRISMA
 /// diagram, Table 1, the appraisal table and chart, Table 2, the other
 /// charts and the figure catalogue. `make supplement` prints it to PDF.
-/// Made after the other files, because it prints the tables as the site
-/// wrote them (their Markdown twins and the appraisal page).
+/// Made after the other files, because it prints the appraisal table as
+/// the site wrote it; the declared tables are printed from their cells.
 enum Supplement {
     static let file = "supplement.html"
 
-    static func add(_ report: Report, texts: [String: String], charts: ChartSet, to site: any SiteOutput) throws(BuildFailure) {
-        try site.add(file, html(report, methods: texts["methods.md"] ?? "", charts: charts, written: site.writtenBytes))
+    static func add(_ report: Report, texts: [String: String], charts: ChartSet, tables: [DeclaredTable],
+                    to site: any SiteOutput) throws(BuildFailure) {
+        try site.add(file, html(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.writtenBytes))
     }
 
-    static func html(_ report: Report, methods: String, charts: ChartSet, written: (String) -> [UInt8]?) -> String {
+    static func html(_ report: Report, methods: String, charts: ChartSet, tables: [DeclaredTable], written: (String) -> [UInt8]?) -> String {
+        let printed = tables.map { (id: $0.id, table: SupplementTable($0)) }
         let review = report.review
         var sections: [(id: String, title: String, html: String, wide: Bool)] = []
         sections.append(("s-methods", "Search and methods", charts.html(methods), false))
@@ -25,8 +27,9 @@ enum Supplement {
             </figure>
 
             """, false))
-        if let table = written("table-1.md").flatMap(SupplementTable.init(twin:)) {
-            sections.append(("s-table-1", table.title, table.html, true))
+        // The first table (the studies'), then the appraisal, then the other tables.
+        if let first = printed.first {
+            sections.append(("s-\(first.id)", first.table.title, first.table.html, true))
         }
         // The appraisal chart on a portrait page, its table on landscape ones.
         let appraisalCharts = charts.charts.filter(\.isAppraisal).map(charts.figure).joined()
@@ -36,8 +39,8 @@ enum Supplement {
         if let table = written("risk-of-bias.html").flatMap(tableElement) {
             sections.append(("s-appraisal-table", "Answers to the appraisal checklists", table, true))
         }
-        if let table = written("table-2.md").flatMap(SupplementTable.init(twin:)) {
-            sections.append(("s-table-2", table.title, table.html, true))
+        for other in printed.dropFirst() {
+            sections.append(("s-\(other.id)", other.table.title, other.table.html, true))
         }
         let others = charts.charts.filter { !$0.isAppraisal }.map(charts.figure).joined()
         if !others.isEmpty { sections.append(("s-charts", "Charts", "<h2>Charts</h2>\n" + others, false)) }
@@ -68,7 +71,9 @@ enum Supplement {
         for (number, section) in sections.enumerated() {
             html += "<section id=\"\(section.id)\" class=\"supplement-section\(section.wide ? " wide" : "")\">\n"
             html += "<p class=\"supplement-label\">Supplement S\(number + 1)</p>\n"
-            html += section.html.replacingOccurrences(of: "<h2>", with: "<h2 class=\"section-title\">") + "</section>\n"
+            // A section's own heading is its title; the long tables are not searched for more.
+            html += (section.wide ? section.html.replacingFirst("<h2>", with: "<h2 class=\"section-title\">")
+                                  : section.html.replacingOccurrences(of: "<h2>", with: "<h2 class=\"section-title\">")) + "</section>\n"
         }
         return html + "</main>\n</body>\n</html>\n"
     }
@@ -98,9 +103,9 @@ enum Supplement {
     /// The first table of a page the build wrote (the appraisal table):
     /// markup of the site's own renderers, which escaped its data.
     static func tableElement(_ page: [UInt8]) -> String? {
-        let text = String(decoding: page, as: UTF8.self)
-        guard let start = text.range(of: "<table"), let end = text.range(of: "</table>", range: start.upperBound..<text.endIndex) else { return nil }
-        return "<h2>Answers to the appraisal checklists</h2>\n<div class=\"table-scroll\">\n" + String(text[start.lowerBound..<end.upperBound]) + "\n</div>\n"
+        guard let start = find(Array("<table".utf8), in: page, from: 0),
+              let end = find(Array("</table>".utf8), in: page, from: start.upperBound) else { return nil }
+        return "<h2>Answers to the appraisal checklists</h2>\n<div class=\"table-scroll\">\n" + String(decoding: page[start.lowerBound..<end.upperBound], as: UTF8.self) + "\n</div>\n"
     }
 
     /// Print: A4, the wide sections in landscape, each section on a new page,
@@ -136,5 +141,23 @@ extension SiteOutput {
             return FileManager.default.contents(atPath: folder.folder.appendingPathComponent(path).path).map { [UInt8]($0) }
         }
         return nil
+    }
+}
+
+/// Where `needle` first occurs in `bytes` at or after `from`.
+private func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Range<Int>? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    var index = from
+    while index <= bytes.count - needle.count {
+        if bytes[index] == first && bytes[index..<index + needle.count].elementsEqual(needle) { return index..<index + needle.count }
+        index += 1
+    }
+    return nil
+}
+
+extension String {
+    /// The text with its first `target` replaced, when it starts with it.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        hasPrefix(target) ? replacement + dropFirst(target.count) : self
     }
 }

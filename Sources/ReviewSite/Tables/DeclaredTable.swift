@@ -6,9 +6,17 @@ struct DeclaredTable: Sendable {
     /// Whether each row anchors its key (a table of studies is where study links lead).
     let anchored: Bool
 
+    /// Every cell's plain text, made once: the Markdown twin, the
+    /// supplement and the diff all read it.
+    let data: TableData
+
     init(_ result: TableQuery.Result, keyColumns: Set<String>) {
         self.result = result
         anchored = keyColumns.contains(result.keyColumn)
+        var text = TableText(capacity: result.rows.count * 256)
+        let writer = Writer(anchored: anchored, columns: result.table.columns)
+        for row in result.rows { writer.write(row, into: &text) }
+        data = text.data(columns: result.table.columns.map(\.heading))
     }
 
     var id: String { result.table.id }
@@ -19,12 +27,6 @@ struct DeclaredTable: Sendable {
     /// The page of each row key, for links to a row.
     func pages() -> [String: Int] {
         Dictionary(result.rows.enumerated().map { ($1.key, $0 / Paging.size) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    var data: TableData {
-        var text = TableText(capacity: result.rows.count * 256)
-        for row in result.rows { write(row, into: &text) }
-        return text.data(columns: headings)
     }
 
     var markdown: [UInt8] {
@@ -52,7 +54,8 @@ struct DeclaredTable: Sendable {
         """
         let rows = result.rows[(number * Paging.size)..<min(result.rows.count, (number + 1) * Paging.size)]
         var out = HTMLBytes(capacity: rows.count * 640)
-        for row in rows { write(row, into: &out) }
+        let writer = Writer(anchored: anchored, columns: table.columns)
+        for row in rows { writer.write(row, into: &out) }
         return Page(file: Paging.file(id, page: number), title: shortTitle, body: html, sortable: true, rows: out.bytes,
                     end: "</tbody>\n</table>\n</div>")
     }
@@ -63,15 +66,22 @@ struct DeclaredTable: Sendable {
         return title.firstIndex(of: ".").map { String(title[..<$0]) } ?? title
     }
 
-    private func write(_ row: TableQuery.Row, into out: inout some TableOutput) {
+}
+
+/// Writes a row of a declared table to the page or to the plain cells.
+private struct Writer {
+    let anchored: Bool
+    let columns: [DeclaredColumn]
+
+    func write(_ row: TableQuery.Row, into out: inout some TableOutput) {
         out.startRow(id: anchored ? row.key : nil, subgroup: row.subgroup)
         for (index, cell) in row.cells.enumerated() {
             let heading = index == 0
-            out.startCell(heading: heading, style: style(result.table.columns[index].style), sort: sortKey(cell.sort))
+            out.startCell(heading: heading, style: style(columns[index].style), sort: sortKey(cell.sort))
             if let link = cell.link {
                 out.figureLink(link, cell.text)
             } else {
-                Self.write(cell.text, into: &out)
+                DeclaredTable.write(cell.text, into: &out)
             }
             if heading && anchored { out.key(row.key) }
             out.endCell(heading: heading)
@@ -79,21 +89,6 @@ struct DeclaredTable: Sendable {
         out.endRow()
     }
 
-    /// A cell's text: a line break for each newline, `**…**` in bold; the rest escaped.
-    static func write(_ text: String, into out: inout some TableOutput) {
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if number > 0 { out.lineBreak() }
-            let pieces = line.components(separatedBy: "**")
-            guard pieces.count % 2 == 1 else {
-                out.text(String(line))
-                continue
-            }
-            for (part, piece) in pieces.enumerated() {
-                if part > 0 { out.markup(part % 2 == 1 ? "<strong>" : "</strong>") }
-                if !piece.isEmpty { out.text(piece) }
-            }
-        }
-    }
 
     private func style(_ style: DeclaredColumn.Style?) -> StaticString? {
         switch style {
@@ -109,6 +104,29 @@ struct DeclaredTable: Sendable {
         case .integer(let number): .int(Int(number))
         case .real(let number): .text(formatNumber(number))
         case .text(let text): .text(text)
+        }
+    }
+}
+
+extension DeclaredTable {
+    /// A cell's text: a line break for each newline, `**…**` in bold; the rest escaped.
+    static func write(_ text: String, into out: inout some TableOutput) {
+        // Most cells are plain: no search of their text for markup.
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x2A }) {
+            if !text.isEmpty { out.text(text) }
+            return
+        }
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { out.lineBreak() }
+            let pieces = line.components(separatedBy: "**")
+            guard pieces.count % 2 == 1 else {
+                out.text(String(line))
+                continue
+            }
+            for (part, piece) in pieces.enumerated() {
+                if part > 0 { out.markup(part % 2 == 1 ? "<strong>" : "</strong>") }
+                if !piece.isEmpty { out.text(piece) }
+            }
         }
     }
 }
