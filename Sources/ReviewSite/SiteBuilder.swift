@@ -103,7 +103,8 @@ public struct SiteBuilder: Sendable {
                                                  keyColumn: report.keyColumn(of:)), in: frame) },
         ]
         var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
-        if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients)) {
+        if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients),
+                                        order: links.patientOrder) {
             tables.append((patients.pageCount, patients.page))
         }
         if let page = pages.page(.appraisal), let appraisal = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
@@ -179,12 +180,14 @@ public struct SiteBuilder: Sendable {
     func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
         var errors = ErrorList<TemplateError>()
         var tables: [DeclaredTable] = []
-        switch report.declaredTables(TableFile.path(inTemplates: templatesPath)) {
+        // tables.yaml is read once: its tables are computed, and site.yaml may list their ids.
+        let tableFile = TableFile.read(TableFile.path(inTemplates: templatesPath))
+        switch report.declaredTables(tableFile.file, readErrors: tableFile.errors) {
         case .success(let computed): tables = computed
         case .failure(let problems): errors.add(problems.list)
         }
         let site: SiteFile
-        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: Self.tableIDs(inTemplates: templatesPath)) {
+        switch SiteFile.read(SiteFile.path(inTemplates: templatesPath), tables: tableFile.file.tables.map(\.id)) {
         case .success(let read): site = read
         case .failure(let problems):
             errors.add(problems.list)

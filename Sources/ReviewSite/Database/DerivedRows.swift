@@ -14,9 +14,11 @@ struct DerivedRows {
         guard let patients = table("patients"), let ids = patients.texts("patient_id") else { return 0 }
         let index = IDIndex(ids.map { $0 ?? "" })
         let steps = table("treatments")
-        let stepGroups = steps.map { Groups($0, index: index, patients: ids.count, order: $0.integers("step")) }
+        let stepGroups = steps.map { RowGroups(owners: index.positions(of: ($0.texts("patient_id") ?? []).lazy.map { $0 ?? "" }),
+                                               count: ids.count, order: $0.integers("step")) }
         let events = table("adverse_events")
-        let eventGroups = events.map { Groups($0, index: index, patients: ids.count, order: nil) }
+        let eventGroups = events.map { RowGroups(owners: index.positions(of: ($0.texts("patient_id") ?? []).lazy.map { $0 ?? "" }),
+                                                 count: ids.count) }
         let treatment = steps.flatMap { steps in codebook.summary.treatment.flatMap { steps.index(of: $0) } }
         let event = events.flatMap { events in codebook.summary.events.flatMap { events.index(of: $0) } }
         let declared = codebook.summary.columns.map { column in (column.rule, steps?.index(of: column.source)) }
@@ -52,13 +54,9 @@ struct DerivedRows {
     private static func bind(_ rule: Codebook.SummaryColumn.Rule, _ steps: DataTable, _ column: Int, _ mine: [Int], into row: inout RowBinder) {
         switch (rule, steps.values[column]) {
         case (.sum(_, let zero), .integers(let values)):
-            var total: Int? = zero || !mine.isEmpty ? 0 : nil
-            for step in mine { total = values[step].map { value in total.map { $0 + value } } ?? (zero ? total : nil) }
-            row.integer(total)
+            row.integer(sum(mine.map { values[$0] }, missingAsZero: zero))
         case (.sum(_, let zero), .numbers(let values)):
-            var total: Double? = zero || !mine.isEmpty ? 0 : nil
-            for step in mine { total = values[step].map { value in total.map { $0 + value } } ?? (zero ? total : nil) }
-            row.real(total)
+            row.real(sum(mine.map { values[$0] }, missingAsZero: zero))
         case (.sequence(_, let missing), _):
             let codes = mine.compactMap { steps.code(column, $0) ?? missing }
             row.text(codes.isEmpty ? nil : codes.joined(separator: ";"))
@@ -68,6 +66,14 @@ struct DerivedRows {
         default:
             row.text(nil)
         }
+    }
+
+    /// The steps' values added up: a missing one counts 0, or makes the
+    /// total nil; no steps give 0, or nil.
+    private static func sum<Value: AdditiveArithmetic>(_ values: [Value?], missingAsZero: Bool) -> Value? {
+        var total: Value? = missingAsZero || !values.isEmpty ? .zero : nil
+        for value in values { total = value.map { value in total.map { $0 + value } } ?? (missingAsZero ? total : nil) }
+        return total
     }
 
     /// Each text once, in byte order.
@@ -121,49 +127,5 @@ struct DerivedRows {
         if applicable == 0 || share < rule.highBelow * whole { return "high" }
         if share > rule.lowAbove * whole { return "low" }
         return "moderate"
-    }
-}
-
-/// The rows of a table that refers to patients, grouped by patient: a
-/// counting sort by the patient's position, each group in `order`'s order
-/// (then file order).
-private struct Groups {
-    private let rows: [Int]
-    private let bounds: [Int]
-
-    init(_ table: DataTable, index: IDIndex, patients: Int, order: [Int?]?) {
-        let owners = table.texts("patient_id") ?? []
-        let positions = index.positions(of: owners.lazy.map { $0 ?? "" })
-        var bounds = [Int](repeating: 0, count: patients + 1)
-        for position in positions where position >= 0 { bounds[position + 1] += 1 }
-        for patient in 0..<patients { bounds[patient + 1] += bounds[patient] }
-        var next = bounds, rows = [Int](repeating: 0, count: bounds[patients])
-        for (row, position) in positions.enumerated() where position >= 0 {
-            rows[next[position]] = row
-            next[position] += 1
-        }
-        if let order {
-            for patient in 0..<patients where bounds[patient + 1] - bounds[patient] > 1 {
-                rows[bounds[patient]..<bounds[patient + 1]].sort { (order[$0] ?? 0, $0) < (order[$1] ?? 0, $1) }
-            }
-        }
-        self.rows = rows
-        self.bounds = bounds
-    }
-
-    func members(_ patient: Int) -> [Int] {
-        Array(rows[bounds[patient]..<bounds[patient + 1]])
-    }
-}
-
-extension DataTable {
-    func texts(_ column: String) -> [String?]? {
-        guard let index = index(of: column), case .text(let values) = values[index] else { return nil }
-        return values
-    }
-
-    func integers(_ column: String) -> [Int?]? {
-        guard let index = index(of: column), case .integers(let values) = values[index] else { return nil }
-        return values
     }
 }

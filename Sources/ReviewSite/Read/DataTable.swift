@@ -33,6 +33,18 @@ public struct DataTable: Sendable {
         guard case .text(let texts) = values[column] else { return nil }
         return texts[row]
     }
+
+    /// A text column's values by its name; nil when there is no such column of text.
+    func texts(_ column: String) -> [String?]? {
+        guard let index = index(of: column), case .text(let values) = values[index] else { return nil }
+        return values
+    }
+
+    /// An integer column's values by its name.
+    func integers(_ column: String) -> [Int?]? {
+        guard let index = index(of: column), case .integers(let values) = values[index] else { return nil }
+        return values
+    }
 }
 
 /// A column's values, one per row, nil (or -1) where not reported.

@@ -27,6 +27,8 @@ struct Paging: Sendable {
 struct RowLinks: Sendable {
     /// Each patient id's rank in byte order: its page is rank / Paging.size.
     private let patients: IDIndex
+    /// The patients table's rows in byte order of their ids: the patient pages' order.
+    let patientOrder: [Int]
     /// Each study id's page of the studies' table.
     private let studies: IDIndex
     /// The declared table of studies (`table-1`), where study links lead.
@@ -35,6 +37,7 @@ struct RowLinks: Sendable {
     init(_ tables: [DataTable], studyTable: DeclaredTable?) {
         let ids = tables.first { $0.name == "patients" }?.texts("patient_id")?.map { $0 ?? "" } ?? []
         let order = ByteOrder.sortedPositions(ids)
+        patientOrder = order
         var ranks = [Int](repeating: 0, count: ids.count)
         for (rank, position) in order.enumerated() { ranks[position] = rank }
         patients = IDIndex(ids, positions: ranks)

@@ -32,7 +32,8 @@ struct PatientTable: Sendable {
         let names: [String]
     }
 
-    init?(_ tables: [DataTable], _ codebook: Codebook, links: any RowLinking, page: SitePage) {
+    /// `order`: the rows in byte order of their ids, when the caller has it (RowLinks.patientOrder).
+    init?(_ tables: [DataTable], _ codebook: Codebook, links: any RowLinking, page: SitePage, order: [Int]? = nil) {
         guard let patients = tables.first(where: { $0.name == "patients" }),
               let id = patients.columns.firstIndex(where: { $0.type == .id }) else { return nil }
         cells = DataCells(patients, codebook)
@@ -40,21 +41,13 @@ struct PatientTable: Sendable {
         self.page = page
         self.id = id
         let ids = patients.texts(id).map { $0 ?? "" }
-        order = Self.order(ids)
+        self.order = order ?? Self.order(ids)
         let index = IDIndex(ids)
         children = tables.compactMap { table in
             guard let reference = table.columns.firstIndex(where: { $0.type == .reference && $0.references == "patients" }) else { return nil }
-            let owners = index.positions(of: table.texts(reference).map { $0 ?? "" })
-            // Rows grouped by patient, each group in file order (a counting sort).
-            var start = [Int](repeating: 0, count: ids.count + 1)
-            for owner in owners where owner >= 0 { start[owner + 1] += 1 }
-            for patient in 0..<ids.count { start[patient + 1] += start[patient] }
-            var next = start, rows = [Int](repeating: 0, count: start[ids.count])
-            for (row, owner) in owners.enumerated() where owner >= 0 {
-                rows[next[owner]] = row
-                next[owner] += 1
-            }
-            return Child(cells: DataCells(table, codebook), heading: Escape.html(Self.heading(table.name)), start: start, rows: rows,
+            // Rows grouped by patient, each group in file order.
+            let groups = RowGroups(owners: index.positions(of: table.texts(reference).map { $0 ?? "" }), count: ids.count)
+            return Child(cells: DataCells(table, codebook), heading: Escape.html(Self.heading(table.name)), start: groups.bounds, rows: groups.rows,
                          reference: reference, names: table.columns.map { Escape.html($0.label.lowercased()) })
         }
     }

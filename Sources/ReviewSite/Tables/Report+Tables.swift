@@ -3,6 +3,12 @@ extension Report {
     /// every problem of the file and of its queries at once.
     func declaredTables(_ path: String) -> Result<[DeclaredTable], TemplateErrors> {
         let (file, readErrors) = TableFile.read(path)
+        return declaredTables(file, readErrors: readErrors)
+    }
+
+    /// The tables of a tables.yaml already read, with the problems its reading found.
+    func declaredTables(_ file: TableFile, readErrors: [TemplateError]) -> Result<[DeclaredTable], TemplateErrors> {
+        let path = file.path
         var errors = ErrorList(readErrors)
         let figureIDs = Set(figures.map(\.id))
         let keyColumns = Set(tables.compactMap(DatabaseSchema.key))

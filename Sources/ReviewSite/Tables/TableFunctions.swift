@@ -45,8 +45,8 @@ struct TableFunctions: Sendable {
     var all: [SQLFunction] {
         let codebook = self.codebook
         return [
-            .scalar("label", 2) { [self] arguments in arguments[1].text.map { .text(label(arguments[0], $0)) } ?? .null },
-            .scalar("short_label", 2) { [self] arguments in arguments[1].text.map { .text(label(arguments[0], $0, short: true)) } ?? .null },
+            labelFunction("label", short: false),
+            labelFunction("short_label", short: true),
             .scalar("code_order", 2) { [self] arguments in
                 .integer(Int64(arguments[1].text.flatMap { list(arguments[0])?.names.firstIndex(of: $0) } ?? Int(Int32.max)))
             },
@@ -60,14 +60,8 @@ struct TableFunctions: Sendable {
                 guard let n = arguments[0].integer, let total = arguments[1].integer else { return .null }
                 return .text("\(n)/\(total) (\(Statistics.percent(n, total).map { "\($0)%" } ?? "n/a"))")
             },
-            .scalar("labels", 3) { [self] arguments in
-                guard let codes = arguments[1].text else { return .null }
-                return .text(codes.split(separator: ";").map { label(arguments[0], String($0)) }.joined(separator: arguments[2].text ?? ", "))
-            },
-            .scalar("short_labels", 3) { [self] arguments in
-                guard let codes = arguments[1].text else { return .null }
-                return .text(codes.split(separator: ";").map { label(arguments[0], String($0), short: true) }.joined(separator: arguments[2].text ?? ", "))
-            },
+            labelsFunction("labels", short: false),
+            labelsFunction("short_labels", short: true),
             .scalar("format_number", 1) { arguments in arguments[0].number.map { .text(formatNumber($0)) } ?? .null },
             .scalar("percent", 2) { arguments in
                 guard let n = arguments[0].integer, let total = arguments[1].integer, let p = Statistics.percent(n, total) else { return .null }
@@ -127,6 +121,19 @@ struct TableFunctions: Sendable {
                 return codes.isEmpty ? .null : .text(codes.map { label(first[0], $0) }.joined(separator: first[2].text ?? ", "))
             },
         ]
+    }
+
+    /// `label(list, code)`: a code's label, or its short label.
+    private func labelFunction(_ name: String, short: Bool) -> SQLFunction {
+        .scalar(name, 2) { [self] arguments in arguments[1].text.map { .text(label(arguments[0], $0, short: short)) } ?? .null }
+    }
+
+    /// `labels(list, codes, separator)`: each code of a `;`-list by its label (or short label).
+    private func labelsFunction(_ name: String, short: Bool) -> SQLFunction {
+        .scalar(name, 3) { [self] arguments in
+            guard let codes = arguments[1].text else { return .null }
+            return .text(codes.split(separator: ";").map { label(arguments[0], String($0), short: short) }.joined(separator: arguments[2].text ?? ", "))
+        }
     }
 
     /// `tally(list, code, key, parent)`: each code's label and the number of

@@ -90,13 +90,6 @@ struct TableQuery {
 }
 
 extension DatabaseValue {
-    /// The value as a cell shows it: numbers as the report writes them, NULL empty.
-    var display: String {
-        switch self {
-        case .null: ""
-        case .integer(let value): String(value)
-        case .real(let value): formatNumber(value)
-        case .text(let text): text
-        }
-    }
+    /// The value as a cell shows it: as `reviewsite sql` prints it, NULL empty.
+    var display: String { SQLOutput.cell(self) ?? "" }
 }
