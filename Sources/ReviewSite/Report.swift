@@ -35,11 +35,13 @@ public struct Report: Sendable {
         notes = dataset.notes
         self.catalogue = catalogue
         do {
-            database = try ReviewDatabase(tables: tables, codebook: codebook, prisma: prisma)
+            let (tables, codebook, prisma) = (tables, codebook, prisma)
+            database = try Stopwatch.time("database") { () throws(DatabaseError) in try ReviewDatabase(tables: tables, codebook: codebook, prisma: prisma) }
         } catch {
             throw FigureErrors([FigureError(file: catalogue.path, line: nil, column: nil, message: "the review's database: \(error.message)")])
         }
-        let run = FigureRunner(database: database, imputation: review.imputation, path: catalogue.path, twoConnections: nil).run(catalogue)
+        let runner = FigureRunner(database: database, imputation: review.imputation, path: catalogue.path, twoConnections: nil)
+        let run = Stopwatch.time("figures") { runner.run(catalogue) }
         guard run.errors.isEmpty else { throw FigureErrors(run.errors) }
         figures = run.figures
     }
@@ -57,7 +59,7 @@ public struct Report: Sendable {
         let reading = Background { FigureFile.read(figuresPath) }
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(from: path, figureFields: reading.result().file.fields)
+            dataset = try Stopwatch.time("load") { () throws(DatasetErrors) in try DatasetLoader.load(from: path, figureFields: reading.result().file.fields) }
         } catch {
             throw ReportErrors(data: error, figures: reading.result().errors)
         }

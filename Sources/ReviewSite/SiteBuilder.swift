@@ -73,12 +73,14 @@ public struct SiteBuilder: Sendable {
     /// Writes the site of a report already computed from `dataPath`.
     public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
-        let plan = try plan(report)
+        let plan = try Stopwatch.time("plan (tables, templates)") { () throws(BuildFailure) in try self.plan(report) }
         var count = 0
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
-            try Workers.run(jobs(report, plan, into: files))
-            try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: files)
+            try Stopwatch.time("pages and files") { () throws(BuildFailure) in try Workers.run(jobs(report, plan, into: files)) }
+            try Stopwatch.time("supplement") { () throws(BuildFailure) in
+                try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: files)
+            }
             count = files.count
         }
         return WrittenSite(files: count, warnings: report.notes + plan.assets.warnings + warnings)

@@ -18,21 +18,24 @@ extension ReviewDatabase {
         try database.execute("BEGIN")
         var loaded = 0
         for table in tables {
-            loaded += try Self.insert(database, table)
+            loaded += try Stopwatch.time("database: insert \(table.name)") { () throws(DatabaseError) in try Self.insert(database, table) }
         }
         try Self.insertPrisma(database, prisma)
         try database.execute(schema.derived)
         let derived = DerivedRows(tables: tables, codebook: codebook)
-        loaded += try derived.insertSummaries(database)
-        loaded += try derived.insertAppraisal(database)
-        try database.execute(schema.views)
-        try database.execute("COMMIT")
+        loaded += try Stopwatch.time("database: summaries") { () throws(DatabaseError) in try derived.insertSummaries(database) }
+        loaded += try Stopwatch.time("database: appraisal") { () throws(DatabaseError) in try derived.insertAppraisal(database) }
+        try Stopwatch.time("database: indexes and views") { () throws(DatabaseError) in try database.execute(schema.views) }
+        try Stopwatch.time("database: commit") { () throws(DatabaseError) in try database.execute("COMMIT") }
         try database.guardReads(workLimit: 10_000_000 + 200 * loaded)
-        var keyLists: [String: KeyList] = [:]
-        for table in tables {
-            guard let key = DatabaseSchema.key(table), let column = table.index(of: key),
-                  case .text(let ids) = table.values[column] else { continue }
-            keyLists[key] = KeyList(ids.map { $0 ?? "" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        let keyLists = Stopwatch.time("database: key lists") {
+            var keyLists: [String: KeyList] = [:]
+            for table in tables {
+                guard let key = DatabaseSchema.key(table), let column = table.index(of: key),
+                      case .text(let ids) = table.values[column] else { continue }
+                keyLists[key] = KeyList(ids.map { $0 ?? "" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            }
+            return keyLists
         }
         self.init(database: database, rowCount: loaded, keyLists: keyLists)
     }

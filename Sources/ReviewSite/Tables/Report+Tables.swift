@@ -14,8 +14,8 @@ extension Report {
         let keyColumns = Set(tables.compactMap(DatabaseSchema.key))
         var computed: [DeclaredTable] = []
         for table in file.tables {
-            switch TableQuery(table: table, path: path).run(database.database, figures: figureIDs) {
-            case .success(let result): computed.append(DeclaredTable(result, keyColumns: keyColumns))
+            switch Stopwatch.time("table \(table.id) query", { TableQuery(table: table, path: path).run(database.database, figures: figureIDs) }) {
+            case .success(let result): computed.append(Stopwatch.time("table \(table.id) pages") { DeclaredTable(result, keyColumns: keyColumns) })
             case .failure(let problems): errors.add(problems.list)
             }
         }
