@@ -6,7 +6,7 @@ DATA ?= data
 TEMPLATES ?= templates
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test check build deps browser-deps supplement supplement-deps clean diff bench fuzz example
+.PHONY: all site test check build release deps browser-deps supplement supplement-deps clean diff bench fuzz example
 
 BASE ?= HEAD
 
@@ -61,6 +61,14 @@ supplement-deps:
 
 build: deps
 	$(SWIFT) build --product reviewsite
+
+# An optimised binary with Swift's runtime and Foundation linked in: it
+# starts in a third of the time and runs on a Debian machine without Swift
+# (besides libc, libstdc++ and zlib it needs Debian's libcmark0.30.2 and
+# libsqlite3-0). make bench times this one.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product reviewsite
+	$(SWIFT) build -c release --static-swift-stdlib --product reviewsite-bench
 
 site: build
 	$(BIN) check --data $(DATA)

@@ -14,8 +14,8 @@ command -v hyperfine >/dev/null || apt-get install -y -q hyperfine >/dev/null
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 bash bench/peer/install-r.sh
 
-swift build -c release --product reviewsite >/dev/null
-swift build -c release --product reviewsite-bench >/dev/null
+# The binary `make release` builds (Swift's runtime linked in).
+make --no-print-directory release >/dev/null
 bin=.build/release/reviewsite
 
 # One run under /usr/bin/time -v: peak memory in KiB.

@@ -47,11 +47,39 @@ public struct FigureRows: RandomAccessCollection, Equatable, Sendable, Expressib
 /// JSON string for figures.json (made when first asked for).
 final class KeyList: @unchecked Sendable {
     let ids: [String]
+    /// For a table's keys: the position of the key of file row n, and the
+    /// file row of the key at each position. Queries that scan a table
+    /// return its keys in file order: KeyReader tries the next row's key first.
+    let fileOrder: FileOrder?
     private let lock = NSLock()
     private var quoted: (bytes: [UInt8], ends: [Int])?
 
+    struct FileOrder {
+        var positions: [Int32]
+        var rows: [Int32]
+        /// The keys' UTF-8 one after another by position: key n ends at `ends[n]`.
+        var bytes: [UInt8]
+        var ends: [Int]
+    }
+
     init(_ ids: [String]) {
         self.ids = ids
+        fileOrder = nil
+    }
+
+    /// A table's keys given in file order, kept in byte order.
+    init(fileOrder keys: [String]) {
+        let order = ByteOrder.sortedPositions(keys)
+        ids = order.map { keys[$0] }
+        var positions = [Int32](repeating: 0, count: keys.count)
+        for (position, row) in order.enumerated() { positions[row] = Int32(position) }
+        var bytes: [UInt8] = [], ends: [Int] = []
+        ends.reserveCapacity(ids.count)
+        for id in ids {
+            bytes.append(contentsOf: id.utf8)
+            ends.append(bytes.count)
+        }
+        fileOrder = FileOrder(positions: positions, rows: order.map { Int32($0) }, bytes: bytes, ends: ends)
     }
 
     /// Each key as a JSON string literal: key n is `bytes[ends[n - 1]..<ends[n]]`.

@@ -33,7 +33,7 @@ extension ReviewDatabase {
             for table in tables {
                 guard let key = DatabaseSchema.key(table), let column = table.index(of: key),
                       case .text(let ids) = table.values[column] else { continue }
-                keyLists[key] = KeyList(ids.map { $0 ?? "" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+                keyLists[key] = KeyList(fileOrder: ids.map { $0 ?? "" })
             }
             return keyLists
         }
@@ -76,7 +76,9 @@ extension ReviewDatabase {
     static func insert<Rows: Collection>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
                                                  _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
         func statement(_ count: Int) throws(DatabaseError) -> Statement {
-            let values = (0..<count).map { row in "(" + (1...columns).map { "?\(row * columns + $0)" }.joined(separator: ", ") + ")" }
+            // Plain `?` parameters are numbered in order; `?NNN` would cost SQLite a lookup each.
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            let values = Array(repeating: row, count: count)
             return try database.prepare("INSERT INTO \(table) VALUES \(values.joined(separator: ", "))")
         }
         let total = rows.count, perBatch = max(1, 600 / columns)

@@ -30,8 +30,9 @@ struct FigureRunner: Sendable {
                 let connection = half == 0 ? database.database : second!
                 let keyNames = KeyNames()
                 for (order, index) in queried.enumerated() where second == nil || order % 2 == half {
-                    slots.buffer[index] = FigureQuery(declaration: declarations[index], database: connection, keys: keys,
-                                                      imputation: imputation, path: path, keyNames: keyNames).compute()
+                    let query = FigureQuery(declaration: declarations[index], database: connection, keys: keys,
+                                            imputation: imputation, path: path, keyNames: keyNames)
+                    slots.buffer[index] = Stopwatch.time("figure \(declarations[index].id)") { query.compute() }
                 }
             }
         }

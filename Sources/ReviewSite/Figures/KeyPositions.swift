@@ -38,6 +38,8 @@ struct KeyReader {
     private var index: KeyIndex?
     private var positions: [Int32] = []
     private var texts: [String]?
+    /// The file row whose key is tried first: the one after the last found.
+    private var nextRow = 0
 
     init(list: KeyList?, index: KeyIndex?) {
         self.list = list
@@ -47,21 +49,37 @@ struct KeyReader {
 
     mutating func add(_ key: UnsafeBufferPointer<UInt8>) {
         if texts == nil, index != nil {
+            if let order = list!.fileOrder, nextRow < order.positions.count {
+                // Equal bytes are equal keys; most queries scan a table in file order.
+                let position = Int(order.positions[nextRow])
+                let start = position == 0 ? 0 : order.ends[position - 1]
+                if order.ends[position] - start == key.count,
+                   order.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, key.baseAddress!, key.count) == 0 }) {
+                    positions.append(Int32(position))
+                    nextRow += 1
+                    return
+                }
+            }
             // In place: a key that is found writes nothing, so the shared index is not copied.
             let ascii = key.allSatisfy { $0 < 0x80 }
             let number = ascii ? index!.insert(key, isASCII: true, line: 0) : nil
             if let number, !number.isNew {
-                positions.append(Int32(number.number))
+                found(number.number)
                 return
             }
             if !ascii, let number = index!.number(of: String(decoding: key, as: UTF8.self)) {
-                positions.append(Int32(number))
+                found(number)
                 return
             }
             // Not a key of the list: the figure keeps its keys' text.
             texts = positions.map { list!.ids[Int($0)] }
         }
         texts!.append(String(decoding: key, as: UTF8.self))
+    }
+
+    private mutating func found(_ position: Int) {
+        positions.append(Int32(position))
+        if let order = list!.fileOrder { nextRow = Int(order.rows[position]) + 1 }
     }
 
     /// The rows in key order (a stable sort: a key's rows keep the query's order).
@@ -79,8 +97,27 @@ struct KeyReader {
         guard !zip(positions, positions.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             return FigureKeyedRows(keys: keys, positions: positions, values: values)
         }
-        let order = positions.indices.sorted { positions[$0] != positions[$1] ? positions[$0] < positions[$1] : $0 < $1 }
-        return FigureKeyedRows(keys: keys, positions: order.map { positions[$0] }, values: values.isEmpty ? [] : order.map { values[$0] })
+        let order = Self.order(positions, keys: keys.ids.count)
+        return FigureKeyedRows(keys: keys, positions: order.map { positions[Int($0)] }, values: values.isEmpty ? [] : order.map { values[Int($0)] })
+    }
+}
+
+extension KeyReader {
+    /// The rows' indices sorted by position, a key's rows in query order: a
+    /// counting sort when the rows are many for the keys, else a comparison sort.
+    static func order(_ positions: [Int32], keys: Int) -> [Int32] {
+        guard positions.count * 8 >= keys else {
+            return positions.indices.sorted { positions[$0] != positions[$1] ? positions[$0] < positions[$1] : $0 < $1 }.map { Int32($0) }
+        }
+        var starts = [Int32](repeating: 0, count: keys + 1)
+        for position in positions { starts[Int(position) + 1] += 1 }
+        for key in 0..<keys { starts[key + 1] += starts[key] }
+        var order = [Int32](repeating: 0, count: positions.count)
+        for (row, position) in positions.enumerated() {
+            order[Int(starts[Int(position)])] = Int32(row)
+            starts[Int(position)] += 1
+        }
+        return order
     }
 }
 
