@@ -221,33 +221,36 @@ extension Database {
             if function.aggregate == nil {
                 sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, { context, count, values in
                     let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                    Database.result(context, box.function.scalar!(Database.arguments(count, values)))
+                    // One array per connection, refilled for every call.
+                    box.arguments.removeAll(keepingCapacity: true)
+                    Database.append(count, values, to: &box.arguments)
+                    Database.result(context, box.function.scalar!(box.arguments))
                 }, nil, nil, release)
             } else {
                 sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, nil, { context, count, values in
                     // The rows so far live in a box the aggregate context points to.
                     let slot = sqlite3_aggregate_context(context, Int32(MemoryLayout<UnsafeMutableRawPointer>.size))!
                         .assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
-                    if slot.pointee == nil { slot.pointee = Unmanaged.passRetained(RowsBox()).toOpaque() }
-                    Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue().rows.append(Database.arguments(count, values))
+                    if slot.pointee == nil { slot.pointee = Unmanaged.passRetained(RowsBox(width: Int(count))).toOpaque() }
+                    Database.append(count, values, to: &Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue().rows.values)
                 }, { context in
                     let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
                     let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
-                    let rows = slot?.pointee.map { Unmanaged<RowsBox>.fromOpaque($0).takeRetainedValue().rows } ?? []
+                    let rows = slot?.pointee.map { Unmanaged<RowsBox>.fromOpaque($0).takeRetainedValue().rows } ?? AggregateRows(width: Int(max(0, box.function.arguments)))
                     Database.result(context, box.function.aggregate!(rows))
                 }, release)
             }
         }
     }
 
-    private static func arguments(_ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) -> [DatabaseValue] {
-        (0..<Int(count)).map { index in
+    private static func append(_ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?, to arguments: inout [DatabaseValue]) {
+        for index in 0..<Int(count) {
             let value = values![index]
             switch sqlite3_value_type(value) {
-            case SQLITE_INTEGER: return .integer(sqlite3_value_int64(value))
-            case SQLITE_FLOAT: return .real(sqlite3_value_double(value))
-            case SQLITE_NULL: return .null
-            default: return .text(String(cString: sqlite3_value_text(value)))
+            case SQLITE_INTEGER: arguments.append(.integer(sqlite3_value_int64(value)))
+            case SQLITE_FLOAT: arguments.append(.real(sqlite3_value_double(value)))
+            case SQLITE_NULL: arguments.append(.null)
+            default: arguments.append(.text(String(cString: sqlite3_value_text(value))))
             }
         }
     }
@@ -264,9 +267,12 @@ extension Database {
 
 private final class FunctionBox {
     let function: SQLFunction
+    /// A scalar call's arguments (a connection runs one call at a time).
+    var arguments: [DatabaseValue] = []
     init(_ function: SQLFunction) { self.function = function }
 }
 
 private final class RowsBox {
-    var rows: [[DatabaseValue]] = []
+    var rows: AggregateRows
+    init(width: Int) { rows = AggregateRows(width: width) }
 }

@@ -4,13 +4,36 @@ struct SQLFunction: Sendable {
     let name: String
     let arguments: Int32
     let scalar: (@Sendable ([DatabaseValue]) -> DatabaseValue)?
-    let aggregate: (@Sendable ([[DatabaseValue]]) -> DatabaseValue)?
+    let aggregate: (@Sendable (AggregateRows) -> DatabaseValue)?
 
     static func scalar(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable ([DatabaseValue]) -> DatabaseValue) -> SQLFunction {
         SQLFunction(name: name, arguments: arguments, scalar: body, aggregate: nil)
     }
 
-    static func aggregate(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable ([[DatabaseValue]]) -> DatabaseValue) -> SQLFunction {
+    static func aggregate(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable (AggregateRows) -> DatabaseValue) -> SQLFunction {
         SQLFunction(name: name, arguments: arguments, scalar: nil, aggregate: body)
     }
+}
+
+/// An aggregate's rows of arguments, kept one after another in one array:
+/// a group of 100,000 rows is not 100,000 arrays.
+struct AggregateRows: RandomAccessCollection {
+    /// Arguments per row.
+    let width: Int
+    var values: [DatabaseValue] = []
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    /// One row's arguments.
+    struct Row {
+        let rows: AggregateRows
+        let start: Int
+        subscript(_ argument: Int) -> DatabaseValue { rows.values[start + argument] }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { width == 0 ? 0 : values.count / width }
+    subscript(_ row: Int) -> Row { Row(rows: self, start: row * width) }
 }

@@ -5,33 +5,21 @@
 struct TableFunctions: Sendable {
     let codebook: Codebook
 
-    /// A code list by its name under `codes:`, or a column's codes by
-    /// `table.column` (code, yes/no, checklist, answer and level columns).
-    private func list(_ name: DatabaseValue) -> Codebook.CodeList? {
-        let text = name.text ?? ""
-        if let list = codebook.codeList(text) { return list }
-        let path = text.split(separator: ".").map(String.init)
-        guard path.count == 2, let column = codebook.table(path[0])?.column(path[1]) else { return nil }
-        let codes: [Codebook.Code]
-        switch column.type {
-        case .code, .codeList: return codebook.codes(of: column)
-        case .level: codes = codebook.appraisal.levels
-        case .checklist: codes = codebook.appraisal.checklists.map { Codebook.Code(code: $0.code, label: $0.label) }
-        case .answer: codes = codebook.appraisal.checklists.first?.answers ?? []
-        case .yesNo: codes = [Codebook.Code(code: "yes"), Codebook.Code(code: "no")]
-        default: return nil
-        }
-        return Codebook.CodeList(name: text, within: nil, codes: codes)
+    /// Code lists by name, indexed once.
+    private let lists: CodeListIndex
+
+    init(codebook: Codebook) {
+        self.codebook = codebook
+        lists = CodeListIndex(codebook)
     }
 
     private func label(_ list: DatabaseValue, _ code: String, short: Bool = false) -> String {
-        guard let entry = self.list(list)?.code(code) else { return code }
-        return short ? entry.short ?? entry.label : entry.label
+        lists[list]?.label(code, short: short) ?? code
     }
 
     /// Codes of `list` in codebook order, then the codes it does not hold in byte order.
     private func ordered(_ codes: some Sequence<String>, _ list: DatabaseValue) -> [String] {
-        let order = self.list(list).map { Dictionary($0.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let order = lists[list]?.place ?? [:]
         return Array(Set(codes)).sorted { a, b in
             switch (order[a], order[b]) {
             case let (x?, y?): x < y
@@ -48,7 +36,7 @@ struct TableFunctions: Sendable {
             labelFunction("label", short: false),
             labelFunction("short_label", short: true),
             .scalar("code_order", 2) { [self] arguments in
-                .integer(Int64(arguments[1].text.flatMap { list(arguments[0])?.names.firstIndex(of: $0) } ?? Int(Int32.max)))
+                .integer(Int64(arguments[1].text.flatMap { lists[arguments[0]]?.place[$0] } ?? Int(Int32.max)))
             },
             .scalar("unit", 2) { arguments in
                 // unit('treatments.concentration', code of the column it depends on)
@@ -95,7 +83,7 @@ struct TableFunctions: Sendable {
             .aggregate("tally_by_count", 3) { [self] rows in tallyByCount(rows) },
             .aggregate("counts", 2) { [self] rows in
                 guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
-                let codes = list(first[0])?.names ?? []
+                let codes = lists[first[0]]?.names ?? []
                 var counts: [String: Int] = [:]
                 for row in rows { if let code = row[1].text { counts[code, default: 0] += 1 } }
                 return .text(codes.map { "\(label(first[0], $0)) \(counts[$0] ?? 0)" }.joined(separator: ", "))
@@ -104,7 +92,7 @@ struct TableFunctions: Sendable {
                 guard let first = rows.first else { return .null }
                 var counts: [String: Int] = [:]
                 for row in rows { if let code = row[1].text { counts[code, default: 0] += 1 } }
-                return .text((list(first[0])?.names ?? []).map { code in
+                return .text((lists[first[0]]?.names ?? []).map { code in
                     "\(label(first[0], code)) \(counts[code] ?? 0) (\(Statistics.percent(counts[code] ?? 0, rows.count).map { "\($0)%" } ?? "n/a"))"
                 }.joined(separator: "\n"))
             },
@@ -140,10 +128,10 @@ struct TableFunctions: Sendable {
     /// distinct keys with it, in codebook order, not reported last. NULL
     /// when no code is reported, unless `parent` has codes in the list
     /// (a list `within` another): then its rows without one are counted.
-    private func tally(_ rows: [[DatabaseValue]]) -> DatabaseValue {
+    private func tally(_ rows: AggregateRows) -> DatabaseValue {
         guard let first = rows.first else { return .null }
         let parent = rows.lazy.compactMap { $0[3].text }.first
-        let expected = parent.map { parent in list(first[0])?.codes.contains { $0.of == parent } ?? false } ?? false
+        let expected = parent.map { parent in lists[first[0]]?.list.codes.contains { $0.of == parent } ?? false } ?? false
         guard expected || rows.contains(where: { $0[1].text != nil }) else { return .null }
         let keys = keysByCode(rows, key: 2)
         let codes = ordered(keys.keys.filter { !$0.isEmpty }, first[0]) + (keys[""] == nil ? [] : [""])
@@ -153,7 +141,7 @@ struct TableFunctions: Sendable {
     /// `tally_by_count(list, code, key)`: the labels, most frequent first
     /// (ties in codebook order), not reported last; each with its number of
     /// distinct keys when the group has more than one key. NULL for no code.
-    private func tallyByCount(_ rows: [[DatabaseValue]]) -> DatabaseValue {
+    private func tallyByCount(_ rows: AggregateRows) -> DatabaseValue {
         guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
         let keys = keysByCode(rows, key: 2)
         let counted = Set(rows.enumerated().map { $1[2].text ?? String($0) }).count > 1
@@ -168,7 +156,7 @@ struct TableFunctions: Sendable {
     }
 
     /// The distinct keys (argument `key`) of each code ("" for none).
-    private func keysByCode(_ rows: [[DatabaseValue]], key: Int) -> [String: Set<String>] {
+    private func keysByCode(_ rows: AggregateRows, key: Int) -> [String: Set<String>] {
         var keys: [String: Set<String>] = [:]
         for (index, row) in rows.enumerated() {
             keys[row[1].text ?? "", default: []].insert(row[key].text ?? row[key].integer.map(String.init) ?? String(index))
