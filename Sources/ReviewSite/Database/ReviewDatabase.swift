@@ -1,3 +1,5 @@
+import Foundation
+
 /// The review's dataset as an SQLite database: one table per CSV file, with
 /// the file's name and columns (docs/database.md), list columns as child
 /// tables, the PRISMA counts, and the derived tables and views that figure
@@ -26,6 +28,21 @@ final class ReviewDatabase: @unchecked Sendable {
         let connection = try database.connect()
         try connection.guardReads(workLimit: workLimit)
         return connection
+    }
+
+    private let lock = NSLock()
+    private var madeSecond: Database??
+
+    /// The second thread's connection, made once and shared by the figures
+    /// and the tables (below 2M rows it is a copy of the database); nil
+    /// when it cannot be made, and the work stays on one thread.
+    var second: Database? {
+        lock.withLock {
+            if let madeSecond { return madeSecond }
+            let made = try? connect()
+            madeSecond = .some(made)
+            return made
+        }
     }
 
     /// The CREATE statements of every table and view, as `reviewsite sql --schema` prints them.

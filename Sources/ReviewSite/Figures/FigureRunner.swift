@@ -23,7 +23,7 @@ struct FigureRunner: Sendable {
         let keys = KeyPositions(database.keyLists)
         // A second thread pays off once the queries outweigh starting it.
         let two = twoConnections ?? Self.rowsForTwoThreads.contains(database.rowCount)
-        let second: Database? = two ? try? database.connect() : nil
+        let second: Database? = two ? database.second : nil
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = Slots(buffer)
             DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { half in

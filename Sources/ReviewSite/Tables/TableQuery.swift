@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a declared table: one query whose rows are the table's rows, with
 /// every column's cell, sort key and figure link computed over the row
 /// (`r`) and its patients (`p`, treated_patients; `table_members` lists
@@ -26,7 +28,10 @@ struct TableQuery {
         var rows: [Row]
     }
 
-    func run(_ database: Database, figures: Set<String>) -> Swift.Result<Result, TemplateErrors> {
+    /// The table's rows, or the rows numbered `part` (from 1) of them: a
+    /// row's cells depend only on the row and its patients, so the parts
+    /// of a large table can run on two connections at once.
+    func run(_ database: Database, figures: Set<String>, part: ClosedRange<Int>? = nil) -> Swift.Result<Result, TemplateErrors> {
         let label = "table '\(table.id)'"
         var probe = ComposedSQL(anchor: table.rows)
         probe.add("SELECT * FROM (\n")
@@ -60,6 +65,7 @@ struct TableQuery {
         if table.patients != nil {
             sql.add(" LEFT JOIN table_members AS m ON m.row_key = r.\(key) LEFT JOIN treated_patients AS p ON p.patient_id = m.patient_id")
         }
+        if let part { sql.add("\nWHERE r.table_row BETWEEN \(part.lowerBound) AND \(part.upperBound)") }
         sql.add("\nGROUP BY r.table_row ORDER BY r.table_row")
         let result: ResultRows
         do {
@@ -82,6 +88,25 @@ struct TableQuery {
         }
         guard errors.isEmpty else { return .failure(TemplateErrors(errors)) }
         return .success(Result(table: table, keyColumn: columns.first ?? "", rows: rows))
+    }
+
+    /// How many rows the rows query gives; nil when it fails (run reports why).
+    func rowCount(_ database: Database) -> Int? {
+        var sql = ComposedSQL(anchor: table.rows)
+        sql.add("SELECT count(*) FROM (\n")
+        sql.add(table.rows)
+        sql.add("\n)")
+        return (try? database.rows(sql.text))?.rows.first?.first?.integer
+    }
+
+    /// Whether the table may run in parts: not when a cell may look across
+    /// rows, which only a window function (`… OVER …`) does.
+    var divisible: Bool {
+        !table.columns.contains { column in
+            [column.cell, column.sort, column.link].contains { piece in
+                piece.map { $0.text.range(of: #"\bover\b"#, options: [.regularExpression, .caseInsensitive]) != nil } ?? false
+            }
+        }
     }
 
     private func fail(_ position: TextPosition, _ message: String) -> TemplateErrors {

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import ReviewSite
+
+/// A large dataset's tables run in parts of their rows on two connections:
+/// the parts put together must be the table run whole, problems included.
+@Suite("Declared tables in parts")
+struct TablePartsTests {
+    static let report = try! loadReport(defaultDataPath)
+
+    static func tables(_ file: TableFile, inParts: Bool) -> Result<[DeclaredTable], TemplateErrors> {
+        report.declaredTables(file, readErrors: [], inParts: inParts)
+    }
+
+    static func file(_ yaml: String) -> TableFile {
+        let path = NSTemporaryDirectory() + "tables-\(UUID().uuidString).yaml"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(yaml.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return TableFile.read(path).file
+    }
+
+    @Test func theDefaultTablesInPartsAreTheTablesWhole() throws {
+        let file = TableFile.read(TableFile.path(inTemplates: defaultTemplatesPath)).file
+        let whole = try Self.tables(file, inParts: false).get(), parts = try Self.tables(file, inParts: true).get()
+        #expect(whole.count == 2)
+        for (a, b) in zip(whole, parts) {
+            #expect(a.result.rows.count > 5)
+            #expect(a.result.rows.map(\.key) == b.result.rows.map(\.key))
+            #expect(a.result.rows.map { $0.cells.map(\.text) } == b.result.rows.map { $0.cells.map(\.text) })
+            #expect(a.result.rows.map { $0.cells.map(\.link) } == b.result.rows.map { $0.cells.map(\.link) })
+            #expect(a.markdown == b.markdown)
+        }
+    }
+
+    static let bySex = """
+    - id: by-sex
+      title: Patients by sex
+      caption: Patients by sex
+      rows: SELECT DISTINCT coalesce(sex, 'NR') AS sex FROM patients ORDER BY 1
+      patients: SELECT coalesce(sex, 'NR'), patient_id FROM patients
+      columns:
+        - heading: Sex
+          cell: r.sex
+        - heading: Patients
+          cell: count(p.patient_id)
+    """
+
+    @Test func aCellThatLooksAcrossRowsKeepsTheTableWhole() throws {
+        let file = Self.file(Self.bySex + "\n    - heading: Share\n      cell: count(p.patient_id) * 100 / sum(count(p.patient_id)) OVER ()\n")
+        #expect(!TableQuery(table: file.tables[0], path: file.path).divisible)
+        #expect(TableQuery(table: Self.file(Self.bySex).tables[0], path: file.path).divisible)
+        let whole = try Self.tables(file, inParts: false).get()[0], parts = try Self.tables(file, inParts: true).get()[0]
+        #expect(whole.result.rows.map { $0.cells.map(\.text) } == parts.result.rows.map { $0.cells.map(\.text) })
+        #expect(whole.result.rows.map { $0.cells[2].text }.contains { $0 != "100" })
+    }
+
+    @Test func aTableThatFailsInPartsReportsWhatItWholeReports() {
+        // Row m's sex and row f's count link to no figure: the parts of rows f and m each see one of the two.
+        let file = Self.file(Self.bySex.replacingOccurrences(of: "cell: r.sex", with: "cell: r.sex\n      link: CASE r.sex WHEN 'm' THEN 'nope.m' END")
+                             + "\n      link: CASE r.sex WHEN 'f' THEN 'nope.f' END\n")
+        var problems: [[String]] = []
+        for inParts in [false, true] {
+            guard case .failure(let errors) = Self.tables(file, inParts: inParts) else { Issue.record("no error"); return }
+            problems.append(errors.errors.map(\.description))
+        }
+        #expect(problems[0].count == 2)
+        #expect(problems[0] == problems[1])
+    }
+}
