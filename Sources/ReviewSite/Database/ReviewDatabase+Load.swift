@@ -30,12 +30,17 @@ extension ReviewDatabase {
         }
         try Self.insertPrisma(database, prisma)
         try database.execute(schema.derived)
-        let (summaries, appraisal, keyLists) = Stopwatch.time("database: waiting for the second thread") { worked.result() }
-        if let summaries {
-            loaded += try Stopwatch.time("database: summaries") { () throws(DatabaseError) in try Self.insert(database, "patient_summary", summaries) }
-        }
-        if let appraisal {
-            loaded += try Stopwatch.time("database: appraisal") { () throws(DatabaseError) in try Self.insert(database, "study_appraisal", appraisal) }
+        let keyLists: [String: KeyList]
+        do {
+            // In a scope of their own: the summaries' columns are let go before the indexes are made.
+            let (summaries, appraisal, lists) = Stopwatch.time("database: waiting for the second thread") { worked.take() }
+            keyLists = lists
+            if let summaries {
+                loaded += try Stopwatch.time("database: summaries") { () throws(DatabaseError) in try Self.insert(database, "patient_summary", summaries) }
+            }
+            if let appraisal {
+                loaded += try Stopwatch.time("database: appraisal") { () throws(DatabaseError) in try Self.insert(database, "study_appraisal", appraisal) }
+            }
         }
         try Stopwatch.time("database: indexes and views") { () throws(DatabaseError) in try database.execute(schema.views) }
         try Stopwatch.time("database: commit") { () throws(DatabaseError) in try database.execute("COMMIT") }

@@ -25,16 +25,17 @@ public enum DatasetLoader {
         let patientPlan = plan("patients")
         let patientsRead = Background { () -> (TableRows?, ErrorList<DataError>) in
             let sink = ErrorSink()
-            return (patientPlan.flatMap { readTable($0, in: directory, sink: sink) }, sink.list)
+            let rows = Stopwatch.time("load: read patients (second thread)") { patientPlan.flatMap { readTable($0, in: directory, sink: sink) } }
+            return (rows, sink.list)
         }
         let review = readReview(directory, sink)
         let prisma = readPrisma(directory, sink)
         let published = readPublished(directory, sink, fields: figureFields())
         var tables: [String: TableRows] = [:]
         for plan in plans where plan.table.name != "patients" {
-            tables[plan.table.name] = readTable(plan, in: directory, sink: sink)
+            tables[plan.table.name] = Stopwatch.time("load: read \(plan.table.name)") { readTable(plan, in: directory, sink: sink) }
         }
-        let (patients, patientErrors) = patientsRead.result()
+        let (patients, patientErrors) = Stopwatch.time("load: waiting for patients") { patientsRead.result() }
         sink.add(patientErrors)
         tables["patients"] = patients
 
@@ -45,7 +46,7 @@ public enum DatasetLoader {
         }
         let validator = DatasetValidator(directory: directory, sink: sink)
         if let codebook {
-            validator.check(tables, plans: plans, codebook: codebook)
+            Stopwatch.time("load: checks between files") { validator.check(tables, plans: plans, codebook: codebook) }
         }
         if let (prisma, lines) = prisma {
             validator.checkPrisma(prisma, lines, studyCount: codebook == nil ? nil : tables["studies"]?.recordCount)
@@ -98,6 +99,13 @@ final class Background<Value>: @unchecked Sendable {
     func result() -> Value {
         done.wait()
         defer { done.signal() }
+        return value!
+    }
+
+    /// The result, asked once: the value is not kept here after.
+    func take() -> Value {
+        done.wait()
+        defer { value = nil }
         return value!
     }
 }
