@@ -57,14 +57,16 @@ final class TextCodes {
 }
 
 extension ReviewDatabase {
-    /// Inserts the rows in order, many per statement; the number of rows.
+    /// Inserts the rows in order, many per statement, the last few one by
+    /// one; the number of rows.
     static func insert(_ database: Database, _ table: String, _ rows: ColumnRows) throws(DatabaseError) -> Int {
         let width = rows.columns.count, perBatch = max(1, 600 / max(1, width))
         var statements: [Int: Statement] = [:]
         var bytes: [UInt8] = [], texts: [(index: Int32, start: Int, end: Int)] = []
         var start = 0
         while start < rows.count {
-            let size = min(perBatch, rows.count - start)
+            // The last rows one by one: a statement of their own count would cost more to prepare.
+            let size = rows.count - start >= perBatch ? perBatch : 1
             let statement: Statement
             if let prepared = statements[size] {
                 statement = prepared

@@ -18,7 +18,7 @@ public enum DatasetLoader {
         folder.workbookUnreadable = folder.workbook == nil && sink.count > errorsBefore
         let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
-        let codebook = readCodebook(directory, sink)
+        let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink) }
         let plans = codebook.map { codebook in Codebook.tableNames.compactMap { codebook.table($0) }.map { TablePlan($0, codebook: codebook) } } ?? []
         func plan(_ name: String) -> TablePlan? { plans.first { $0.table.name == name } }
         // patients.csv, the largest file, is read on a second core meanwhile.
@@ -28,9 +28,9 @@ public enum DatasetLoader {
             let rows = Stopwatch.time("load: read patients (second thread)") { patientPlan.flatMap { readTable($0, in: directory, sink: sink) } }
             return (rows, sink.list)
         }
-        let review = readReview(directory, sink)
-        let prisma = readPrisma(directory, sink)
-        let published = readPublished(directory, sink, fields: figureFields())
+        let review = Stopwatch.time("load: review.yaml") { readReview(directory, sink) }
+        let prisma = Stopwatch.time("load: prisma.yaml") { readPrisma(directory, sink) }
+        let published = Stopwatch.time("load: published.yaml") { readPublished(directory, sink, fields: figureFields()) }
         var tables: [String: TableRows] = [:]
         for plan in plans where plan.table.name != "patients" {
             tables[plan.table.name] = Stopwatch.time("load: read \(plan.table.name)") { readTable(plan, in: directory, sink: sink) }
