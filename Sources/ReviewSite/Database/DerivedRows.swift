@@ -10,8 +10,8 @@ struct DerivedRows {
     }
 
     /// patient_summary, row for row with patients (file order).
-    func insertSummaries(_ database: Database) throws(DatabaseError) -> Int {
-        guard let patients = table("patients"), let ids = patients.texts("patient_id") else { return 0 }
+    func summaries() -> ColumnRows? {
+        guard let patients = table("patients"), let ids = patients.texts("patient_id") else { return nil }
         let index = IDIndex(ids.map { $0 ?? "" })
         let steps = table("treatments")
         let stepGroups = steps.map { RowGroups(owners: index.positions(of: ($0.texts("patient_id") ?? []).lazy.map { $0 ?? "" }),
@@ -21,63 +21,92 @@ struct DerivedRows {
                                                  count: ids.count) }
         let treatment = steps.flatMap { steps in codebook.summary.treatment.flatMap { steps.index(of: $0) } }
         let event = events.flatMap { events in codebook.summary.events.flatMap { events.index(of: $0) } }
-        let declared = codebook.summary.columns.map { column in (column.rule, steps?.index(of: column.source)) }
-        let width = Codebook.Summary.fixed.count + declared.count
-        return try ReviewDatabase.insert(database, "patient_summary", width, 0..<ids.count) { row, patient in
+        let declared = codebook.summary.columns.map { column in
+            SummaryColumn(rule: column.rule, steps: steps, column: steps?.index(of: column.source), capacity: ids.count)
+        }
+        var counts: [Int?] = [], combined: [Int?] = []
+        counts.reserveCapacity(ids.count)
+        combined.reserveCapacity(ids.count)
+        let sequence = TextCodes(capacity: ids.count), treatments = TextCodes(capacity: ids.count)
+        let monotherapy = TextCodes(capacity: ids.count), eventLists = TextCodes(capacity: ids.count)
+        for patient in ids.indices {
             let mine = stepGroups?.members(patient) ?? []
-            row.text(ids[patient])
-            row.integer(mine.count)
+            counts.append(mine.count)
             if let steps, let treatment {
                 let codes = mine.map { steps.code(treatment, $0) ?? "" }
                 let distinct = Self.distinct(codes)
-                row.text(codes.isEmpty ? nil : codes.joined(separator: ";"))
-                row.text(distinct.isEmpty ? nil : distinct.joined(separator: ";"))
-                row.text(distinct.count == 1 ? distinct[0] : nil)
-                row.integer(distinct.count > 1 ? 1 : 0)
+                sequence.append(codes.isEmpty ? nil : codes.joined(separator: ";"))
+                treatments.append(distinct.isEmpty ? nil : distinct.joined(separator: ";"))
+                monotherapy.append(distinct.count == 1 ? distinct[0] : nil)
+                combined.append(distinct.count > 1 ? 1 : 0)
             } else {
-                row.text(nil); row.text(nil); row.text(nil); row.integer(0)
+                sequence.append(nil); treatments.append(nil); monotherapy.append(nil); combined.append(0)
             }
             if let events, let event, let groups = eventGroups {
                 let distinct = Self.distinct(groups.members(patient).compactMap { events.code(event, $0) })
-                row.text(distinct.isEmpty ? nil : distinct.joined(separator: ";"))
+                eventLists.append(distinct.isEmpty ? nil : distinct.joined(separator: ";"))
             } else {
-                row.text(nil)
+                eventLists.append(nil)
             }
-            for (rule, column) in declared {
-                guard let steps, let column else { row.text(nil); continue }
-                Self.bind(rule, steps, column, mine, into: &row)
-            }
+            for column in declared { column.append(mine) }
         }
+        let fixed: [ColumnRows.Column] = [.text(ids), .integers(counts), sequence.column, treatments.column, monotherapy.column,
+                                          .integers(combined), eventLists.column]
+        return ColumnRows(columns: fixed + declared.map(\.values), count: ids.count)
     }
 
-    /// A declared column of patient_summary for one patient's steps.
-    private static func bind(_ rule: Codebook.SummaryColumn.Rule, _ steps: DataTable, _ column: Int, _ mine: [Int], into row: inout RowBinder) {
-        switch (rule, steps.values[column]) {
-        case (.sum(_, let zero), .integers(let values)):
-            row.integer(sum(mine.map { values[$0] }, missingAsZero: zero))
-        case (.sum(_, let zero), .numbers(let values)):
-            row.real(sum(mine.map { values[$0] }, missingAsZero: zero))
-        case (.sequence(_, let missing), _):
-            let codes = mine.compactMap { steps.code(column, $0) ?? missing }
-            row.text(codes.isEmpty ? nil : codes.joined(separator: ";"))
-        case (.codes(_, let missing), _):
-            let distinct = distinct(mine.compactMap { steps.code(column, $0) ?? missing })
-            row.text(distinct.isEmpty ? nil : distinct.joined(separator: ";"))
-        default:
-            row.text(nil)
+    /// A declared column of patient_summary, filled patient by patient.
+    private final class SummaryColumn {
+        let rule: Codebook.SummaryColumn.Rule
+        let steps: DataTable?
+        let column: Int?
+        var integers: [Int?] = [], numbers: [Double?] = []
+        let texts: TextCodes
+
+        init(rule: Codebook.SummaryColumn.Rule, steps: DataTable?, column: Int?, capacity: Int) {
+            self.rule = rule
+            self.steps = steps
+            self.column = column
+            texts = TextCodes(capacity: capacity)
+        }
+
+        /// One patient's value from its steps.
+        func append(_ mine: [Int]) {
+            guard let steps, let column else { return texts.append(nil) }
+            switch (rule, steps.values[column]) {
+            case (.sum(_, let zero), .integers(let values)):
+                integers.append(DerivedRows.sum(mine.map { values[$0] }, missingAsZero: zero))
+            case (.sum(_, let zero), .numbers(let values)):
+                numbers.append(DerivedRows.sum(mine.map { values[$0] }, missingAsZero: zero))
+            case (.sequence(_, let missing), _):
+                let codes = mine.compactMap { steps.code(column, $0) ?? missing }
+                texts.append(codes.isEmpty ? nil : codes.joined(separator: ";"))
+            case (.codes(_, let missing), _):
+                let distinct = DerivedRows.distinct(mine.compactMap { steps.code(column, $0) ?? missing })
+                texts.append(distinct.isEmpty ? nil : distinct.joined(separator: ";"))
+            default:
+                texts.append(nil)
+            }
+        }
+
+        /// Whichever kind of value the rule gave.
+        var values: ColumnRows.Column {
+            if !integers.isEmpty { return .integers(integers) }
+            if !numbers.isEmpty { return .numbers(numbers) }
+            return texts.column
         }
     }
 
     /// The steps' values added up: a missing one counts 0, or makes the
     /// total nil; no steps give 0, or nil.
-    private static func sum<Value: AdditiveArithmetic>(_ values: [Value?], missingAsZero: Bool) -> Value? {
+    fileprivate static func sum<Value: AdditiveArithmetic>(_ values: [Value?], missingAsZero: Bool) -> Value? {
         var total: Value? = missingAsZero || !values.isEmpty ? .zero : nil
         for value in values { total = value.map { value in total.map { $0 + value } } ?? (missingAsZero ? total : nil) }
         return total
     }
 
     /// Each text once, in byte order.
-    private static func distinct(_ texts: [String]) -> [String] {
+    fileprivate static func distinct(_ texts: [String]) -> [String] {
         guard texts.count > 1 else { return texts }
         return Set(texts).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -85,8 +114,8 @@ struct DerivedRows {
     /// study_appraisal, row for row with studies: the share of met answers
     /// among the applicable ones and the overall judgement by the study's
     /// checklist, and its level of evidence.
-    func insertAppraisal(_ database: Database) throws(DatabaseError) -> Int {
-        guard let studies = table("studies"), let ids = studies.texts("study_id") else { return 0 }
+    func appraisal() -> ColumnRows? {
+        guard let studies = table("studies"), let ids = studies.texts("study_id") else { return nil }
         let appraisal = codebook.appraisal
         let checklistColumn = studies.columns.firstIndex { $0.type == .checklist }
         let levelColumn = studies.columns.firstIndex { $0.type == .level }
@@ -102,22 +131,24 @@ struct DerivedRows {
                 if answer.met && answer.applicable { met[study] += 1 }
             }
         }
-        let width = 1 + (appraisal.checklists.isEmpty ? 0 : 5) + (appraisal.levels.isEmpty ? 0 : 1)
-        return try ReviewDatabase.insert(database, "study_appraisal", width, 0..<ids.count) { row, study in
-            row.text(ids[study])
-            if !appraisal.checklists.isEmpty {
+        var columns: [ColumnRows.Column] = [.text(ids)]
+        if !appraisal.checklists.isEmpty {
+            let codes = TextCodes(capacity: ids.count), judgements = TextCodes(capacity: ids.count)
+            for study in ids.indices {
                 let code = checklistColumn.flatMap { studies.code($0, study) }
-                row.text(code)
-                row.integer(met[study])
-                row.integer(applicable[study])
-                row.real(applicable[study] > 0 ? Double(met[study]) / Double(applicable[study]) : nil)
+                codes.append(code)
                 let rule = code.flatMap(appraisal.checklist)?.overall ?? Codebook.OverallRule(lowAbove: 100, highBelow: 0)
-                row.text(Self.judgement(met: met[study], applicable: applicable[study], rule))
+                judgements.append(Self.judgement(met: met[study], applicable: applicable[study], rule))
             }
-            if !appraisal.levels.isEmpty {
-                row.text(levelColumn.flatMap { studies.code($0, study) })
-            }
+            let shares = ids.indices.map { applicable[$0] > 0 ? Double(met[$0]) / Double(applicable[$0]) : nil }
+            columns += [codes.column, .integers(met.map { $0 }), .integers(applicable.map { $0 }), .numbers(shares), judgements.column]
         }
+        if !appraisal.levels.isEmpty {
+            let levels = TextCodes(capacity: ids.count)
+            for study in ids.indices { levels.append(levelColumn.flatMap { studies.code($0, study) }) }
+            columns.append(levels.column)
+        }
+        return ColumnRows(columns: columns, count: ids.count)
     }
 
     /// Low above `lowAbove` % met, high below `highBelow` % (or with no

@@ -15,6 +15,14 @@ extension ReviewDatabase {
         let schema = DatabaseSchema(tables: tables, codebook: codebook)
         try database.execute("PRAGMA journal_mode = MEMORY")
         try database.execute(schema.dataTables + Self.prismaTables)
+        // What is worked out in Swift (patient_summary's rows, the sorted key
+        // lists) is, on a second core, while SQLite takes the tables' rows.
+        let derived = DerivedRows(tables: tables, codebook: codebook)
+        let worked = Background { () -> (summaries: ColumnRows?, appraisal: ColumnRows?, keyLists: [String: KeyList]) in
+            Stopwatch.time("database: summaries and key lists (second thread)") {
+                (derived.summaries(), derived.appraisal(), Self.keyLists(tables))
+            }
+        }
         try database.execute("BEGIN")
         var loaded = 0
         for table in tables {
@@ -22,51 +30,52 @@ extension ReviewDatabase {
         }
         try Self.insertPrisma(database, prisma)
         try database.execute(schema.derived)
-        let derived = DerivedRows(tables: tables, codebook: codebook)
-        loaded += try Stopwatch.time("database: summaries") { () throws(DatabaseError) in try derived.insertSummaries(database) }
-        loaded += try Stopwatch.time("database: appraisal") { () throws(DatabaseError) in try derived.insertAppraisal(database) }
+        let keyLists: [String: KeyList]
+        do {
+            // In a scope of their own: the summaries' columns are let go before the indexes are made.
+            let (summaries, appraisal, lists) = Stopwatch.time("database: waiting for the second thread") { worked.take() }
+            keyLists = lists
+            if let summaries {
+                loaded += try Stopwatch.time("database: summaries") { () throws(DatabaseError) in try Self.insert(database, "patient_summary", summaries) }
+            }
+            if let appraisal {
+                loaded += try Stopwatch.time("database: appraisal") { () throws(DatabaseError) in try Self.insert(database, "study_appraisal", appraisal) }
+            }
+        }
         try Stopwatch.time("database: indexes and views") { () throws(DatabaseError) in try database.execute(schema.views) }
         try Stopwatch.time("database: commit") { () throws(DatabaseError) in try database.execute("COMMIT") }
         try database.guardReads(workLimit: 10_000_000 + 200 * loaded)
-        let keyLists = Stopwatch.time("database: key lists") {
-            var keyLists: [String: KeyList] = [:]
-            for table in tables {
-                guard let key = DatabaseSchema.key(table), let column = table.index(of: key),
-                      case .text(let ids) = table.values[column] else { continue }
-                keyLists[key] = KeyList(fileOrder: ids.map { $0 ?? "" })
-            }
-            return keyLists
-        }
         self.init(database: database, rowCount: loaded, keyLists: keyLists)
+    }
+
+    /// Each keyed table's keys in byte order, for the figures' rows.
+    private static func keyLists(_ tables: [DataTable]) -> [String: KeyList] {
+        var keyLists: [String: KeyList] = [:]
+        for table in tables {
+            guard let key = DatabaseSchema.key(table), let column = table.index(of: key),
+                  case .text(let ids) = table.values[column] else { continue }
+            keyLists[key] = KeyList(fileOrder: ids.map { $0 ?? "" })
+        }
+        return keyLists
     }
 
     /// One table's rows, and its code lists' rows into their child tables.
     private static func insert(_ database: Database, _ table: DataTable) throws(DatabaseError) -> Int {
-        let scalar = table.columns.indices.filter { table.columns[$0].type != .codeList }
-        let texts = table.codes.map { $0 }
-        var count = try insert(database, table.name, scalar.count, 0..<table.count) { row, index in
-            for column in scalar {
-                switch table.values[column] {
-                case .text(let values): row.text(values[index])
-                case .integers(let values): row.integer(values[index])
-                case .numbers(let values): row.real(values[index])
-                case .codes(let values): row.text(values[index] < 0 ? nil : texts[column][Int(values[index])])
-                case .codeLists: break
-                }
-            }
-        }
+        var count = try insert(database, table.name, ColumnRows(table))
         let keys: [String?]? = DatabaseSchema.key(table).flatMap(table.index).flatMap { column in
             if case .text(let ids) = table.values[column] { return ids }
             return nil
         }
         for column in table.columns.indices where table.columns[column].type == .codeList {
             guard case .codeLists(let lists) = table.values[column] else { continue }
-            let pairs = lists.indices.lazy.flatMap { index in lists[index].lazy.map { (index, $0) } }
-            let child = DatabaseSchema.child(table, table.columns[column])
-            count += try insert(database, child.name, 2, pairs) { row, pair in
-                if let keys { row.text(keys[pair.0]) } else { row.integer(pair.0 + 1) }
-                row.text(texts[column][Int(pair.1)])
+            var owners: [Int32] = [], items: [Int32] = []
+            for (row, list) in lists.enumerated() {
+                owners.append(contentsOf: repeatElement(Int32(row), count: list.count))
+                items.append(contentsOf: list)
             }
+            let owner: ColumnRows.Column = keys.map { .codes(owners, names: $0) } ?? .integers(owners.map { Int($0) + 1 })
+            let rows = ColumnRows(columns: [owner, .codes(items, names: table.codes[column])], count: items.count)
+            count += try insert(database, DatabaseSchema.child(table, table.columns[column]).name, rows)
         }
         return count
     }

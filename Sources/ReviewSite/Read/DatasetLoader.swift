@@ -18,23 +18,24 @@ public enum DatasetLoader {
         folder.workbookUnreadable = folder.workbook == nil && sink.count > errorsBefore
         let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
-        let codebook = readCodebook(directory, sink)
+        let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink) }
         let plans = codebook.map { codebook in Codebook.tableNames.compactMap { codebook.table($0) }.map { TablePlan($0, codebook: codebook) } } ?? []
         func plan(_ name: String) -> TablePlan? { plans.first { $0.table.name == name } }
         // patients.csv, the largest file, is read on a second core meanwhile.
         let patientPlan = plan("patients")
         let patientsRead = Background { () -> (TableRows?, ErrorList<DataError>) in
             let sink = ErrorSink()
-            return (patientPlan.flatMap { readTable($0, in: directory, sink: sink) }, sink.list)
+            let rows = Stopwatch.time("load: read patients (second thread)") { patientPlan.flatMap { readTable($0, in: directory, sink: sink) } }
+            return (rows, sink.list)
         }
-        let review = readReview(directory, sink)
-        let prisma = readPrisma(directory, sink)
-        let published = readPublished(directory, sink, fields: figureFields())
+        let review = Stopwatch.time("load: review.yaml") { readReview(directory, sink) }
+        let prisma = Stopwatch.time("load: prisma.yaml") { readPrisma(directory, sink) }
+        let published = Stopwatch.time("load: published.yaml") { readPublished(directory, sink, fields: figureFields()) }
         var tables: [String: TableRows] = [:]
         for plan in plans where plan.table.name != "patients" {
-            tables[plan.table.name] = readTable(plan, in: directory, sink: sink)
+            tables[plan.table.name] = Stopwatch.time("load: read \(plan.table.name)") { readTable(plan, in: directory, sink: sink) }
         }
-        let (patients, patientErrors) = patientsRead.result()
+        let (patients, patientErrors) = Stopwatch.time("load: waiting for patients") { patientsRead.result() }
         sink.add(patientErrors)
         tables["patients"] = patients
 
@@ -45,7 +46,7 @@ public enum DatasetLoader {
         }
         let validator = DatasetValidator(directory: directory, sink: sink)
         if let codebook {
-            validator.check(tables, plans: plans, codebook: codebook)
+            Stopwatch.time("load: checks between files") { validator.check(tables, plans: plans, codebook: codebook) }
         }
         if let (prisma, lines) = prisma {
             validator.checkPrisma(prisma, lines, studyCount: codebook == nil ? nil : tables["studies"]?.recordCount)
@@ -98,6 +99,13 @@ final class Background<Value>: @unchecked Sendable {
     func result() -> Value {
         done.wait()
         defer { done.signal() }
+        return value!
+    }
+
+    /// The result, asked once: the value is not kept here after.
+    func take() -> Value {
+        done.wait()
+        defer { value = nil }
         return value!
     }
 }
