@@ -7,10 +7,17 @@ struct TableFunctions: Sendable {
 
     /// Code lists by name, indexed once.
     private let lists: CodeListIndex
+    /// Columns by 'table.column', for unit(): it is called once per row.
+    private let columns: [String: Codebook.Column]
 
     init(codebook: Codebook) {
         self.codebook = codebook
         lists = CodeListIndex(codebook)
+        var columns: [String: Codebook.Column] = [:]
+        for table in codebook.tables {
+            for column in table.allColumns where columns["\(table.name).\(column.name)"] == nil { columns["\(table.name).\(column.name)"] = column }
+        }
+        self.columns = columns
     }
 
     private func label(_ list: DatabaseValue, _ code: String, short: Bool = false) -> String {
@@ -38,10 +45,9 @@ struct TableFunctions: Sendable {
             .scalar("code_order", 2) { [self] arguments in
                 .integer(Int64(arguments[1].text.flatMap { lists[arguments[0]]?.place[$0] } ?? Int(Int32.max)))
             },
-            .scalar("unit", 2) { arguments in
+            .scalar("unit", 2) { [columns] arguments in
                 // unit('treatments.concentration', code of the column it depends on)
-                let path = (arguments[0].text ?? "").split(separator: ".").map(String.init)
-                guard path.count == 2, let column = codebook.table(path[0])?.column(path[1]) else { return .null }
+                guard let column = arguments[0].text.flatMap({ columns[$0] }) else { return .null }
                 return (arguments[1].text.flatMap { column.units[$0] } ?? column.unit).map { .text($0) } ?? .null
             },
             .scalar("share", 2) { arguments in
