@@ -32,6 +32,14 @@ final class ReviewDatabase: @unchecked Sendable {
 
     private let lock = NSLock()
     private var madeSecond: Database??
+    /// A connection serves one thread at a time (SQLite's no-mutex mode):
+    /// work that uses both connections holds this.
+    private let inUse = NSLock()
+
+    /// Runs `work` with the connections to itself, whichever thread asks.
+    func exclusively<Result>(_ work: () -> Result) -> Result {
+        inUse.withLock(work)
+    }
 
     /// The second thread's connection, made once and shared by the figures
     /// and the tables (below 2M rows it is a copy of the database); nil

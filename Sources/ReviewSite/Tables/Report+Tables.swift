@@ -15,7 +15,7 @@ extension Report {
         var errors = ErrorList(readErrors)
         let keyColumns = Set(tables.compactMap(DatabaseSchema.key))
         var computed: [DeclaredTable] = []
-        for (table, result) in zip(file.tables, Stopwatch.time("tables' queries") { tableResults(file, inParts: inParts) }) {
+        for (table, result) in zip(file.tables, Stopwatch.time("tables' queries") { database.exclusively { tableResults(file, inParts: inParts) } }) {
             switch result {
             case .success(let result): computed.append(Stopwatch.time("table \(table.id) pages") { DeclaredTable(result, keyColumns: keyColumns) })
             case .failure(let problems): errors.add(problems.list)
