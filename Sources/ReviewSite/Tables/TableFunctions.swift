@@ -38,8 +38,7 @@ struct TableFunctions: Sendable {
     }
 
     var all: [SQLFunction] {
-        let codebook = self.codebook
-        return [
+        [
             labelFunction("label", short: false),
             labelFunction("short_label", short: true),
             .scalar("code_order", 2) { [self] arguments in
