@@ -65,5 +65,9 @@ for entry in default:data 100000:$out/data-100000; do
   printf '%s\trmarkdown\t%s\n' "$name" "$(peak bash bench/peer/render.sh "$dir" "$out/peer-$name")" >> "$out/memory.tsv"
 done
 
+# The hand-written sections below the marker (before/after notes) are kept.
+marker='<!-- Sections below are written by hand; make bench keeps them. -->'
+kept=$(awk -v m="$marker" '$0 == m {f=1} f' BENCHMARKS.md 2>/dev/null || true)
 python3 bench/report.py "$out" > BENCHMARKS.md
+if [ -n "$kept" ]; then printf '%s\n' "$kept" >> BENCHMARKS.md; fi
 cat BENCHMARKS.md
