@@ -71,9 +71,7 @@ extension ReviewDatabase {
             if let prepared = statements[size] {
                 statement = prepared
             } else {
-                // Plain `?` parameters are numbered in order; `?NNN` would cost SQLite a lookup each.
-                let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-                statement = try database.prepare("INSERT INTO \(table) VALUES \(Array(repeating: row, count: size).joined(separator: ", "))")
+                statement = try ReviewDatabase.insertStatement(database, table, columns: width, rows: size)
                 statements[size] = statement
             }
             let end = start + size

@@ -80,15 +80,19 @@ extension ReviewDatabase {
         return count
     }
 
+    /// An INSERT of `rows` rows of `columns` values each. Plain `?`
+    /// parameters are numbered in order; `?NNN` would cost SQLite a lookup each.
+    static func insertStatement(_ database: Database, _ table: String, columns: Int, rows: Int) throws(DatabaseError) -> Statement {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return try database.prepare("INSERT INTO \(table) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))")
+    }
+
     /// Prepared INSERTs of many rows each (one step inserts a batch), the
     /// last rows one by one; the number of rows.
     static func insert<Rows: Collection>(_ database: Database, _ table: String, _ columns: Int, _ rows: Rows,
                                                  _ bind: (inout RowBinder, Rows.Element) -> Void) throws(DatabaseError) -> Int {
         func statement(_ count: Int) throws(DatabaseError) -> Statement {
-            // Plain `?` parameters are numbered in order; `?NNN` would cost SQLite a lookup each.
-            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-            let values = Array(repeating: row, count: count)
-            return try database.prepare("INSERT INTO \(table) VALUES \(values.joined(separator: ", "))")
+            try insertStatement(database, table, columns: columns, rows: count)
         }
         let total = rows.count, perBatch = max(1, 600 / columns)
         let batch = total >= perBatch ? try statement(perBatch) : nil

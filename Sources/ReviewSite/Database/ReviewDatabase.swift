@@ -41,6 +41,25 @@ final class ReviewDatabase: @unchecked Sendable {
         inUse.withLock(work)
     }
 
+    /// `work` for items 0..<count, in parallel on the two connections when
+    /// asked and the second can be made: each thread takes the next item
+    /// not yet taken. `work` is told its thread (0 or 1) for per-connection
+    /// state. The results are in item order, whichever thread made them.
+    func map<Value>(_ count: Int, inParallel: Bool, _ work: @Sendable (Database, _ thread: Int, _ item: Int) -> Value) -> [Value] {
+        let connections = [database] + (inParallel ? second.map { [$0] } ?? [] : [])
+        var results = [Value?](repeating: nil, count: count)
+        let queue = JobQueue(count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer)
+            DispatchQueue.concurrentPerform(iterations: min(connections.count, max(count, 1))) { thread in
+                while let item = queue.next() {
+                    slots.buffer[item] = work(connections[thread], thread, item)
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// The second thread's connection, made once and shared by the figures
     /// and the tables (below 2M rows it is a copy of the database); nil
     /// when it cannot be made, and the work stays on one thread.
@@ -90,4 +109,10 @@ final class ReviewDatabase: @unchecked Sendable {
       reports INTEGER NOT NULL
     );
     """
+}
+
+/// A result buffer the threads of `map` share, each item written by one thread.
+private struct Slots<Value>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Value?>
+    init(_ buffer: UnsafeMutableBufferPointer<Value?>) { self.buffer = buffer }
 }

@@ -153,7 +153,8 @@ struct FigureQuery {
     }
 }
 
-/// The key column of each population a connection has seen.
-final class KeyNames {
+/// The key column of each population a connection has seen; each thread
+/// of the figure runner has its own.
+final class KeyNames: @unchecked Sendable {
     var names: [String: String] = [:]
 }

@@ -23,19 +23,14 @@ struct FigureRunner: Sendable {
         let keys = KeyPositions(database.keyLists)
         // A second thread pays off once the queries outweigh starting it.
         let two = twoConnections ?? Self.rowsForTwoThreads.contains(database.rowCount)
-        let second: Database? = two ? database.second : nil
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = Slots(buffer)
-            DispatchQueue.concurrentPerform(iterations: second == nil ? 1 : 2) { half in
-                let connection = half == 0 ? database.database : second!
-                let keyNames = KeyNames()
-                for (order, index) in queried.enumerated() where second == nil || order % 2 == half {
-                    let query = FigureQuery(declaration: declarations[index], database: connection, keys: keys,
-                                            imputation: imputation, path: path, keyNames: keyNames)
-                    slots.buffer[index] = Stopwatch.time("figure \(declarations[index].id)") { query.compute() }
-                }
-            }
+        let keyNames = [KeyNames(), KeyNames()]
+        let computed = database.map(queried.count, inParallel: two) { connection, thread, item in
+            let index = queried[item]
+            let query = FigureQuery(declaration: declarations[index], database: connection, keys: keys,
+                                    imputation: imputation, path: path, keyNames: keyNames[thread])
+            return Stopwatch.time("figure \(declarations[index].id)") { query.compute() }
         }
+        for (item, index) in queried.enumerated() { results[index] = computed[item] }
         var byID: [String: Figure] = [:]
         for result in results { if case .success(let figure)? = result { byID[figure.id] = figure } }
         for (index, declaration) in declarations.enumerated() {
@@ -60,11 +55,5 @@ struct FigureRunner: Sendable {
         let values = parts.compactMap { $0.figure[$0.field] }
         return Figure(id: declaration.id, kind: .range, values: ["min": values.min(), "max": values.max(), "n": Double(values.count)],
                       rows: FigureRows.union(parts.map { $0.figure.rows }))
-    }
-
-    /// The result buffer, shared by the threads that each fill their own slots.
-    private struct Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Result<Figure, FigureError>?>
-        init(_ buffer: UnsafeMutableBufferPointer<Result<Figure, FigureError>?>) { self.buffer = buffer }
     }
 }

@@ -109,15 +109,7 @@ extension KeyReader {
         guard positions.count * 8 >= keys else {
             return positions.indices.sorted { positions[$0] != positions[$1] ? positions[$0] < positions[$1] : $0 < $1 }.map { Int32($0) }
         }
-        var starts = [Int32](repeating: 0, count: keys + 1)
-        for position in positions { starts[Int(position) + 1] += 1 }
-        for key in 0..<keys { starts[key + 1] += starts[key] }
-        var order = [Int32](repeating: 0, count: positions.count)
-        for (row, position) in positions.enumerated() {
-            order[Int(starts[Int(position)])] = Int32(row)
-            starts[Int(position)] += 1
-        }
-        return order
+        return RowGroups(owners: positions.map { Int($0) }, count: keys).rows.map { Int32($0) }
     }
 }
 

@@ -45,23 +45,11 @@ extension Report {
             for start in stride(from: 1, through: count, by: size) { planned.append((index, start...min(count, start + size - 1))) }
         }
         let jobs = planned
-        let connections = [database.database] + (second.map { [$0] } ?? [])
-        let results = Locked([Result<TableQuery.Result, TemplateErrors>?](repeating: nil, count: jobs.count))
-        let next = Locked(0)
-        DispatchQueue.concurrentPerform(iterations: connections.count) { thread in
-            while let job = next.withLock({ (taken: inout Int) -> Int? in
-                guard taken < jobs.count else { return nil }
-                taken += 1
-                return taken - 1
-            }) {
-                let (table, part) = jobs[job]
-                let result = queries[table].run(connections[thread], figures: figureIDs, part: part)
-                results.withLock { $0[job] = result }
-            }
+        let done = database.map(jobs.count, inParallel: second != nil) { connection, _, job in
+            queries[jobs[job].table].run(connection, figures: figureIDs, part: jobs[job].part)
         }
-        let done = results.withLock { $0 }
         return queries.indices.map { table in
-            let parts = jobs.indices.filter { jobs[$0].table == table }.map { done[$0]! }
+            let parts = jobs.indices.filter { jobs[$0].table == table }.map { done[$0] }
             // A failing table runs again whole, so that its problems are reported as they are without parts.
             if parts.count > 1, parts.contains(where: { if case .failure = $0 { true } else { false } }) {
                 return queries[table].run(database.database, figures: figureIDs)
@@ -71,19 +59,5 @@ extension Report {
             whole.rows = parts.flatMap { try! $0.get().rows }
             return .success(whole)
         }
-    }
-}
-
-/// A value that threads share, behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.withLock { body(&value) }
     }
 }

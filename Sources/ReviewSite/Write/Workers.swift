@@ -24,7 +24,7 @@ enum Workers {
 }
 
 /// The next job to take, and the first failure.
-private final class JobQueue: @unchecked Sendable {
+final class JobQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let count: Int
     private var taken = 0
