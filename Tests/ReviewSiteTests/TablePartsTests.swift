@@ -66,4 +66,40 @@ struct TablePartsTests {
         #expect(problems[0].count == 2)
         #expect(problems[0] == problems[1])
     }
+
+    static let withEmptyRows = """
+    - id: with-empty-rows
+      title: Rows with and without patients
+      caption: Rows
+      rows: SELECT column1 AS sex FROM (VALUES ('f'), ('x'), ('m'), ('ghost'))
+      patients: SELECT sex, patient_id FROM patients WHERE sex IS NOT NULL UNION ALL SELECT 'ghost', 'no such patient'
+      columns:
+        - heading: Sex
+          cell: r.sex
+        - heading: Patients
+          cell: count(p.patient_id)
+        - heading: Rows
+          cell: count(*)
+        - heading: Age
+          cell: median_range(p.age_years)
+    """
+
+    @Test(arguments: [false, true]) func aRowWithoutPatientsKeepsItsPlaceWithNone(_ inParts: Bool) throws {
+        // Without a window function, rows with and without patients are two SELECTs of one query.
+        let window = "\n    - heading: Of all\n      cell: count(p.patient_id) || '/' || sum(count(p.patient_id)) OVER ()\n"
+        let counts = try Self.report.database.database.rows("SELECT sex, count(*) FROM patients WHERE sex IS NOT NULL GROUP BY 1").rows
+        let count = Dictionary(uniqueKeysWithValues: counts.map { ($0[0].display, $0[1].display) })
+        let total = counts.compactMap { $0[1].integer }.reduce(0, +)
+        for yaml in [Self.withEmptyRows, Self.withEmptyRows + window] {
+            let table = try Self.tables(Self.file(yaml), inParts: inParts).get()[0]
+            #expect(table.result.rows.map(\.key) == ["f", "x", "m", "ghost"])
+            #expect(table.result.rows.map { $0.cells[1].text } == [count["f"], "0", count["m"], "0"])
+            // A member that is no patient is no patient of its row: the row is one empty group.
+            #expect(table.result.rows.map { $0.cells[2].text } == [count["f"], "1", count["m"], "1"])
+            #expect(table.result.rows.map { $0.cells[3].text }[1] == "–")
+            if yaml != Self.withEmptyRows {
+                #expect(table.result.rows.map { $0.cells[4].text } == ["\(count["f"]!)/\(total)", "0/\(total)", "\(count["m"]!)/\(total)", "0/\(total)"])
+            }
+        }
+    }
 }

@@ -44,29 +44,7 @@ struct TableQuery {
             return .failure(fail(probe.position(error.offset), "\(label): \(error.message)"))
         }
         let key = Database.identifier(columns.first ?? "rowid")
-        var sql = ComposedSQL(anchor: table.rows)
-        sql.add("WITH table_rows AS (SELECT row_number() OVER () AS table_row, * FROM (\n")
-        sql.add(table.rows)
-        sql.add("\n))")
-        if let patients = table.patients {
-            sql.add(", table_members(row_key, patient_id) AS (\n")
-            sql.add(patients)
-            sql.add("\n)")
-        }
-        sql.add("\nSELECT r.\(key), \(columns.contains("subgroup") ? "r.subgroup" : "0")")
-        for column in table.columns {
-            for piece in [column.cell, column.sort, column.link] {
-                sql.add(",\n(")
-                if let piece { sql.add(piece) } else { sql.add("NULL") }
-                sql.add(")")
-            }
-        }
-        sql.add("\nFROM table_rows AS r")
-        if table.patients != nil {
-            sql.add(" LEFT JOIN table_members AS m ON m.row_key = r.\(key) LEFT JOIN treated_patients AS p ON p.patient_id = m.patient_id")
-        }
-        if let part { sql.add("\nWHERE r.table_row BETWEEN \(part.lowerBound) AND \(part.upperBound)") }
-        sql.add("\nGROUP BY r.table_row ORDER BY r.table_row")
+        let sql = composed(key: key, subgroup: columns.contains("subgroup"), part: part)
         let result: ResultRows
         do {
             result = try database.rows(sql.text)
@@ -76,8 +54,8 @@ struct TableQuery {
         var errors = ErrorList<TemplateError>()
         var reported = Set<Int>()
         let rows = result.rows.map { values in
-            Row(key: values[0].display, subgroup: (values[1].integer ?? 0) != 0, cells: table.columns.indices.map { index in
-                let base = 2 + 3 * index
+            Row(key: values[1].display, subgroup: (values[2].integer ?? 0) != 0, cells: table.columns.indices.map { index in
+                let base = 3 + 3 * index
                 let link = values[base + 2].text
                 if let link, !figures.contains(link), let piece = table.columns[index].link, reported.insert(index).inserted {
                     errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
@@ -90,6 +68,58 @@ struct TableQuery {
         return .success(Result(table: table, keyColumn: columns.first ?? "", rows: rows))
     }
 
+    /// The table's query: its rows numbered, then each row's cells over
+    /// its patients. A row and its patients are an inner join, and rows
+    /// without patients a second branch over an empty `p`; as one LEFT
+    /// JOIN, SQLite copies the whole treated_patients view for every
+    /// table (a join is never flattened into the right of a LEFT JOIN).
+    /// A cell that looks across rows (`OVER`) must see all rows in one
+    /// SELECT, so such a table keeps the LEFT JOIN.
+    private func composed(key: String, subgroup: Bool, part: ClosedRange<Int>?) -> ComposedSQL {
+        var sql = ComposedSQL(anchor: table.rows)
+        sql.add("WITH table_rows AS (SELECT row_number() OVER () AS table_row, * FROM (\n")
+        sql.add(table.rows)
+        sql.add("\n))")
+        guard let patients = table.patients else {
+            branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r", part: part)
+            sql.add("\nORDER BY 1")
+            return sql
+        }
+        sql.add(", table_members(row_key, patient_id) AS (\n")
+        sql.add(patients)
+        sql.add("\n)")
+        let members = "table_members AS m ON m.row_key = r.\(key)", patient = "treated_patients AS p ON p.patient_id = m.patient_id"
+        guard divisible else {
+            branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN \(members) LEFT JOIN \(patient)", part: part)
+            sql.add("\nORDER BY 1")
+            return sql
+        }
+        sql.add("\nSELECT * FROM (")
+        branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r JOIN \(members) JOIN \(patient)", part: part)
+        sql.add("\nUNION ALL")
+        branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN (SELECT * FROM treated_patients LIMIT 0) AS p",
+               where: "NOT EXISTS (SELECT 1 FROM table_members AS m JOIN treated_patients AS p ON p.patient_id = m.patient_id WHERE m.row_key = r.\(key))",
+               part: part)
+        sql.add(")\nORDER BY 1")
+        return sql
+    }
+
+    /// One SELECT of the table's query: the row's number, key and subgroup, then each column's pieces.
+    private func branch(_ sql: inout ComposedSQL, key: String, subgroup: Bool, from: String, where condition: String? = nil, part: ClosedRange<Int>?) {
+        sql.add("\nSELECT r.table_row, r.\(key), \(subgroup ? "r.subgroup" : "0")")
+        for column in table.columns {
+            for piece in [column.cell, column.sort, column.link] {
+                sql.add(",\n(")
+                if let piece { sql.add(piece) } else { sql.add("NULL") }
+                sql.add(")")
+            }
+        }
+        sql.add("\nFROM \(from)")
+        let conditions = [condition, part.map { "r.table_row BETWEEN \($0.lowerBound) AND \($0.upperBound)" }].compactMap { $0 }
+        if !conditions.isEmpty { sql.add("\nWHERE " + conditions.joined(separator: " AND ")) }
+        sql.add("\nGROUP BY r.table_row")
+    }
+
     /// How many rows the rows query gives; nil when it fails (run reports why).
     func rowCount(_ database: Database) -> Int? {
         var sql = ComposedSQL(anchor: table.rows)
@@ -99,8 +129,9 @@ struct TableQuery {
         return (try? database.rows(sql.text))?.rows.first?.first?.integer
     }
 
-    /// Whether the table may run in parts: not when a cell may look across
-    /// rows, which only a window function (`… OVER …`) does.
+    /// Whether the table may run in parts (and its rows with and without
+    /// patients apart): not when a cell may look across rows, which only a
+    /// window function (`… OVER …`) does.
     var divisible: Bool {
         !table.columns.contains { column in
             [column.cell, column.sort, column.link].contains { piece in
