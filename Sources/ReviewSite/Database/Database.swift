@@ -19,7 +19,11 @@ final class Database: @unchecked Sendable {
         try self.init(name: shared ? "file:/reviewsite-\(UUID().uuidString)?vfs=memdb" : nil)
     }
 
+    /// Set once, before SQLite's first connection (it can only be set then).
+    static let configured: Void = { _ = csqlite_disable_memory_statistics() }()
+
     private init(name: String?) throws(DatabaseError) {
+        Self.configured
         sharedName = name
         var opened: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | (name == nil ? 0 : SQLITE_OPEN_URI)
