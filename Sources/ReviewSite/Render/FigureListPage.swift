@@ -43,10 +43,10 @@ enum FigureListPage {
     static func rows(_ figure: Figure, _ links: RowLinks, keyColumn: String?) -> String {
         guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
         let one = figure.rows.count == 1
-        let (link, noun): ((String) -> String, String) = switch keyColumn {
+        let (link, noun): ((String, inout HTMLBytes) -> Void, String) = switch keyColumn {
         case "study_id": (links.study, one ? "study" : "studies")
         case "patient_id": (links.patient, one ? "patient" : "patients")
-        default: ({ Escape.html($0) }, one ? "row" : "rows")
+        default: ({ $1.text($0) }, one ? "row" : "rows")
         }
         guard let numerator = figure.numeratorRows else {
             return "<details><summary>\(figure.rows.count) \(noun)</summary>\(list(figure.rows, link))</details>"
@@ -59,9 +59,14 @@ enum FigureListPage {
         """
     }
 
-    private static func list(_ rows: FigureRows, _ link: (String) -> String) -> String {
+    private static func list(_ rows: FigureRows, _ link: (String, inout HTMLBytes) -> Void) -> String {
         guard !rows.isEmpty else { return "none" }
-        let shown = rows.prefix(listedRows).map(link).joined(separator: " ")
-        return rows.count > listedRows ? shown + " … and \(rows.count - listedRows) more in <a href=\"data/figures.json\">figures.json</a>" : shown
+        var shown = HTMLBytes(capacity: min(rows.count, listedRows) * 48)
+        for (index, row) in rows.prefix(listedRows).enumerated() {
+            if index > 0 { shown.raw(" ") }
+            link(row, &shown)
+        }
+        let list = String(decoding: shown.bytes, as: UTF8.self)
+        return rows.count > listedRows ? list + " … and \(rows.count - listedRows) more in <a href=\"data/figures.json\">figures.json</a>" : list
     }
 }

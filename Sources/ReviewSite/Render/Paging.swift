@@ -47,11 +47,39 @@ struct RowLinks: Sendable {
     }
 
     func patient(_ id: String) -> String {
-        let page = patients.position(of: id).map { $0 / Paging.size } ?? 0
-        return "<a href=\"\(Paging.file("patients", page: page))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        var html = HTMLBytes(capacity: 64)
+        patient(id, into: &html)
+        return String(decoding: html.bytes, as: UTF8.self)
     }
 
     func study(_ id: String) -> String {
-        "<a href=\"\(Paging.file(studyStem, page: studies.position(of: id) ?? 0))#\(Escape.fragment(id))\">\(Escape.html(id))</a>"
+        var html = HTMLBytes(capacity: 64)
+        study(id, into: &html)
+        return String(decoding: html.bytes, as: UTF8.self)
+    }
+
+    /// `<a href="patients-2.html#id">id</a>` as bytes: pages list up to a
+    /// thousand links per figure and one per row, and String appends cost
+    /// several times more.
+    func patient(_ id: String, into html: inout HTMLBytes) {
+        Self.link("patients", page: patients.position(of: id).map { $0 / Paging.size } ?? 0, id, into: &html)
+    }
+
+    func study(_ id: String, into html: inout HTMLBytes) {
+        Self.link(studyStem, page: studies.position(of: id) ?? 0, id, into: &html)
+    }
+
+    private static func link(_ stem: String, page: Int, _ id: String, into html: inout HTMLBytes) {
+        html.raw("<a href=\"")
+        html.raw(stem)
+        if page > 0 {
+            html.raw("-")
+            html.int(page + 1)
+        }
+        html.raw(".html#")
+        html.raw(Escape.fragment(id))
+        html.raw("\">")
+        html.text(id)
+        html.raw("</a>")
     }
 }

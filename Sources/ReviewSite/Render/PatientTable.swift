@@ -3,6 +3,13 @@
 protocol RowLinking: Sendable {
     func patient(_ id: String) -> String
     func study(_ id: String) -> String
+    func patient(_ id: String, into html: inout HTMLBytes)
+    func study(_ id: String, into html: inout HTMLBytes)
+}
+
+extension RowLinking {
+    func patient(_ id: String, into html: inout HTMLBytes) { html.raw(patient(id)) }
+    func study(_ id: String, into html: inout HTMLBytes) { html.raw(study(id)) }
 }
 
 extension RowLinks: RowLinking {}
@@ -30,6 +37,9 @@ struct PatientTable: Sendable {
         let reference: Int
         /// Each column's name as written after a number, escaped.
         let names: [String]
+        /// Each column's type, and whether it has no unit: read per cell.
+        let types: [Codebook.ColumnType]
+        let unitless: [Bool]
     }
 
     /// `order`: the rows in byte order of their ids, when the caller has it (RowLinks.patientOrder).
@@ -48,7 +58,8 @@ struct PatientTable: Sendable {
             // Rows grouped by patient, each group in file order.
             let groups = RowGroups(owners: index.positions(of: table.texts(reference).map { $0 ?? "" }), count: ids.count)
             return Child(cells: DataCells(table, codebook), heading: Escape.html(Self.heading(table.name)), start: groups.bounds, rows: groups.rows,
-                         reference: reference, names: table.columns.map { Escape.html($0.label.lowercased()) })
+                         reference: reference, names: table.columns.map { Escape.html($0.label.lowercased()) },
+                         types: table.columns.map(\.type), unitless: table.columns.map { $0.unit == nil && $0.unitBy == nil })
         }
     }
 
@@ -84,12 +95,24 @@ struct PatientTable: Sendable {
 
         """
         var out = HTMLBytes(capacity: rows.count * 512)
-        for row in rows { write(row, into: &out) }
+        // What each column's cells are, read once rather than per cell.
+        let kinds = table.columns.map { column -> CellKind in
+            switch (column.type, column.references) {
+            case (.reference, "studies"): .study
+            case (.reference, "patients"): .patient
+            case (.reference, _): .otherReference
+            case (.text, _): .wide
+            default: .plain
+            }
+        }
+        for row in rows { write(row, kinds, into: &out) }
         return Page(file: Paging.file(page.stem, page: number), title: page.title, body: html, sortable: true, rows: out.bytes,
                     end: "</tbody>\n</table>\n</div>")
     }
 
-    private func write(_ row: Int, into html: inout HTMLBytes) {
+    private enum CellKind { case study, patient, otherReference, wide, plain }
+
+    private func write(_ row: Int, _ kinds: [CellKind], into html: inout HTMLBytes) {
         let table = cells.table
         let key = table.text(id, row) ?? ""
         html.raw("<tr id=\"")
@@ -98,11 +121,15 @@ struct PatientTable: Sendable {
         html.text(key)
         html.raw("</th>")
         for column in table.columns.indices where column != id {
-            let declared = table.columns[column]
+            let kind = kinds[column]
             // Free text and the other tables' rows get room: the table scrolls rather than wraps them into slivers.
-            html.raw(cells.isNumeric(column) ? "<td class=\"num\">" : declared.type == .text ? "<td class=\"wide\">" : "<td>")
-            if declared.type == .reference, let target = table.text(column, row) {
-                html.raw(declared.references == "studies" ? links.study(target) : declared.references == "patients" ? links.patient(target) : Escape.html(target))
+            html.raw(cells.isNumeric(column) ? "<td class=\"num\">" : kind == .wide ? "<td class=\"wide\">" : "<td>")
+            if kind == .study || kind == .patient || kind == .otherReference, let target = table.text(column, row) {
+                switch kind {
+                case .study: links.study(target, into: &html)
+                case .patient: links.patient(target, into: &html)
+                default: html.text(target)
+                }
             } else if !cells.write(column, row, unit: false, into: &html) {
                 html.raw("–")
             }
@@ -142,14 +169,13 @@ extension PatientTable.Child {
         for column in columns where cells.isReported(column, row) {
             if written { html.raw(", ") }
             written = true
-            let declared = table.columns[column]
-            switch declared.type {
+            switch types[column] {
             case .yesNo:
                 if table.code(column, row) != "yes" { html.raw("not ") }
                 html.raw(names[column])
             case .integer, .number:
                 cells.write(column, row, unit: true, into: &html)
-                if declared.unit == nil && declared.unitBy == nil {
+                if unitless[column] {
                     html.raw(" ")
                     // `1 session`, `3 sessions`: the column's name is a plural.
                     html.raw(cells.isOne(column, row) && names[column].hasSuffix("s") ? String(names[column].dropLast()) : names[column])

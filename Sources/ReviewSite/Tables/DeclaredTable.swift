@@ -109,6 +109,24 @@ private struct Writer {
 }
 
 extension DeclaredTable {
+    /// A line split at each `**`, by its bytes.
+    private static func pieces(_ line: Substring) -> [Substring] {
+        var pieces: [Substring] = [], start = line.startIndex, index = line.startIndex
+        let utf8 = line.utf8
+        while index < line.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == 0x2A, next < line.endIndex, utf8[next] == 0x2A {
+                pieces.append(line[start..<index])
+                index = utf8.index(after: next)
+                start = index
+            } else {
+                index = next
+            }
+        }
+        pieces.append(line[start...])
+        return pieces
+    }
+
     /// A cell's text: a line break for each newline, `**…**` in bold; the rest escaped.
     static func write(_ text: String, into out: inout some TableOutput) {
         // Most cells are plain: no search of their text for markup.
@@ -118,14 +136,14 @@ extension DeclaredTable {
         }
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if number > 0 { out.lineBreak() }
-            let pieces = line.components(separatedBy: "**")
+            let pieces = Self.pieces(line)
             guard pieces.count % 2 == 1 else {
                 out.text(String(line))
                 continue
             }
             for (part, piece) in pieces.enumerated() {
                 if part > 0 { out.markup(part % 2 == 1 ? "<strong>" : "</strong>") }
-                if !piece.isEmpty { out.text(piece) }
+                if !piece.isEmpty { out.text(String(piece)) }
             }
         }
     }

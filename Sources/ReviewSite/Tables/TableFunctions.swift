@@ -27,14 +27,25 @@ struct TableFunctions: Sendable {
     /// Codes of `list` in codebook order, then the codes it does not hold in byte order.
     private func ordered(_ codes: some Sequence<String>, _ list: DatabaseValue) -> [String] {
         let order = lists[list]?.place ?? [:]
-        return Array(Set(codes)).sorted { a, b in
-            switch (order[a], order[b]) {
-            case let (x?, y?): x < y
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): a.utf8.lexicographicallyPrecedes(b.utf8)
+        return Self.distinct(codes).map { (place: order[$0] ?? Int.max, code: $0) }.sorted { a, b in
+            a.place != b.place ? a.place < b.place : a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
+        }.map(\.code)
+    }
+
+    /// The distinct values, in no order: a group's few codes are compared
+    /// one by one, which is much cheaper than hashing them; many use a set.
+    private static func distinct(_ values: some Sequence<String>) -> [String] {
+        var found: [String] = [], set: Set<String>? = nil
+        for value in values {
+            if set == nil {
+                if found.contains(value) { continue }
+                found.append(value)
+                if found.count > 32 { set = Set(found) }
+            } else if set!.insert(value).inserted {
+                found.append(value)
             }
         }
+        return found
     }
 
     var all: [SQLFunction] {
@@ -140,7 +151,7 @@ struct TableFunctions: Sendable {
         guard expected || rows.contains(where: { $0[1].text != nil }) else { return .null }
         let keys = keysByCode(rows, key: 2)
         let codes = ordered(keys.keys.filter { !$0.isEmpty }, first[0]) + (keys[""] == nil ? [] : [""])
-        return .text(codes.map { "\($0.isEmpty ? "not reported" : label(first[0], $0)) \(keys[$0]!.count)" }.joined(separator: ", "))
+        return .text(codes.map { "\($0.isEmpty ? "not reported" : label(first[0], $0)) \(keys[$0]!)" }.joined(separator: ", "))
     }
 
     /// `tally_by_count(list, code, key)`: the labels, most frequent first
@@ -149,24 +160,28 @@ struct TableFunctions: Sendable {
     private func tallyByCount(_ rows: AggregateRows) -> DatabaseValue {
         guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
         let keys = keysByCode(rows, key: 2)
-        let counted = Set(rows.enumerated().map { $1[2].text ?? String($0) }).count > 1
+        // A NULL key is a key of its own.
+        let counted = rows.count > 1 && (first[2].text == nil || rows.contains { $0[2].text != first[2].text })
         let ranked = ordered(keys.keys.filter { !$0.isEmpty }, first[0])
         let codes = ranked.enumerated().sorted { a, b in
-            keys[a.element]!.count != keys[b.element]!.count ? keys[a.element]!.count > keys[b.element]!.count : a.offset < b.offset
+            keys[a.element]! != keys[b.element]! ? keys[a.element]! > keys[b.element]! : a.offset < b.offset
         }.map(\.element) + (keys[""] == nil ? [] : [""])
         return .text(codes.map { code in
             let name = code.isEmpty ? "not reported" : label(first[0], code)
-            return counted ? "\(name) \(keys[code]!.count)" : name
+            return counted ? "\(name) \(keys[code]!)" : name
         }.joined(separator: ", "))
     }
 
-    /// The distinct keys (argument `key`) of each code ("" for none).
-    private func keysByCode(_ rows: AggregateRows, key: Int) -> [String: Set<String>] {
-        var keys: [String: Set<String>] = [:]
-        for (index, row) in rows.enumerated() {
-            keys[row[1].text ?? "", default: []].insert(row[key].text ?? row[key].integer.map(String.init) ?? String(index))
+    /// The number of distinct keys (argument `key`) of each code ("" for
+    /// none): the (code, key) pairs sorted, then counted run by run.
+    private func keysByCode(_ rows: AggregateRows, key: Int) -> [String: Int] {
+        var pairs = rows.enumerated().map { index, row in
+            (code: row[1].text ?? "", key: row[key].text ?? row[key].integer.map(String.init) ?? String(index))
         }
-        return keys
+        pairs.sort { a, b in a.code != b.code ? a.code.utf8.lexicographicallyPrecedes(b.code.utf8) : a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
+        var counts: [String: Int] = [:]
+        for (index, pair) in pairs.enumerated() where index == 0 || pair != pairs[index - 1] { counts[pair.code, default: 0] += 1 }
+        return counts
     }
 }
 
