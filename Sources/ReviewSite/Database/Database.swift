@@ -225,10 +225,14 @@ extension Database {
             if function.aggregate == nil {
                 sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, { context, count, values in
                     let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                    // One array per connection, refilled for every call.
-                    box.arguments.removeAll(keepingCapacity: true)
-                    Database.append(count, values, to: &box.arguments)
-                    Database.result(context, box.function.scalar!(box.arguments))
+                    // One array per connection, refilled in place for every call.
+                    // Taken out of the box for the loop: one exclusive access, not one per argument.
+                    var arguments: [DatabaseValue] = []
+                    swap(&arguments, &box.arguments)
+                    if arguments.count != Int(count) { arguments = Array(repeating: .null, count: Int(count)) }
+                    for index in 0..<Int(count) { arguments[index] = Database.value(values![index], like: arguments[index]) }
+                    Database.result(context, box.function.scalar!(arguments))
+                    swap(&arguments, &box.arguments)
                 }, nil, nil, release)
             } else {
                 sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, nil, { context, count, values in
@@ -236,7 +240,12 @@ extension Database {
                     let slot = sqlite3_aggregate_context(context, Int32(MemoryLayout<UnsafeMutableRawPointer>.size))!
                         .assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
                     if slot.pointee == nil { slot.pointee = Unmanaged.passRetained(RowsBox(width: Int(count))).toOpaque() }
-                    Database.append(count, values, to: &Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue().rows.values)
+                    let box = Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue()
+                    var stored: [DatabaseValue] = []
+                    swap(&stored, &box.rows.values)
+                    let previous = stored.count - Int(count)
+                    for index in 0..<Int(count) { stored.append(Database.value(values![index], like: previous < 0 ? nil : stored[previous + index])) }
+                    swap(&stored, &box.rows.values)
                 }, { context in
                     let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
                     let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
@@ -247,15 +256,24 @@ extension Database {
         }
     }
 
-    private static func append(_ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?, to arguments: inout [DatabaseValue]) {
-        for index in 0..<Int(count) {
-            let value = values![index]
-            switch sqlite3_value_type(value) {
-            case SQLITE_INTEGER: arguments.append(.integer(sqlite3_value_int64(value)))
-            case SQLITE_FLOAT: arguments.append(.real(sqlite3_value_double(value)))
-            case SQLITE_NULL: arguments.append(.null)
-            default: arguments.append(.text(String(cString: sqlite3_value_text(value))))
+    /// One argument as a Swift value. A text equal to `previous` (the same
+    /// argument of the row or call before) is that String again: list
+    /// names and codes repeat from row to row, and making Strings was most
+    /// of the cost of handing arguments over.
+    private static func value(_ value: OpaquePointer?, like previous: DatabaseValue?) -> DatabaseValue {
+        switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER: return .integer(sqlite3_value_int64(value))
+        case SQLITE_FLOAT: return .real(sqlite3_value_double(value))
+        case SQLITE_NULL: return .null
+        default:
+            // The text first, then its length (SQLite's order).
+            let text = sqlite3_value_text(value)!
+            let length = Int(sqlite3_value_bytes(value))
+            if case .text(var known)? = previous, known.utf8.count == length,
+               known.withUTF8({ length == 0 || memcmp($0.baseAddress!, text, length) == 0 }) {
+                return .text(known)
             }
+            return .text(String(cString: text))
         }
     }
 
@@ -278,5 +296,9 @@ private final class FunctionBox {
 
 private final class RowsBox {
     var rows: AggregateRows
-    init(width: Int) { rows = AggregateRows(width: width) }
+    init(width: Int) {
+        rows = AggregateRows(width: width)
+        // Room for a few rows: most groups are small, and growing from empty reallocates often.
+        rows.values.reserveCapacity(8 * width)
+    }
 }
