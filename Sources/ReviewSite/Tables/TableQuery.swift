@@ -53,7 +53,10 @@ struct TableQuery {
         }
         var errors = ErrorList<TemplateError>()
         var reported = Set<Int>()
-        let rows = result.rows.map { values in
+        // In the rows' order by their numbers, here rather than by an ORDER BY:
+        // SQLite would sort every finished row, long texts and all.
+        let ordered = result.rows.sorted { ($0[0].integer ?? 0) < ($1[0].integer ?? 0) }
+        let rows = ordered.map { values in
             Row(key: values[1].display, subgroup: (values[2].integer ?? 0) != 0, cells: table.columns.indices.map { index in
                 let base = 3 + 3 * index
                 let link = values[base + 2].text
@@ -82,7 +85,6 @@ struct TableQuery {
         sql.add("\n))")
         guard let patients = table.patients else {
             branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r", part: part)
-            sql.add("\nORDER BY 1")
             return sql
         }
         sql.add(", table_members(row_key, patient_id) AS (\n")
@@ -91,7 +93,6 @@ struct TableQuery {
         let members = "table_members AS m ON m.row_key = r.\(key)", patient = "treated_patients AS p ON p.patient_id = m.patient_id"
         guard divisible else {
             branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN \(members) LEFT JOIN \(patient)", part: part)
-            sql.add("\nORDER BY 1")
             return sql
         }
         sql.add("\nSELECT * FROM (")
@@ -100,7 +101,7 @@ struct TableQuery {
         branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN (SELECT * FROM treated_patients LIMIT 0) AS p",
                where: "NOT EXISTS (SELECT 1 FROM table_members AS m JOIN treated_patients AS p ON p.patient_id = m.patient_id WHERE m.row_key = r.\(key))",
                part: part)
-        sql.add(")\nORDER BY 1")
+        sql.add(")")
         return sql
     }
 
