@@ -33,7 +33,7 @@ struct TemplateAssets: Sendable {
     static func references(inMarkdown text: String) -> [String] {
         var targets: [String] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "](") {
+        while let open = rest.byteRange(of: "](") {
             rest = rest[open.upperBound...]
             guard let close = rest.firstIndex(where: { $0 == ")" || $0 == " " || $0 == "\n" }) else { break }
             var target = rest[..<close]

@@ -18,7 +18,7 @@ struct ChartSet: Sendable {
         /// one folder. Data reach the SVG escaped, so no data string holds
         /// `href="`.
         var standalone: String {
-            svg.replacingOccurrences(of: "<a href=\"figures.html#", with: "<a href=\"../figures.html#")
+            svg.replacingBytes("<a href=\"figures.html#", with: "<a href=\"../figures.html#")
         }
     }
 

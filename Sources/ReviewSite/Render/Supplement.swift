@@ -73,7 +73,7 @@ enum Supplement {
             html += "<p class=\"supplement-label\">Supplement S\(number + 1)</p>\n"
             // A section's own heading is its title; the long tables are not searched for more.
             html += (section.wide ? section.html.replacingFirst("<h2>", with: "<h2 class=\"section-title\">")
-                                  : section.html.replacingOccurrences(of: "<h2>", with: "<h2 class=\"section-title\">")) + "</section>\n"
+                                  : section.html.replacingBytes("<h2>", with: "<h2 class=\"section-title\">")) + "</section>\n"
         }
         return html + "</main>\n</body>\n</html>\n"
     }

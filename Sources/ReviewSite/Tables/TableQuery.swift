@@ -136,7 +136,7 @@ struct TableQuery {
     var divisible: Bool {
         !table.columns.contains { column in
             [column.cell, column.sort, column.link].contains { piece in
-                piece.map { $0.text.range(of: #"\bover\b"#, options: [.regularExpression, .caseInsensitive]) != nil } ?? false
+                piece.map { $0.text.containsWord("over") } ?? false
             }
         }
     }

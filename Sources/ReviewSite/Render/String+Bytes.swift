@@ -1,0 +1,54 @@
+/// Searching and replacing by UTF-8 bytes. Foundation's `range(of:)` and
+/// `replacingOccurrences` compare by characters through NSString, which
+/// cost several times more on the long pages and templates searched for
+/// markup of our own (all ASCII).
+extension StringProtocol {
+    /// Where `target` first occurs, found by its bytes; nil for an empty target.
+    func byteRange(of target: String) -> Range<Index>? {
+        let pattern = Array(target.utf8), view = utf8
+        guard let first = pattern.first else { return nil }
+        var index = view.startIndex
+        while let start = view[index...].firstIndex(of: first) {
+            var end = start, matched = 0
+            while matched < pattern.count, end < view.endIndex, view[end] == pattern[matched] {
+                matched += 1
+                end = view.index(after: end)
+            }
+            if matched == pattern.count { return start..<end }
+            index = view.index(after: start)
+        }
+        return nil
+    }
+
+    /// Every `target` replaced, left to right, found by its bytes.
+    func replacingBytes(_ target: String, with replacement: String) -> String {
+        var out = "", rest = self[...]
+        guard rest.byteRange(of: target) != nil else { return String(self) }
+        while let found = rest.byteRange(of: target) {
+            out += rest[..<found.lowerBound]
+            out += replacement
+            rest = rest[found.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Whether `word` occurs as a whole word, ignoring ASCII case (`\bword\b`):
+    /// the bytes around it are no letter, digit or `_` (any non-ASCII byte counts as a letter).
+    func containsWord(_ word: String) -> Bool {
+        let bytes = Array(utf8), pattern = Array(word.lowercased().utf8)
+        func isWord(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) {
+            guard start == 0 || !isWord(bytes[start - 1]) else { continue }
+            let end = start + pattern.count
+            guard end == bytes.count || !isWord(bytes[end]) else { continue }
+            if pattern.indices.allSatisfy({ index in
+                let byte = bytes[start + index]
+                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == pattern[index]
+            }) { return true }
+        }
+        return false
+    }
+}
