@@ -26,4 +26,10 @@ struct StringBytesTests {
     ]) func findsAWholeWordInAnyCase(_ text: String, _ expected: Bool) {
         #expect(text.containsWord("over") == expected)
     }
+
+    @Test func splitsLinesAtNewlineBytesKeepingEmptyOnes() {
+        #expect("a\n\nb\n".byteLines == ["a", "", "b", ""])
+        #expect("".byteLines == [""])
+        #expect("é\nü".byteLines == ["é", "ü"])
+    }
 }

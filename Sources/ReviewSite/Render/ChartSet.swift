@@ -73,7 +73,7 @@ struct ChartSet: Sendable {
     func html(_ markdown: String) -> String {
         guard !charts.isEmpty else { return Markdown.html(markdown) }
         var html = "", pending: [Substring] = []
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in markdown.byteLines {
             guard let chart = placed(line) else {
                 pending.append(line)
                 continue
@@ -87,7 +87,7 @@ struct ChartSet: Sendable {
     /// The Markdown twin: each chart as an image of its SVG file, with its description.
     func markdown(_ markdown: String) -> String {
         guard !charts.isEmpty else { return markdown }
-        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        return markdown.byteLines.map { line in
             guard let chart = placed(line) else { return String(line) }
             return "![\(Escape.markdown(chart.title))](\(chart.file))\n\n" + Escape.markdown(chart.description)
         }.joined(separator: "\n")

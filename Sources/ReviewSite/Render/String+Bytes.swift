@@ -52,3 +52,18 @@ extension StringProtocol {
         return false
     }
 }
+
+extension String {
+    /// The lines between `\n` bytes, empty ones kept: `split(separator: "\n")`
+    /// compares whole characters, and a `\r\n` is one character to it, so
+    /// such lines keep their `\r` here as they stayed whole there.
+    var byteLines: [Substring] {
+        var lines: [Substring] = [], start = startIndex
+        while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(self[start..<newline])
+            start = utf8.index(after: newline)
+        }
+        lines.append(self[start...])
+        return lines
+    }
+}

@@ -134,7 +134,7 @@ extension DeclaredTable {
             if !text.isEmpty { out.text(text) }
             return
         }
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.byteLines.enumerated() {
             if number > 0 { out.lineBreak() }
             let pieces = Self.pieces(line)
             guard pieces.count % 2 == 1 else {
