@@ -41,6 +41,8 @@ final class Database: @unchecked Sendable {
         _ = csqlite_db_config(opened, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
         sqlite3_limit(opened, SQLITE_LIMIT_ATTACHED, 0)
         Self.registerFunctions(opened)
+        // Sorters and materialised subqueries past the page cache would otherwise spill into files on disk.
+        sqlite3_exec(opened, "PRAGMA temp_store = MEMORY", nil, nil, nil)
         if name != nil {
             // memdb stops at 1 GiB unless told otherwise.
             var limit: sqlite3_int64 = 1 << 40
