@@ -227,8 +227,7 @@ extension Database {
             if function.aggregate == nil {
                 sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, { context, count, values in
                     let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                    // One array per connection, refilled in place for every call.
-                    // Taken out of the box for the loop: one exclusive access, not one per argument.
+                    // One array per connection, refilled in place outside the box (one exclusive access per call).
                     var arguments: [DatabaseValue] = []
                     swap(&arguments, &box.arguments)
                     if arguments.count != Int(count) { arguments = Array(repeating: .null, count: Int(count)) }
@@ -258,19 +257,15 @@ extension Database {
         }
     }
 
-    /// One argument as a Swift value. A text equal to `previous` (the same
-    /// argument of the row or call before) is that String again: list
-    /// names and codes repeat from row to row, and making Strings was most
-    /// of the cost of handing arguments over.
+    /// One argument as a Swift value. A text equal to `previous` (the same argument of the row
+    /// or call before) is that String again: list names and codes repeat from row to row.
     private static func value(_ value: OpaquePointer?, like previous: DatabaseValue?) -> DatabaseValue {
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER: return .integer(sqlite3_value_int64(value))
         case SQLITE_FLOAT: return .real(sqlite3_value_double(value))
         case SQLITE_NULL: return .null
         default:
-            // The text first, then its length (SQLite's order).
-            let text = sqlite3_value_text(value)!
-            let length = Int(sqlite3_value_bytes(value))
+            let text = sqlite3_value_text(value)!, length = Int(sqlite3_value_bytes(value))  // in SQLite's order
             if case .text(var known)? = previous, known.utf8.count == length,
                known.withUTF8({ length == 0 || memcmp($0.baseAddress!, text, length) == 0 }) {
                 return .text(known)
@@ -298,9 +293,6 @@ private final class FunctionBox {
 
 private final class RowsBox {
     var rows: AggregateRows
-    init(width: Int) {
-        rows = AggregateRows(width: width)
-        // Room for a few rows: most groups are small, and growing from empty reallocates often.
-        rows.values.reserveCapacity(8 * width)
-    }
+    // Room for a few rows from the start: most groups are small, and growing from empty reallocates often.
+    init(width: Int) { rows = AggregateRows(width: width); rows.values.reserveCapacity(8 * width) }
 }

@@ -95,13 +95,11 @@ struct TableQuery {
             branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN \(members) LEFT JOIN \(patient)", part: part)
             return sql
         }
-        sql.add("\nSELECT * FROM (")
         branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r JOIN \(members) JOIN \(patient)", part: part)
         sql.add("\nUNION ALL")
         branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN (SELECT * FROM treated_patients LIMIT 0) AS p",
                where: "NOT EXISTS (SELECT 1 FROM table_members AS m JOIN treated_patients AS p ON p.patient_id = m.patient_id WHERE m.row_key = r.\(key))",
                part: part)
-        sql.add(")")
         return sql
     }
 
