@@ -20,16 +20,20 @@ extension StringProtocol {
         return nil
     }
 
-    /// Every `target` replaced, left to right, found by its bytes.
-    func replacingBytes(_ target: String, with replacement: String) -> String {
-        var out = "", rest = self[...]
-        guard rest.byteRange(of: target) != nil else { return String(self) }
-        while let found = rest.byteRange(of: target) {
-            out += rest[..<found.lowerBound]
-            out += replacement
+    /// The pieces between each `separator`, found by its bytes, empty ones kept
+    /// (`components(separatedBy:)`); the whole text for an empty separator.
+    func byteComponents(separatedBy separator: String) -> [SubSequence] {
+        var pieces: [SubSequence] = [], rest = self[...]
+        while let found = rest.byteRange(of: separator) {
+            pieces.append(rest[..<found.lowerBound])
             rest = rest[found.upperBound...]
         }
-        return out + rest
+        return pieces + [rest]
+    }
+
+    /// Every `target` replaced, left to right, found by its bytes.
+    func replacingBytes(_ target: String, with replacement: String) -> String {
+        byteComponents(separatedBy: target).joined(separator: replacement)
     }
 
     /// Whether `word` occurs as a whole word, ignoring ASCII case (`\bword\b`):
@@ -57,13 +61,5 @@ extension String {
     /// The lines between `\n` bytes, empty ones kept: `split(separator: "\n")`
     /// compares whole characters, and a `\r\n` is one character to it, so
     /// such lines keep their `\r` here as they stayed whole there.
-    var byteLines: [Substring] {
-        var lines: [Substring] = [], start = startIndex
-        while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            lines.append(self[start..<newline])
-            start = utf8.index(after: newline)
-        }
-        lines.append(self[start...])
-        return lines
-    }
+    var byteLines: [Substring] { byteComponents(separatedBy: "\n") }
 }

@@ -109,24 +109,6 @@ private struct Writer {
 }
 
 extension DeclaredTable {
-    /// A line split at each `**`, by its bytes.
-    private static func pieces(_ line: Substring) -> [Substring] {
-        var pieces: [Substring] = [], start = line.startIndex, index = line.startIndex
-        let utf8 = line.utf8
-        while index < line.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == 0x2A, next < line.endIndex, utf8[next] == 0x2A {
-                pieces.append(line[start..<index])
-                index = utf8.index(after: next)
-                start = index
-            } else {
-                index = next
-            }
-        }
-        pieces.append(line[start...])
-        return pieces
-    }
-
     /// A cell's text: a line break for each newline, `**…**` in bold; the rest escaped.
     static func write(_ text: String, into out: inout some TableOutput) {
         // Most cells are plain: no search of their text for markup.
@@ -136,7 +118,7 @@ extension DeclaredTable {
         }
         for (number, line) in text.byteLines.enumerated() {
             if number > 0 { out.lineBreak() }
-            let pieces = Self.pieces(line)
+            let pieces = line.byteComponents(separatedBy: "**")
             guard pieces.count % 2 == 1 else {
                 out.text(String(line))
                 continue
