@@ -44,8 +44,7 @@ final class Database: @unchecked Sendable {
         // Sorters and materialised subqueries past the page cache would otherwise spill into files on disk.
         sqlite3_exec(opened, "PRAGMA temp_store = MEMORY", nil, nil, nil)
         if name != nil {
-            // memdb stops at 1 GiB unless told otherwise.
-            var limit: sqlite3_int64 = 1 << 40
+            var limit: sqlite3_int64 = 1 << 40  // memdb stops at 1 GiB unless told otherwise
             sqlite3_file_control(opened, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit)
             // Pages are read in place from the store, not copied into each connection's cache.
             sqlite3_exec(opened, "PRAGMA mmap_size = 1099511627776", nil, nil, nil)
@@ -163,6 +162,8 @@ final class Database: @unchecked Sendable {
         guard status == SQLITE_OK, let file = opened else {
             throw DatabaseError(message: "cannot write \(path): \(opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory")")
         }
+        // A download is written whole or the build fails: no journal, no waiting for the disk.
+        sqlite3_exec(file, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", nil, nil, nil)
         guard let backup = sqlite3_backup_init(file, "main", handle, "main") else {
             throw DatabaseError(message: "cannot write \(path): \(String(cString: sqlite3_errmsg(file)))")
         }
