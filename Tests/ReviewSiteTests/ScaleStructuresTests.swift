@@ -15,6 +15,24 @@ struct ScaleStructuresTests {
         #expect(ByteOrder.sortedPositions(Self.ids).map { Self.ids[$0] }.first == "")
     }
 
+    @Test func byteComparisonAgreesWithTheUTF8Bytes() {
+        for a in Self.ids {
+            for b in Self.ids {
+                #expect(ByteOrder.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+            }
+        }
+    }
+
+    @Test(arguments: [5, 40]) func stableSortKeepsTiesInOrder(_ count: Int) {
+        // Small arrays are sorted by insertion, large ones by Swift's sort.
+        var items = (0..<count).map { (key: ($0 * 7) % 3, place: $0) }
+        items.stableSort { $0.key < $1.key }
+        #expect(items.map(\.key) == items.map(\.key).sorted())
+        for (a, b) in zip(items, items.dropFirst()) where a.key == b.key {
+            #expect(a.place < b.place)
+        }
+    }
+
     @Test func byteOrderKeepsEqualIdsInTheirOrder() {
         #expect(ByteOrder.sortedPositions(["b", "a", "b", "a"]) == [1, 3, 0, 2])
     }

@@ -30,6 +30,10 @@ struct TableFunctionTests {
         Case(name: "tally: distinct keys per code, in codebook order",
              sql: "tally('sites', column1, column2, NULL) FROM (VALUES ('face', 'k1'), ('fingers', 'k2'), ('face', 'k2'), (NULL, 'k3'), ('face', 'k1'))",
              expected: "fingers 1, face 2, not reported 1"),
+        // More than 16 rows: a large group's pairs are sorted another way; the result must not change.
+        Case(name: "a large group: ties in codebook order",
+             sql: "tally_by_count('sites', column1, column2) FROM (VALUES ('face', 'k0'), ('face', 'k1'), ('face', 'k2'), ('face', 'k3'), ('face', 'k4'), ('face', 'k5'), ('face', 'k6'), ('face', 'k7'), ('face', 'k8'), ('face', 'k9'), ('hand', 'k10'), ('hand', 'k11'), ('hand', 'k12'), ('hand', 'k13'), ('hand', 'k14'), ('hand', 'k15'), ('hand', 'k16'), ('hand', 'k17'), ('hand', 'k18'), ('hand', 'k19'), ('zz', 'k20'), (NULL, 'k21'))",
+             expected: "hand 10, face 10, zz 1, not reported 1"),
         Case(name: "tally of no code", sql: "tally('sites', column1, column2, NULL) FROM (VALUES (NULL, 'k1'))", expected: nil),
         Case(name: "join_codes: distinct, codebook order, then byte order",
              sql: "join_codes('sites', column1, ' or ') FROM (VALUES ('face'), ('zz'), ('fingers'), ('face'), ('aa'))",

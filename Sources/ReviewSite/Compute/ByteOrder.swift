@@ -2,7 +2,14 @@
 /// of rows; compares a 16-byte prefix as two integers before the bytes.
 enum ByteOrder {
     static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        // Over the bytes in place: the generic comparison steps two iterators byte by byte.
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                for index in 0..<min(x.count, y.count) where x[index] != y[index] { return x[index] < y[index] }
+                return x.count < y.count
+            }
+        }
+        return (inPlace ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// The positions of `ids` in byte order of the ids (stable).

@@ -7,17 +7,18 @@ struct TableFunctions: Sendable {
 
     /// Code lists by name, indexed once.
     private let lists: CodeListIndex
-    /// Columns by 'table.column', for unit(): it is called once per row.
-    private let columns: [String: Codebook.Column]
+    /// Each column's unit and units per code by 'table.column', for unit():
+    /// it is called once per row, so not a copy of the whole column each time.
+    private let units: [String: (byCode: [String: String], unit: String?)]
 
     init(codebook: Codebook) {
         self.codebook = codebook
         lists = CodeListIndex(codebook)
-        var columns: [String: Codebook.Column] = [:]
+        var units: [String: (byCode: [String: String], unit: String?)] = [:]
         for table in codebook.tables {
-            for column in table.allColumns where columns["\(table.name).\(column.name)"] == nil { columns["\(table.name).\(column.name)"] = column }
+            for column in table.allColumns where units["\(table.name).\(column.name)"] == nil { units["\(table.name).\(column.name)"] = (column.units, column.unit) }
         }
-        self.columns = columns
+        self.units = units
     }
 
     private func label(_ list: DatabaseValue, _ code: String, short: Bool = false) -> String {
@@ -55,10 +56,10 @@ struct TableFunctions: Sendable {
             .scalar("code_order", 2) { [self] arguments in
                 .integer(Int64(arguments[1].text.flatMap { lists[arguments[0]]?.place[$0] } ?? Int(Int32.max)))
             },
-            .scalar("unit", 2) { [columns] arguments in
+            .scalar("unit", 2) { [units] arguments in
                 // unit('treatments.concentration', code of the column it depends on)
-                guard let column = arguments[0].text.flatMap({ columns[$0] }) else { return .null }
-                return (arguments[1].text.flatMap { column.units[$0] } ?? column.unit).map { .text($0) } ?? .null
+                guard let column = arguments[0].text.flatMap({ units[$0] }) else { return .null }
+                return (arguments[1].text.flatMap { column.byCode[$0] } ?? column.unit).map { .text($0) } ?? .null
             },
             .scalar("share", 2) { arguments in
                 guard let n = arguments[0].integer, let total = arguments[1].integer else { return .null }
@@ -146,12 +147,17 @@ struct TableFunctions: Sendable {
     /// (a list `within` another): then its rows without one are counted.
     private func tally(_ rows: AggregateRows) -> DatabaseValue {
         guard let first = rows.first else { return .null }
+        let list = lists[first[0]]
         let parent = rows.lazy.compactMap { $0[3].text }.first
-        let expected = parent.map { parent in lists[first[0]]?.list.codes.contains { $0.of == parent } ?? false } ?? false
+        let expected = parent.map { parent in list?.list.codes.contains { $0.of == parent } ?? false } ?? false
         guard expected || rows.contains(where: { $0[1].text != nil }) else { return .null }
-        let keys = keysByCode(rows, key: 2)
-        let codes = ordered(keys.keys.filter { !$0.isEmpty }, first[0]) + (keys[""] == nil ? [] : [""])
-        return .text(codes.map { "\($0.isEmpty ? "not reported" : label(first[0], $0)) \(keys[$0]!)" }.joined(separator: ", "))
+        var text = ""
+        for (code, keys) in inListOrder(keysByCode(rows, key: 2), list) {
+            if !text.isEmpty { text += ", " }
+            text += code.isEmpty ? "not reported" : list?.label(code) ?? code
+            text += " " + String(keys)
+        }
+        return .text(text)
     }
 
     /// `tally_by_count(list, code, key)`: the labels, most frequent first
@@ -159,29 +165,52 @@ struct TableFunctions: Sendable {
     /// distinct keys when the group has more than one key. NULL for no code.
     private func tallyByCount(_ rows: AggregateRows) -> DatabaseValue {
         guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
-        let keys = keysByCode(rows, key: 2)
+        let list = lists[first[0]]
+        let ranked = inListOrder(keysByCode(rows, key: 2), list)
         // A NULL key is a key of its own.
         let counted = rows.count > 1 && (first[2].text == nil || rows.contains { $0[2].text != first[2].text })
-        let ranked = ordered(keys.keys.filter { !$0.isEmpty }, first[0])
-        let codes = ranked.enumerated().sorted { a, b in
-            keys[a.element]! != keys[b.element]! ? keys[a.element]! > keys[b.element]! : a.offset < b.offset
-        }.map(\.element) + (keys[""] == nil ? [] : [""])
-        return .text(codes.map { code in
-            let name = code.isEmpty ? "not reported" : label(first[0], code)
-            return counted ? "\(name) \(keys[code]!)" : name
-        }.joined(separator: ", "))
+        let reported = ranked.last?.code.isEmpty == true ? ranked.count - 1 : ranked.count
+        // Most keys first, ties in the codebook's order; none stays last.
+        var codes = ranked
+        codes[..<reported].stableSort { $0.keys > $1.keys }
+        var text = ""
+        for (code, keys) in codes {
+            if !text.isEmpty { text += ", " }
+            text += code.isEmpty ? "not reported" : list?.label(code) ?? code
+            if counted { text += " " + String(keys) }
+        }
+        return .text(text)
     }
 
     /// The number of distinct keys (argument `key`) of each code ("" for
-    /// none): the (code, key) pairs sorted, then counted run by run.
-    private func keysByCode(_ rows: AggregateRows, key: Int) -> [String: Int] {
-        var pairs = rows.enumerated().map { index, row in
-            (code: row[1].text ?? "", key: row[key].text ?? row[key].integer.map(String.init) ?? String(index))
+    /// none), codes in byte order: the (code, key) pairs sorted, then counted
+    /// run by run. A group has a few codes, so a list, not a dictionary.
+    private func keysByCode(_ rows: AggregateRows, key: Int) -> [(code: String, keys: Int)] {
+        var pairs: [(code: String, key: String)] = []
+        pairs.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() {
+            pairs.append((row[1].text ?? "", row[key].text ?? row[key].integer.map(String.init) ?? String(index)))
         }
-        pairs.sort { a, b in a.code != b.code ? a.code.utf8.lexicographicallyPrecedes(b.code.utf8) : a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
-        var counts: [String: Int] = [:]
-        for (index, pair) in pairs.enumerated() where index == 0 || pair != pairs[index - 1] { counts[pair.code, default: 0] += 1 }
+        pairs.stableSort { a, b in a.code != b.code ? ByteOrder.precedes(a.code, b.code) : ByteOrder.precedes(a.key, b.key) }
+        var counts: [(code: String, keys: Int)] = []
+        for (index, pair) in pairs.enumerated() where index == 0 || pair != pairs[index - 1] {
+            if counts.last?.code == pair.code { counts[counts.count - 1].keys += 1 } else { counts.append((pair.code, 1)) }
+        }
         return counts
+    }
+
+    /// Codes of the list in codebook order, then those it does not hold in
+    /// byte order (as they come), then none ("") last.
+    private func inListOrder(_ counts: [(code: String, keys: Int)], _ list: CodeListIndex.Entry?) -> [(code: String, keys: Int)] {
+        let place = list?.place ?? [:]
+        var placed: [(place: Int, count: (code: String, keys: Int))] = []
+        placed.reserveCapacity(counts.count)
+        for count in counts where !count.code.isEmpty { placed.append((place[count.code] ?? Int.max, count)) }
+        placed.stableSort { $0.place < $1.place }
+        var ordered = placed.map(\.count)
+        // In byte order none ("") comes first.
+        if let none = counts.first, none.code.isEmpty { ordered.append(none) }
+        return ordered
     }
 }
 
@@ -205,5 +234,28 @@ extension DatabaseValue {
         case .real(let value): value
         default: nil
         }
+    }
+}
+
+extension MutableCollection where Self: RandomAccessCollection {
+    /// Sorted in place with equal items in their order. A group's few items
+    /// are sorted by insertion, which needs no buffer; many by Swift's sort,
+    /// which is stable too.
+    mutating func stableSort(by precedes: (Element, Element) -> Bool) {
+        guard count > 16 else {
+            var sorted = startIndex
+            while sorted != endIndex {
+                let item = self[sorted]
+                var place = sorted
+                while place != startIndex, precedes(item, self[index(before: place)]) {
+                    self[place] = self[index(before: place)]
+                    formIndex(before: &place)
+                }
+                self[place] = item
+                formIndex(after: &sorted)
+            }
+            return
+        }
+        sort(by: precedes)
     }
 }

@@ -87,7 +87,7 @@ struct TableQuery {
             branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r", part: part)
             return sql
         }
-        sql.add(", table_members(row_key, patient_id) AS (\n")
+        sql.add(", table_members(row_key, patient_id) AS NOT MATERIALIZED (\n")
         sql.add(patients)
         sql.add("\n)")
         let members = "table_members AS m ON m.row_key = r.\(key)", patient = "treated_patients AS p ON p.patient_id = m.patient_id"
