@@ -49,10 +49,13 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ report: Report) throws(BuildFailure) -> SiteFiles {
         let output = MemoryOutput()
-        let plan = try plan(report)
-        try Workers.run(jobs(report, plan, into: output))
-        try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: output)
+        try build(report, into: output)
         return output.site
+    }
+
+    /// Every file of the site into `output`.
+    func build(_ report: Report, into output: any SiteOutput) throws(BuildFailure) {
+        try Workers.run(jobs(report, try plan(report), into: output))
     }
 
     /// The folders a build reads, which `--out` must neither be nor hold.
@@ -78,9 +81,6 @@ public struct SiteBuilder: Sendable {
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)
             try Stopwatch.time("pages and files") { () throws(BuildFailure) in try Workers.run(jobs(report, plan, into: files)) }
-            try Stopwatch.time("supplement") { () throws(BuildFailure) in
-                try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: files)
-            }
             count = files.count
         }
         return WrittenSite(files: count, warnings: report.notes + plan.assets.warnings + warnings)
@@ -109,18 +109,36 @@ public struct SiteBuilder: Sendable {
                                         order: links.patientOrder) {
             tables.append((patients.pageCount, patients.page))
         }
-        if let page = pages.page(.appraisal), let appraisal = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
-            tables.append((appraisal.pageCount, appraisal.page))
+        var appraisal: Int?
+        if let page = pages.page(.appraisal), let table = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
+            appraisal = tables.count
+            tables.append((table.pageCount, table.page))
         }
         for table in plan.tables {
             jobs.append { try site.add("\(table.id).md", bytes: table.markdown) }
             tables.append((table.pageCount, table.page))
         }
-        for table in tables {
-            for number in 0..<table.pages {
-                jobs.append { try site.add(table.page(number), in: frame) }
+        // The supplement prints the appraisal page as written: its job waits
+        // for that page's, which is taken before it, while the others go on.
+        let appraisalWritten = DispatchSemaphore(value: 0)
+        let waits = appraisal.map { tables[$0].pages > 0 } ?? false
+        let supplement: Workers.Job = {
+            if waits { appraisalWritten.wait() }
+            try Stopwatch.time("supplement") { () throws(BuildFailure) in
+                try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: site)
             }
         }
+        for (index, table) in tables.enumerated() {
+            for number in 0..<table.pages {
+                let signals = index == appraisal && number == 0
+                jobs.append {
+                    defer { if signals { appraisalWritten.signal() } }
+                    try site.add(table.page(number), in: frame)
+                }
+            }
+            if index == appraisal { jobs.append(supplement) }
+        }
+        if appraisal == nil { jobs.append(supplement) }
         // The bytes the loader validated: the folder may have changed since.
         // An optional file the dataset lacks (published.yaml) is not offered.
         let offered = Self.datasetFiles.filter { report.files[$0] != nil }

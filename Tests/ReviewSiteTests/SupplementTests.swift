@@ -36,6 +36,15 @@ struct SupplementTests {
         #expect(supplement.contains("<table class=\"sortable rob-table\">"))
     }
 
+    /// The supplement prints the appraisal page as written, and is made on
+    /// another core alongside the other pages: it waits for that page.
+    @Test func theSupplementWaitsForTheAppraisalPage() throws {
+        let output = SlowAppraisalOutput()
+        try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build(loadReport(defaultDataPath), into: output)
+        let supplement = try #require(output.memory.site["supplement.html"])
+        #expect(supplement.contains("<section id=\"s-appraisal-table\""))
+    }
+
     /// A table's data are escaped in the supplement as on the site's pages.
     @Test func hostileCellsAreEscaped() throws {
         let fixture = try hostileFixture()
@@ -49,4 +58,22 @@ struct SupplementTests {
         #expect(!hostile.isEmpty)
         for cell in hostile { #expect(html.contains(Escape.html(cell))) }
     }
+}
+
+/// Files in memory, the appraisal page written slowly.
+private final class SlowAppraisalOutput: SiteOutput, @unchecked Sendable {
+    let memory = MemoryOutput()
+
+    func add(_ path: String, _ text: String) { memory.add(path, text) }
+
+    func add(_ path: String, bytes: [UInt8]) {
+        if path == "risk-of-bias.html" { Thread.sleep(forTimeInterval: 0.5) }
+        memory.add(path, bytes: bytes)
+    }
+
+    func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure) {
+        try memory.add(path, writtenBy: write)
+    }
+
+    func written(_ path: String) -> [UInt8]? { memory.written(path) }
 }

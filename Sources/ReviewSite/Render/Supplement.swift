@@ -11,7 +11,7 @@ enum Supplement {
 
     static func add(_ report: Report, texts: [String: String], charts: ChartSet, tables: [DeclaredTable],
                     to site: any SiteOutput) throws(BuildFailure) {
-        try site.add(file, html(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.writtenBytes))
+        try site.add(file, html(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.written))
     }
 
     static func html(_ report: Report, methods: String, charts: ChartSet, tables: [DeclaredTable], written: (String) -> [UInt8]?) -> String {
@@ -131,17 +131,6 @@ enum Supplement {
     }
 
     """
-}
-
-extension SiteOutput {
-    /// A file this build already added, read back (the supplement prints it).
-    func writtenBytes(_ path: String) -> [UInt8]? {
-        if let memory = self as? MemoryOutput { return memory.site.files[path] }
-        if let folder = self as? FolderOutput {
-            return FileManager.default.contents(atPath: folder.folder.appendingPathComponent(path).path).map { [UInt8]($0) }
-        }
-        return nil
-    }
 }
 
 /// Where `needle` first occurs in `bytes` at or after `from`.

@@ -9,6 +9,8 @@ protocol SiteOutput: Sendable {
     func add(_ page: Page, in frame: PageFrame) throws(BuildFailure)
     /// A file that `write` makes itself at the path it is given (the database).
     func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure)
+    /// A file this build already added, read back (the supplement prints one).
+    func written(_ path: String) -> [UInt8]?
 }
 
 extension SiteOutput {
@@ -30,6 +32,10 @@ final class MemoryOutput: SiteOutput, @unchecked Sendable {
 
     func add(_ path: String, bytes: [UInt8]) {
         lock.withLock { files.add(path, bytes: bytes) }
+    }
+
+    func written(_ path: String) -> [UInt8]? {
+        lock.withLock { files.files[path] }
     }
 
     func add(_ path: String, writtenBy write: (String) throws(BuildFailure) -> Void) throws(BuildFailure) {
@@ -75,6 +81,10 @@ final class FolderOutput: SiteOutput, @unchecked Sendable {
         let output = try open(path)
         let ok = bytes.withUnsafeBytes { put($0, output) }
         try close(output, path, ok)
+    }
+
+    func written(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { [UInt8]($0) }
     }
 
     /// The file is made (with its folders) and counted here; `write` fills it.
