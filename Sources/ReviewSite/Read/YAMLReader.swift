@@ -161,13 +161,3 @@ struct YAMLReader {
         return items
     }
 }
-
-extension Node.Mapping {
-    /// The value of a text key. Yams' own subscript makes a node of the key
-    /// and compares it, tag and all, with every key from the last: most of
-    /// reading a codebook went there.
-    subscript(_ key: String) -> Node? {
-        for pair in self where pair.key.scalar?.string == key { return pair.value }
-        return nil
-    }
-}
