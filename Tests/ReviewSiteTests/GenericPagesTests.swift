@@ -4,8 +4,8 @@ import Testing
 
 /// Links as RowLinks makes them, for tables without the default review's facts.
 struct PlainLinks: RowLinking {
-    func patient(_ id: String) -> String { "<a href=\"patients.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>" }
-    func study(_ id: String) -> String { "<a href=\"table-1.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>" }
+    func patient(_ id: String, into html: inout HTMLBytes) { html.raw("<a href=\"patients.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>") }
+    func study(_ id: String, into html: inout HTMLBytes) { html.raw("<a href=\"table-1.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>") }
 }
 
 @Suite("The appraisal and patients pages follow the codebook")

@@ -48,7 +48,7 @@ extension AppraisalTable {
         html.raw("<tr><th scope=\"row\" data-sort=\"")
         html.int(rank)
         html.raw("\">")
-        html.raw(links.study(table.text(id, row) ?? ""))
+        links.study(table.text(id, row) ?? "", into: &html)
         html.raw("</th>")
         if let checklist {
             let declared = table.code(checklist, row).flatMap(codebook.appraisal.checklist)

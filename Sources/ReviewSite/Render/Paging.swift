@@ -46,18 +46,6 @@ struct RowLinks: Sendable {
         studyStem = studyTable?.id ?? "table-1"
     }
 
-    func patient(_ id: String) -> String {
-        var html = HTMLBytes(capacity: 64)
-        patient(id, into: &html)
-        return String(decoding: html.bytes, as: UTF8.self)
-    }
-
-    func study(_ id: String) -> String {
-        var html = HTMLBytes(capacity: 64)
-        study(id, into: &html)
-        return String(decoding: html.bytes, as: UTF8.self)
-    }
-
     /// `<a href="patients-2.html#id">id</a>` as bytes: pages list up to a
     /// thousand links per figure and one per row, and String appends cost
     /// several times more.

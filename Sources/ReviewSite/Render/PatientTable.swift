@@ -1,15 +1,8 @@
 /// The links a page makes to the rows of other pages (RowLinks's API), so
 /// that the generic pages can be made from any review's tables.
 protocol RowLinking: Sendable {
-    func patient(_ id: String) -> String
-    func study(_ id: String) -> String
     func patient(_ id: String, into html: inout HTMLBytes)
     func study(_ id: String, into html: inout HTMLBytes)
-}
-
-extension RowLinking {
-    func patient(_ id: String, into html: inout HTMLBytes) { html.raw(patient(id)) }
-    func study(_ id: String, into html: inout HTMLBytes) { html.raw(study(id)) }
 }
 
 extension RowLinks: RowLinking {}

@@ -2,22 +2,28 @@
 /// `replacingOccurrences` compare by characters through NSString, which
 /// cost several times more on the long pages and templates searched for
 /// markup of our own (all ASCII).
+extension Collection<UInt8> {
+    /// Where `pattern` first occurs in these bytes; nil for an empty pattern.
+    func firstRange(ofBytes pattern: [UInt8]) -> Range<Index>? {
+        guard let first = pattern.first else { return nil }
+        var index = startIndex
+        while let start = self[index...].firstIndex(of: first) {
+            var end = start, matched = 0
+            while matched < pattern.count, end < endIndex, self[end] == pattern[matched] {
+                matched += 1
+                end = self.index(after: end)
+            }
+            if matched == pattern.count { return start..<end }
+            index = self.index(after: start)
+        }
+        return nil
+    }
+}
+
 extension StringProtocol {
     /// Where `target` first occurs, found by its bytes; nil for an empty target.
     func byteRange(of target: String) -> Range<Index>? {
-        let pattern = Array(target.utf8), view = utf8
-        guard let first = pattern.first else { return nil }
-        var index = view.startIndex
-        while let start = view[index...].firstIndex(of: first) {
-            var end = start, matched = 0
-            while matched < pattern.count, end < view.endIndex, view[end] == pattern[matched] {
-                matched += 1
-                end = view.index(after: end)
-            }
-            if matched == pattern.count { return start..<end }
-            index = view.index(after: start)
-        }
-        return nil
+        utf8.firstRange(ofBytes: Array(target.utf8))
     }
 
     /// The pieces between each `separator`, found by its bytes, empty ones kept

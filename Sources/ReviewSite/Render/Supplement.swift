@@ -103,8 +103,8 @@ enum Supplement {
     /// The first table of a page the build wrote (the appraisal table):
     /// markup of the site's own renderers, which escaped its data.
     static func tableElement(_ page: [UInt8]) -> String? {
-        guard let start = find(Array("<table".utf8), in: page, from: 0),
-              let end = find(Array("</table>".utf8), in: page, from: start.upperBound) else { return nil }
+        guard let start = page.firstRange(ofBytes: Array("<table".utf8)),
+              let end = page[start.upperBound...].firstRange(ofBytes: Array("</table>".utf8)) else { return nil }
         return "<h2>Answers to the appraisal checklists</h2>\n<div class=\"table-scroll\">\n" + String(decoding: page[start.lowerBound..<end.upperBound], as: UTF8.self) + "\n</div>\n"
     }
 
@@ -131,17 +131,6 @@ enum Supplement {
     }
 
     """
-}
-
-/// Where `needle` first occurs in `bytes` at or after `from`.
-private func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Range<Int>? {
-    guard let first = needle.first, bytes.count >= needle.count else { return nil }
-    var index = from
-    while index <= bytes.count - needle.count {
-        if bytes[index] == first && bytes[index..<index + needle.count].elementsEqual(needle) { return index..<index + needle.count }
-        index += 1
-    }
-    return nil
 }
 
 extension String {

@@ -27,10 +27,16 @@ struct TableFunctions: Sendable {
 
     /// Codes of `list` in codebook order, then the codes it does not hold in byte order.
     private func ordered(_ codes: some Sequence<String>, _ list: DatabaseValue) -> [String] {
-        let order = lists[list]?.place ?? [:]
-        return Self.distinct(codes).map { (place: order[$0] ?? Int.max, code: $0) }.sorted { a, b in
-            a.place != b.place ? a.place < b.place : a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
-        }.map(\.code)
+        Self.inListOrder(Self.distinct(codes), code: { $0 }, lists[list])
+    }
+
+    /// Items by their codes: those of the list in codebook order, then the
+    /// others in byte order.
+    private static func inListOrder<Item>(_ items: [Item], code: (Item) -> String, _ list: CodeListIndex.Entry?) -> [Item] {
+        let place = list?.place ?? [:]
+        var placed = items.map { (place: place[code($0)] ?? Int.max, item: $0) }
+        placed.stableSort { a, b in a.place != b.place ? a.place < b.place : ByteOrder.precedes(code(a.item), code(b.item)) }
+        return placed.map(\.item)
     }
 
     /// The distinct values, in no order: a group's few codes are compared
@@ -152,7 +158,7 @@ struct TableFunctions: Sendable {
         let expected = parent.map { parent in list?.list.codes.contains { $0.of == parent } ?? false } ?? false
         guard expected || rows.contains(where: { $0[1].text != nil }) else { return .null }
         var text = ""
-        for (code, keys) in inListOrder(keysByCode(rows, key: 2), list) {
+        for (code, keys) in reportedFirst(keysByCode(rows, key: 2), list) {
             if !text.isEmpty { text += ", " }
             text += code.isEmpty ? "not reported" : list?.label(code) ?? code
             text += " " + String(keys)
@@ -166,7 +172,7 @@ struct TableFunctions: Sendable {
     private func tallyByCount(_ rows: AggregateRows) -> DatabaseValue {
         guard let first = rows.first, rows.contains(where: { $0[1].text != nil }) else { return .null }
         let list = lists[first[0]]
-        let ranked = inListOrder(keysByCode(rows, key: 2), list)
+        let ranked = reportedFirst(keysByCode(rows, key: 2), list)
         // A NULL key is a key of its own.
         let counted = rows.count > 1 && (first[2].text == nil || rows.contains { $0[2].text != first[2].text })
         let reported = ranked.last?.code.isEmpty == true ? ranked.count - 1 : ranked.count
@@ -180,6 +186,11 @@ struct TableFunctions: Sendable {
             if counted { text += " " + String(keys) }
         }
         return .text(text)
+    }
+
+    /// The counts in codebook order of their codes, none ("") last.
+    private func reportedFirst(_ counts: [(code: String, keys: Int)], _ list: CodeListIndex.Entry?) -> [(code: String, keys: Int)] {
+        Self.inListOrder(counts.filter { !$0.code.isEmpty }, code: \.code, list) + counts.filter(\.code.isEmpty)
     }
 
     /// The number of distinct keys (argument `key`) of each code ("" for
@@ -199,19 +210,6 @@ struct TableFunctions: Sendable {
         return counts
     }
 
-    /// Codes of the list in codebook order, then those it does not hold in
-    /// byte order (as they come), then none ("") last.
-    private func inListOrder(_ counts: [(code: String, keys: Int)], _ list: CodeListIndex.Entry?) -> [(code: String, keys: Int)] {
-        let place = list?.place ?? [:]
-        var placed: [(place: Int, count: (code: String, keys: Int))] = []
-        placed.reserveCapacity(counts.count)
-        for count in counts where !count.code.isEmpty { placed.append((place[count.code] ?? Int.max, count)) }
-        placed.stableSort { $0.place < $1.place }
-        var ordered = placed.map(\.count)
-        // In byte order none ("") comes first.
-        if let none = counts.first, none.code.isEmpty { ordered.append(none) }
-        return ordered
-    }
 }
 
 extension DatabaseValue {
