@@ -14,8 +14,25 @@ enum Stopwatch {
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let used = cpuMilliseconds() - cpu
-        FileHandle.standardError.write("time \(name()): \(String(format: "%.1f", ms)) ms (CPU of all threads \(String(format: "%.1f", used)) ms)\n".data(using: .utf8)!)
+        let line = "time \(name()): \(String(format: "%.1f", ms)) ms (CPU of all threads \(String(format: "%.1f", used)) ms,"
+            + " memory now \(residentMebibytes()) MiB, peak so far \(peakMebibytes()) MiB)\n"
+        FileHandle.standardError.write(line.data(using: .utf8)!)
         return result
+    }
+
+    /// The largest resident set of the process so far.
+    private static func peakMebibytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+    }
+
+    /// The resident set now (Linux's /proc/self/statm; 0 where there is none).
+    private static func residentMebibytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / (1024 * 1024)
     }
 
     /// User and system time of the whole process so far.
