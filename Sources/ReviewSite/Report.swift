@@ -17,7 +17,7 @@ public struct Report: Sendable {
     public let catalogue: FigureFile
     let database: ReviewDatabase
     /// The dataset's files as loaded and validated, for the downloads.
-    public let files: [String: [UInt8]]
+    public let files: [String: DatasetFile]
     /// Whether the dataset has published.yaml (an unpublished review has
     /// nothing printed to compare).
     public let isPublished: Bool

@@ -100,7 +100,7 @@ public struct SiteBuilder: Sendable {
         // them, and so is every table of tables.yaml: figures link to their
         // rows there.
         var jobs: [Workers.Job] = [
-            { try site.add("data/figures.json", bytes: FiguresJSON.bytes(report.figures)) },
+            { try Self.addFiguresJSON(report.figures, to: site) },
             { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links,
                                                  keyColumn: report.keyColumn(of:)), in: frame) },
         ]
@@ -139,12 +139,12 @@ public struct SiteBuilder: Sendable {
             if index == appraisal { jobs.append(supplement) }
         }
         if appraisal == nil { jobs.append(supplement) }
-        // The bytes the loader validated: the folder may have changed since.
-        // An optional file the dataset lacks (published.yaml) is not offered.
+        // The files as the loader read them (a file changed since fails the
+        // build). An optional file the dataset lacks (published.yaml) is not offered.
         let offered = Self.datasetFiles.filter { report.files[$0] != nil }
         for file in offered {
-            let bytes = report.files[file]!
-            jobs.append { try site.add("data/\(file)", bytes: bytes) }
+            let source = report.files[file]!
+            jobs.append { try source.add(as: "data/\(file)", to: site) }
         }
         for copy in plan.assets.copies {
             jobs.append { try site.add(copy.name, bytes: copy.bytes) }

@@ -12,7 +12,7 @@ struct ColumnRowsTests {
         let codes: [Int32] = (0..<count).map { $0 % 4 == 0 ? -1 : Int32($0 % 3) }
         let database = try Database()
         try database.execute("CREATE TABLE t (a TEXT, b INTEGER, c REAL, d TEXT)")
-        let rows = ColumnRows(columns: [.text(texts), .integers(integers), .numbers(numbers), .codes(codes, names: ["x", "y", nil])],
+        let rows = ColumnRows(columns: [.text(texts), .integers(OptionalColumn(integers)), .numbers(OptionalColumn(numbers)), .codes(codes, names: ["x", "y", nil])],
                               count: count)
         #expect(try ReviewDatabase.insert(database, "t", rows) == count)
         let read = try database.rows("SELECT a, b, c, d FROM t ORDER BY rowid").rows

@@ -113,15 +113,28 @@ struct SafeReadingTests {
         #expect(!(linked.standardOutput + linked.standardError).contains(Self.secret))
     }
 
-    @Test func theDownloadsAreTheBytesThatWereValidated() throws {
+    /// The downloads are the bytes that were validated: a file changed
+    /// after the check fails the build, and the previous site stays whole.
+    @Test func aFileChangedAfterTheCheckIsNotPublished() throws {
         let fixture = try DatasetFixture()
         defer { fixture.delete() }
+        let out = fixture.path + "-site"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let builder = SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath)
+        _ = try builder.write(to: out)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
         let validated = try fixture.read("patients.csv")
         let report = try loadReport(fixture.path)
         try fixture.write("patients.csv", "patient_id\nchanged after the check\n")
-        let site = try SiteBuilder(dataPath: fixture.path, templatesPath: templatesPath).build(report)
-        #expect(site["data/patients.csv"] == validated)
-        #expect(site.files["data/review.yaml"] == Array(try fixture.read("review.yaml").utf8))
+        do {
+            _ = try builder.write(report, to: out)
+            Issue.record("the site was written with patients.csv changed")
+        } catch {
+            let why = "\(fixture.path)/patients.csv changed while the site was being built (\(validated.utf8.count) bytes were read, 35 are there now): build again"
+            #expect(error.description == "\(out): the site cannot be written (\(why)); the previous site is unchanged")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out).sorted() == before)
+        #expect(try String(contentsOfFile: out + "/data/patients.csv", encoding: .utf8) == validated)
     }
 
     /// A copy of the templates with `file` replaced by a link to a secret.

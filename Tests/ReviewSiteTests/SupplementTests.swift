@@ -45,6 +45,49 @@ struct SupplementTests {
         #expect(supplement.contains("<section id=\"s-appraisal-table\""))
     }
 
+    /// A large review's supplement goes to its file in pieces: taken after
+    /// every row and section, the pieces are the file written whole.
+    @Test func thePiecesMakeTheWholeFile() throws {
+        let report = try loadReport(defaultDataPath)
+        let tables = try report.declaredTables(TableFile.path(inTemplates: templatesPath)).get()
+        let site = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build(report)
+        let sections = Supplement.sections(report, methods: "# Methods\n\nText.\n", charts: ChartSet(ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue).file, report: report),
+                                           tables: tables, written: { site.files[$0] })
+        let review = report.review
+        var whole = HTMLBytes(capacity: 0)
+        Supplement.write(sections, title: review.title, authors: review.authors, provenance: review.provenance, into: &whole) { _ in }
+        var pieces: [[UInt8]] = []
+        var out = HTMLBytes(capacity: 0)
+        Supplement.write(sections, title: review.title, authors: review.authors, provenance: review.provenance, into: &out) {
+            pieces.append($0.bytes)
+            $0.removeAll()
+        }
+        pieces.append(out.bytes)
+        #expect(pieces.count > tables.reduce(0) { $0 + $1.data.rowCount })
+        #expect(pieces.flatMap { $0 } == whole.bytes)
+        let html = String(decoding: whole.bytes, as: UTF8.self)
+        #expect(html.contains("<section id=\"s-appraisal-table\" class=\"supplement-section wide\">"))
+        #expect(html.contains("<h2 class=\"section-title\">Table 1. Characteristics of the included studies</h2>"))
+    }
+
+    /// A file written in pieces that cannot be written fails with its name and the system's reason.
+    @Test func aPieceThatCannotBeWrittenFailsTheBuild() throws {
+        let file = try PieceFile("/dev/full")
+        var out = HTMLBytes(capacity: 0)
+        out.raw(String(repeating: "x", count: 1 << 17))
+        file.write(&out)
+        #expect(out.bytes.isEmpty)
+        #expect(throws: BuildFailure.self) { try file.close(&out) }
+        let again = try PieceFile("/dev/full")
+        out.raw(String(repeating: "x", count: 1 << 17))
+        do {
+            try again.close(&out)
+            Issue.record("writing to /dev/full succeeded")
+        } catch {
+            #expect(error.description == "/dev/full: cannot be written (No space left on device)")
+        }
+    }
+
     /// A table's data are escaped in the supplement as on the site's pages.
     @Test func hostileCellsAreEscaped() throws {
         let fixture = try hostileFixture()
@@ -52,9 +95,11 @@ struct SupplementTests {
         let report = try loadReport(fixture.path)
         let tables = try report.declaredTables(TableFile.path(inTemplates: templatesPath)).get()
         let table = SupplementTable(tables[0])
-        let html = table.html
+        var out = HTMLBytes(capacity: 0)
+        table.write(into: &out)
+        let html = String(decoding: out.bytes, as: UTF8.self)
         #expect(!html.contains("<script"))
-        let hostile = table.rows.flatMap { $0 }.filter { $0.contains("<") || $0.contains("&") }
+        let hostile = (0..<table.data.rowCount).flatMap(table.data.cells).filter { $0.contains("<") || $0.contains("&") }
         #expect(!hostile.isEmpty)
         for cell in hostile { #expect(html.contains(Escape.html(cell))) }
     }

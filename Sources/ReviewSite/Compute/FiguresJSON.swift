@@ -12,45 +12,57 @@ public enum FiguresJSON {
     public static func bytes(_ figures: [Figure]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(figures.reduce(256) { $0 + 96 + 16 * ($1.rows.count + ($1.numeratorRows?.count ?? 0)) })
-        out.append(contentsOf: "{\n  \"figures\": [".utf8)
-        for (index, figure) in figures.enumerated() {
-            out.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
-            var members: [(String, (inout [UInt8]) -> Void)] = [
-                ("id", { append(quoted: figure.id, to: &$0) }),
-                ("kind", { append(quoted: figure.kind.rawValue, to: &$0) }),
-                ("rows", { append(list: figure.rows, to: &$0) }),
-            ]
-            for field in figure.kind.fields {
-                let text = figure[field].map(formatNumber) ?? "null"
-                members.append((field, { $0.append(contentsOf: text.utf8) }))
-            }
-            if let numeratorRows = figure.numeratorRows { members.append(("numerator_rows", { append(list: numeratorRows, to: &$0) })) }
-            if figure.kind == .proportion {
-                let interval = figure.interval
-                members.append(("ci_low", { $0.append(contentsOf: (interval.map { WilsonInterval.tenth($0.low) } ?? "null").utf8) }))
-                members.append(("ci_high", { $0.append(contentsOf: (interval.map { WilsonInterval.tenth($0.high) } ?? "null").utf8) }))
-            }
-            members.sort { $0.0 < $1.0 }
-            out.append(contentsOf: "    {\n".utf8)
-            for (position, (name, value)) in members.enumerated() {
-                out.append(contentsOf: "      \"\(name)\": ".utf8)
-                value(&out)
-                out.append(contentsOf: (position == members.count - 1 ? "\n" : ",\n").utf8)
-            }
-            out.append(contentsOf: "    }".utf8)
-        }
-        out.append(contentsOf: "\n  ]\n}\n".utf8)
+        write(figures, into: &out) { _ in }
         return out
     }
 
+    /// The rows of a million patients make figures.json hundreds of
+    /// megabytes: `spill` may take what is written so far, after each
+    /// figure and every `piece` rows of a list.
+    public static func write(_ figures: [Figure], into out: inout [UInt8], piece: Int = 65_536, spill: (inout [UInt8]) -> Void) {
+        out.append(contentsOf: "{\n  \"figures\": [".utf8)
+        // The members are written in the order of their names, so each is a closure in a list.
+        withoutActuallyEscaping(spill) { spill in
+            for (index, figure) in figures.enumerated() {
+                out.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
+                var members: [(String, (inout [UInt8]) -> Void)] = [
+                    ("id", { append(quoted: figure.id, to: &$0) }),
+                    ("kind", { append(quoted: figure.kind.rawValue, to: &$0) }),
+                    ("rows", { append(list: figure.rows, to: &$0, piece: piece, spill: spill) }),
+                ]
+                for field in figure.kind.fields {
+                    let text = figure[field].map(formatNumber) ?? "null"
+                    members.append((field, { $0.append(contentsOf: text.utf8) }))
+                }
+                if let numeratorRows = figure.numeratorRows { members.append(("numerator_rows", { append(list: numeratorRows, to: &$0, piece: piece, spill: spill) })) }
+                if figure.kind == .proportion {
+                    let interval = figure.interval
+                    members.append(("ci_low", { $0.append(contentsOf: (interval.map { WilsonInterval.tenth($0.low) } ?? "null").utf8) }))
+                    members.append(("ci_high", { $0.append(contentsOf: (interval.map { WilsonInterval.tenth($0.high) } ?? "null").utf8) }))
+                }
+                members.sort { $0.0 < $1.0 }
+                out.append(contentsOf: "    {\n".utf8)
+                for (position, (name, value)) in members.enumerated() {
+                    out.append(contentsOf: "      \"\(name)\": ".utf8)
+                    value(&out)
+                    out.append(contentsOf: (position == members.count - 1 ? "\n" : ",\n").utf8)
+                }
+                out.append(contentsOf: "    }".utf8)
+                spill(&out)
+            }
+        }
+        out.append(contentsOf: "\n  ]\n}\n".utf8)
+    }
+
     /// Each key was quoted once for all figures (`KeyList.json`): a row is a copy.
-    private static func append(list rows: FigureRows, to out: inout [UInt8]) {
+    private static func append(list rows: FigureRows, to out: inout [UInt8], piece: Int, spill: (inout [UInt8]) -> Void) {
         out.append(UInt8(ascii: "["))
         if !rows.isEmpty {
             let json = rows.keys.json
             json.bytes.withUnsafeBufferPointer { bytes in
                 for (index, position) in rows.positions.enumerated() {
                     if index > 0 {
+                        if index % piece == 0 { spill(&out) }
                         out.append(UInt8(ascii: ","))
                         out.append(UInt8(ascii: " "))
                     }

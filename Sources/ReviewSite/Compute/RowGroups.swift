@@ -6,7 +6,7 @@ struct RowGroups: Sendable {
     let bounds: [Int]
 
     /// `owners`: each row's owner position, -1 for none.
-    init(owners: [Int], count: Int, order: [Int?]? = nil) {
+    init(owners: [Int], count: Int, order: OptionalColumn<Int>? = nil) {
         var bounds = [Int](repeating: 0, count: count + 1)
         for owner in owners where owner >= 0 { bounds[owner + 1] += 1 }
         for owner in 0..<count { bounds[owner + 1] += bounds[owner] }

@@ -4,8 +4,8 @@
 struct ColumnRows: Sendable {
     enum Column: Sendable {
         case text([String?])
-        case integers([Int?])
-        case numbers([Double?])
+        case integers(OptionalColumn<Int>)
+        case numbers(OptionalColumn<Double>)
         /// An index into `names` per row, -1 for NULL.
         case codes([Int32], names: [String?])
     }

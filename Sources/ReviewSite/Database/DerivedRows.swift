@@ -50,8 +50,8 @@ struct DerivedRows {
             }
             for column in declared { column.append(mine) }
         }
-        let fixed: [ColumnRows.Column] = [.text(ids), .integers(counts), sequence.column, treatments.column, monotherapy.column,
-                                          .integers(combined), eventLists.column]
+        let fixed: [ColumnRows.Column] = [.text(ids), .integers(OptionalColumn(counts)), sequence.column, treatments.column, monotherapy.column,
+                                          .integers(OptionalColumn(combined)), eventLists.column]
         return ColumnRows(columns: fixed + declared.map(\.values), count: ids.count)
     }
 
@@ -91,8 +91,8 @@ struct DerivedRows {
 
         /// Whichever kind of value the rule gave.
         var values: ColumnRows.Column {
-            if !integers.isEmpty { return .integers(integers) }
-            if !numbers.isEmpty { return .numbers(numbers) }
+            if !integers.isEmpty { return .integers(OptionalColumn(integers)) }
+            if !numbers.isEmpty { return .numbers(OptionalColumn(numbers)) }
             return texts.column
         }
     }
@@ -141,7 +141,7 @@ struct DerivedRows {
                 judgements.append(Self.judgement(met: met[study], applicable: applicable[study], rule))
             }
             let shares = ids.indices.map { applicable[$0] > 0 ? Double(met[$0]) / Double(applicable[$0]) : nil }
-            columns += [codes.column, .integers(met.map { $0 }), .integers(applicable.map { $0 }), .numbers(shares), judgements.column]
+            columns += [codes.column, .integers(OptionalColumn(met)), .integers(OptionalColumn(applicable)), .numbers(OptionalColumn(shares)), judgements.column]
         }
         if !appraisal.levels.isEmpty {
             let levels = TextCodes(capacity: ids.count)

@@ -73,7 +73,7 @@ extension ReviewDatabase {
                 owners.append(contentsOf: repeatElement(Int32(row), count: list.count))
                 items.append(contentsOf: list)
             }
-            let owner: ColumnRows.Column = keys.map { .codes(owners, names: $0) } ?? .integers(owners.map { Int($0) + 1 })
+            let owner: ColumnRows.Column = keys.map { .codes(owners, names: $0) } ?? .integers(OptionalColumn(owners.lazy.map { Int($0) + 1 }))
             let rows = ColumnRows(columns: [owner, .codes(items, names: table.codes[column])], count: items.count)
             count += try insert(database, DatabaseSchema.child(table, table.columns[column]).name, rows)
         }

@@ -87,6 +87,32 @@ final class Statement {
         return body(UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
+    /// A value's bytes as a table cell shows it (`DatabaseValue.display`):
+    /// text as it is, numbers formatted, NULL empty.
+    func withShownText<Result>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: return body(UnsafeBufferPointer(start: nil, count: 0))
+        case SQLITE_INTEGER, SQLITE_FLOAT:
+            var text = value(at: column).display
+            return text.withUTF8(body)
+        default:
+            return body(UnsafeBufferPointer(start: sqlite3_column_text(handle, column), count: Int(sqlite3_column_bytes(handle, column))))
+        }
+    }
+
+    /// A value as a table cell's sort key: integers as they are, other numbers formatted as text.
+    func withSortValue<Result>(at column: Int32, _ body: (ComputedRows.Sort) -> Result) -> Result {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: return body(.none)
+        case SQLITE_INTEGER: return body(.integer(Int(sqlite3_column_int64(handle, column))))
+        case SQLITE_FLOAT:
+            var text = formatNumber(sqlite3_column_double(handle, column))
+            return text.withUTF8 { body(.text($0)) }
+        default:
+            return body(.text(UnsafeBufferPointer(start: sqlite3_column_text(handle, column), count: Int(sqlite3_column_bytes(handle, column)))))
+        }
+    }
+
     func value(at column: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER: .integer(sqlite3_column_int64(handle, column))

@@ -4,10 +4,10 @@ final class ColumnValues {
     // Appended to once per cell by one reader on one thread: the dynamic
     // exclusivity check of each access would cost more than the append.
     @exclusivity(unchecked) var texts: [String?] = []
-    @exclusivity(unchecked) var integers: [Int?] = []
-    @exclusivity(unchecked) var numbers: [Double?] = []
+    @exclusivity(unchecked) var integers = OptionalColumn<Int>()
+    @exclusivity(unchecked) var numbers = OptionalColumn<Double>()
     @exclusivity(unchecked) var codes: [Int32] = []
-    @exclusivity(unchecked) var lists: [[Int32]] = []
+    @exclusivity(unchecked) var lists = CodeLists()
 
     init(_ kind: ColumnRule.Kind) {
         self.kind = kind

@@ -8,8 +8,8 @@ import Foundation
 struct DataDirectory {
     /// The folder as the user named it, without a trailing slash (`data`).
     let path: String
-    /// The bytes of every file read and found usable, by file name: the
-    /// site's downloads are these bytes, not a second read of the folder.
+    /// Every file read and found usable, by file name: the site's
+    /// downloads are these files, checked against what was read.
     let read = ReadFiles()
     /// The workbook holding some or all tables in place of CSV files (Read/Workbook.swift).
     var workbook: Workbook?
@@ -61,7 +61,7 @@ struct DataDirectory {
                 sink.add(file: name, line: nil, problem)
                 return nil
             }
-            read.keep(file, bytes)
+            read.keep(file, DatasetFile(path: name, bytes: bytes))
             return bytes
         }
     }
@@ -70,12 +70,11 @@ struct DataDirectory {
 /// The files a load has read; the patients are read on another thread.
 final class ReadFiles: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: [UInt8]] = [:]
+    private var files: [String: DatasetFile] = [:]
 
-    /// Keeps a reference to the array, not a copy of its bytes.
-    func keep(_ file: String, _ bytes: [UInt8]) {
-        lock.withLock { files[file] = bytes }
+    func keep(_ file: String, _ read: DatasetFile) {
+        lock.withLock { files[file] = read }
     }
 
-    var all: [String: [UInt8]] { lock.withLock { files } }
+    var all: [String: DatasetFile] { lock.withLock { files } }
 }

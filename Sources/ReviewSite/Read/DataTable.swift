@@ -41,7 +41,7 @@ public struct DataTable: Sendable {
     }
 
     /// An integer column's values by its name.
-    func integers(_ column: String) -> [Int?]? {
+    func integers(_ column: String) -> OptionalColumn<Int>? {
         guard let index = index(of: column), case .integers(let values) = values[index] else { return nil }
         return values
     }
@@ -51,13 +51,13 @@ public struct DataTable: Sendable {
 public enum DataColumn: Sendable {
     /// Ids, references and free text.
     case text([String?])
-    case integers([Int?])
-    case numbers([Double?])
+    case integers(OptionalColumn<Int>)
+    case numbers(OptionalColumn<Double>)
     /// Code, yes/no, checklist, answer and level columns: the index of each
     /// row's code in `DataTable.codes`, -1 when not reported.
     case codes([Int32])
     /// Code list columns: each row's codes in the order the cell gives them.
-    case codeLists([[Int32]])
+    case codeLists(CodeLists)
 }
 
 extension Dataset {

@@ -6,8 +6,8 @@ public struct Dataset: Sendable {
     /// published.yaml: the figures as the article printed them, by id.
     public var published: [String: PublishedValue]
     /// Every file as the loader read and validated it, by name: the site
-    /// offers these bytes for download, not a second read of the folder.
-    public var files: [String: [UInt8]] = [:]
+    /// offers these files for download, as they were read.
+    public var files: [String: DatasetFile] = [:]
     /// The review's codebook, as read from the dataset folder.
     public var codebook = Codebook(tables: [], codeLists: [], appraisal: Codebook.Appraisal())
     /// Every CSV file as the codebook declares it, valid rows only.
@@ -16,7 +16,7 @@ public struct Dataset: Sendable {
     /// sheet of the workbook): `check` and `build` say so.
     public var notes: [String] = []
 
-    public init(review: Review, prisma: Prisma, published: [String: PublishedValue], files: [String: [UInt8]] = [:],
+    public init(review: Review, prisma: Prisma, published: [String: PublishedValue], files: [String: DatasetFile] = [:],
                 codebook: Codebook, tables: [DataTable]) {
         self.review = review
         self.prisma = prisma

@@ -115,13 +115,13 @@ extension DatasetValidator {
 struct StepRows {
     let file: String
     let patients: [String?]
-    let steps: [Int?]
+    let steps: OptionalColumn<Int>
     let lines: [Int]
 
     init(_ rows: TableRows) {
         file = rows.table.fileName
         patients = rows.table.index(of: "patient_id").map(rows.table.texts) ?? []
-        steps = rows.table.index(of: "step").map(rows.table.integers) ?? []
+        steps = rows.table.index(of: "step").map(rows.table.integers) ?? OptionalColumn()
         lines = rows.lines
     }
 

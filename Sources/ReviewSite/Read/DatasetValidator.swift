@@ -62,9 +62,9 @@ extension DataTable {
         return []
     }
 
-    func integers(_ column: Int) -> [Int?] {
+    func integers(_ column: Int) -> OptionalColumn<Int> {
         if case .integers(let values) = values[column] { return values }
-        return []
+        return OptionalColumn()
     }
 
     func codeIndexes(_ column: Int) -> [Int32] {

@@ -27,6 +27,31 @@ enum RegularFile {
     /// The file's bytes, or why they cannot be read. Links in the folders
     /// above the file are followed: only the file itself must not be one.
     static func contents(_ path: String) -> Result<[UInt8], Problem> {
+        opened(path).flatMap { descriptor, size in
+            defer { close(descriptor) }
+            return readAll(descriptor, size: size)
+        }
+    }
+
+    /// The file in pieces of at most `size` bytes, each given to `body` and
+    /// gone after it: a file of any size is read in that much memory.
+    static func chunks(_ path: String, size: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) -> Result<Void, Problem> {
+        opened(path).flatMap { descriptor, _ in
+            defer { close(descriptor) }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
+            defer { buffer.deallocate() }
+            while true {
+                let got = read(descriptor, buffer.baseAddress, size)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { return .failure(.unreadable(SystemError.reason(errno))) }
+                if got == 0 { return .success(()) }
+                body(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+            }
+        }
+    }
+
+    /// The file opened for reading, with its size, when it is a regular file.
+    private static func opened(_ path: String) -> Result<(descriptor: Int32, size: Int), Problem> {
         // lstat first, so that a device is not even opened (opening some has effects).
         var status = stat()
         if lstat(path, &status) == 0, let problem = kindProblem(status) { return .failure(problem) }
@@ -34,10 +59,16 @@ enum RegularFile {
         // fstat check again. O_NONBLOCK: a FIFO without a writer must not block.
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(openProblem(path, errno)) }
-        defer { close(descriptor) }
-        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(SystemError.reason(errno))) }
-        if let problem = kindProblem(status) { return .failure(problem) }
-        return readAll(descriptor, size: Int(status.st_size))
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = SystemError.reason(errno)
+            close(descriptor)
+            return .failure(.unreadable(reason))
+        }
+        if let problem = kindProblem(status) {
+            close(descriptor)
+            return .failure(problem)
+        }
+        return .success((descriptor, Int(status.st_size)))
     }
 
     /// Why a file of this kind is not read; nil for a regular file.

@@ -51,7 +51,7 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
     if !sawRow {
         sink.add(file: file, line: 1, "the sheet is empty (expected a header row naming the columns)")
     }
-    directory.read.keep(plan.file, csv.bytes)
+    directory.read.keep(plan.file, DatasetFile(sheet: csv.bytes))
     return .some(reader?.finish())
 }
 

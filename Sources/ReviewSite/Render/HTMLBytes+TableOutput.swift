@@ -27,6 +27,10 @@ extension HTMLBytes: TableOutput {
             raw(" data-sort=\"")
             text(value)
             raw("\"")
+        case .utf8(let value)?:
+            raw(" data-sort=\"")
+            text(value)
+            raw("\"")
         case nil:
             break
         }

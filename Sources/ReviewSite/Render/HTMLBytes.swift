@@ -20,27 +20,44 @@ struct HTMLBytes {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Markup already made (a page the build wrote), copied as it is.
+    mutating func raw(_ utf8: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// Everything written so far goes; the capacity stays for what comes next.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Data: escaped like `Escape.html`; runs without markup characters are copied whole.
     mutating func text(_ text: String) {
         var text = text
-        text.withUTF8 { source in
-            var start = 0
-            for (index, byte) in source.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
-                append(entity)
-                start = index + 1
+        text.withUTF8 { escaped($0) }
+    }
+
+    /// Data already in UTF-8 (a cell of `TableData`), escaped like `text`.
+    mutating func text(_ utf8: ArraySlice<UInt8>) {
+        utf8.withUnsafeBufferPointer { escaped($0) }
+    }
+
+    private mutating func escaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for (index, byte) in source.enumerated() {
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+            append(entity)
+            start = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
     }
 
     mutating func int(_ value: Int) {

@@ -41,7 +41,7 @@ struct RowLinks: Sendable {
         var ranks = [Int](repeating: 0, count: ids.count)
         for (rank, position) in order.enumerated() { ranks[position] = rank }
         patients = IDIndex(ids, positions: ranks)
-        let keys = studyTable?.result.rows.map(\.key) ?? []
+        let keys = studyTable?.result.rows.keys ?? []
         studies = IDIndex(keys, positions: keys.indices.map { $0 / Paging.size })
         studyStem = studyTable?.id ?? "table-1"
     }

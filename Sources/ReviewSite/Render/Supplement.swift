@@ -9,73 +9,113 @@ import Foundation
 enum Supplement {
     static let file = "supplement.html"
 
+    /// The size of the pieces the supplement is written in.
+    static let piece = 1 << 20
+
     static func add(_ report: Report, texts: [String: String], charts: ChartSet, tables: [DeclaredTable],
                     to site: any SiteOutput) throws(BuildFailure) {
-        try site.add(file, html(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.written))
+        let sections = sections(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.written)
+        try site.add(file) { path throws(BuildFailure) in
+            let file = try PieceFile(path)
+            var out = HTMLBytes(capacity: piece + piece / 4)
+            write(sections, title: report.review.title, authors: report.review.authors, provenance: report.review.provenance, into: &out) {
+                file.write(&$0, atLeast: piece)
+            }
+            try file.close(&out)
+        }
     }
 
-    static func html(_ report: Report, methods: String, charts: ChartSet, tables: [DeclaredTable], written: (String) -> [UInt8]?) -> String {
+    /// What a section holds.
+    enum Body {
+        /// Markup of our own; every `<h2>` becomes a section title.
+        case html(String)
+        /// A long section that starts with its title (`<h2>`); nothing after it is searched.
+        case wide(String)
+        case table(SupplementTable)
+        /// The appraisal table as the site wrote it.
+        case written(ArraySlice<UInt8>)
+    }
+
+    typealias Section = (id: String, title: String, body: Body)
+
+    static func sections(_ report: Report, methods: String, charts: ChartSet, tables: [DeclaredTable],
+                         written: (String) -> [UInt8]?) -> [Section] {
         let printed = tables.map { (id: $0.id, table: SupplementTable($0)) }
-        let review = report.review
-        var sections: [(id: String, title: String, html: String, wide: Bool)] = []
-        sections.append(("s-methods", "Search and methods", charts.html(methods), false))
-        sections.append(("s-prisma", "PRISMA 2020 flow diagram", """
+        var sections: [Section] = []
+        sections.append(("s-methods", "Search and methods", .html(charts.html(methods))))
+        sections.append(("s-prisma", "PRISMA 2020 flow diagram", .html("""
             <h2>PRISMA 2020 flow diagram</h2>
             <figure class="figure-svg">
             \(PrismaDiagram.svg(report.prisma))
             <figcaption>How the records found by the searches became the included studies (PRISMA 2020).</figcaption>
             </figure>
 
-            """, false))
+            """)))
         // The first table (the studies'), then the appraisal, then the other tables.
         if let first = printed.first {
-            sections.append(("s-\(first.id)", first.table.title, first.table.html, true))
+            sections.append(("s-\(first.id)", first.table.title, .table(first.table)))
         }
         // The appraisal chart on a portrait page, its table on landscape ones.
         let appraisalCharts = charts.charts.filter(\.isAppraisal).map(charts.figure).joined()
         if !appraisalCharts.isEmpty {
-            sections.append(("s-appraisal", "Appraisal of the included studies", "<h2>Appraisal of the included studies</h2>\n" + appraisalCharts, false))
+            sections.append(("s-appraisal", "Appraisal of the included studies", .html("<h2>Appraisal of the included studies</h2>\n" + appraisalCharts)))
         }
         if let table = written("risk-of-bias.html").flatMap(tableElement) {
-            sections.append(("s-appraisal-table", "Answers to the appraisal checklists", table, true))
+            sections.append(("s-appraisal-table", "Answers to the appraisal checklists", .written(table)))
         }
         for other in printed.dropFirst() {
-            sections.append(("s-\(other.id)", other.table.title, other.table.html, true))
+            sections.append(("s-\(other.id)", other.table.title, .table(other.table)))
         }
         let others = charts.charts.filter { !$0.isAppraisal }.map(charts.figure).joined()
-        if !others.isEmpty { sections.append(("s-charts", "Charts", "<h2>Charts</h2>\n" + others, false)) }
-        sections.append(("s-figures", "Figure catalogue", catalogue(report), true))
+        if !others.isEmpty { sections.append(("s-charts", "Charts", .html("<h2>Charts</h2>\n" + others))) }
+        sections.append(("s-figures", "Figure catalogue", .wide(catalogue(report))))
+        return sections
+    }
 
-        var html = """
+    /// The whole file; `spill` may take what is written so far, after any section or table row.
+    static func write(_ sections: [Section], title: String, authors: [String], provenance: String, into out: inout HTMLBytes,
+                      spill: (inout HTMLBytes) -> Void) {
+        out.raw("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Supplementary material · \(Escape.html(review.title))</title>
+        <title>Supplementary material · \(Escape.html(title))</title>
         <link rel="stylesheet" href="style.css">
         <style>\(style)</style>
         </head>
         <body class="supplement">
         <main>
         <h1>Supplementary material</h1>
-        <p class="review-title"><cite>\(Escape.html(review.title))</cite>. \(Escape.html(ListText.join(review.authors))).</p>
-        <p class="provenance"><strong>Where the data come from.</strong> \(Escape.html(review.provenance))</p>
+        <p class="review-title"><cite>\(Escape.html(title))</cite>. \(Escape.html(ListText.join(authors))).</p>
+        <p class="provenance"><strong>Where the data come from.</strong> \(Escape.html(provenance))</p>
         <ul class="supplement-contents">
 
-        """
+        """)
         for (number, section) in sections.enumerated() {
-            html += "<li><a href=\"#\(section.id)\">S\(number + 1). \(Escape.html(section.title))</a></li>\n"
+            out.raw("<li><a href=\"#\(section.id)\">S\(number + 1). \(Escape.html(section.title))</a></li>\n")
         }
-        html += "</ul>\n"
+        out.raw("</ul>\n")
+        let title = "<h2 class=\"section-title\">"
         for (number, section) in sections.enumerated() {
-            html += "<section id=\"\(section.id)\" class=\"supplement-section\(section.wide ? " wide" : "")\">\n"
-            html += "<p class=\"supplement-label\">Supplement S\(number + 1)</p>\n"
-            // A section's own heading is its title; the long tables are not searched for more.
-            html += (section.wide ? section.html.replacingFirst("<h2>", with: "<h2 class=\"section-title\">")
-                                  : section.html.replacingBytes("<h2>", with: "<h2 class=\"section-title\">")) + "</section>\n"
+            let wide: Bool
+            if case .html = section.body { wide = false } else { wide = true }
+            out.raw("<section id=\"\(section.id)\" class=\"supplement-section\(wide ? " wide" : "")\">\n")
+            out.raw("<p class=\"supplement-label\">Supplement S\(number + 1)</p>\n")
+            switch section.body {
+            case .html(let html): out.raw(html.replacingBytes("<h2>", with: title))
+            case .wide(let html): out.raw(html.replacingFirst("<h2>", with: title))
+            case .table(let table): table.write(into: &out, afterRow: spill)
+            case .written(let table):
+                out.raw(title + "Answers to the appraisal checklists</h2>\n<div class=\"table-scroll\">\n")
+                out.raw(table)
+                out.raw("\n</div>\n")
+            }
+            out.raw("</section>\n")
+            spill(&out)
         }
-        return html + "</main>\n</body>\n</html>\n"
+        out.raw("</main>\n</body>\n</html>\n")
     }
 
     /// Every figure with its value, interval and definition, in the file's order.
@@ -102,10 +142,10 @@ enum Supplement {
 
     /// The first table of a page the build wrote (the appraisal table):
     /// markup of the site's own renderers, which escaped its data.
-    static func tableElement(_ page: [UInt8]) -> String? {
+    static func tableElement(_ page: [UInt8]) -> ArraySlice<UInt8>? {
         guard let start = page.firstRange(ofBytes: Array("<table".utf8)),
               let end = page[start.upperBound...].firstRange(ofBytes: Array("</table>".utf8)) else { return nil }
-        return "<h2>Answers to the appraisal checklists</h2>\n<div class=\"table-scroll\">\n" + String(decoding: page[start.lowerBound..<end.upperBound], as: UTF8.self) + "\n</div>\n"
+        return page[start.lowerBound..<end.upperBound]
     }
 
     /// Print: A4, the wide sections in landscape, each section on a new page,

@@ -4,34 +4,54 @@ import Foundation
 /// and the plain text of every cell, the same cells the site's table pages
 /// and Markdown twins show.
 struct SupplementTable {
-    var title = ""
-    var introduction = ""
-    var caption = ""
-    var header: [String] = []
-    var rows: [[String]] = []
+    let title: String
+    let introduction: String
+    let caption: String
+    let data: TableData
 
     /// A declared table as the site computed it: its words and every cell's text.
     init(_ table: DeclaredTable) {
-        let data = table.data
         title = table.result.table.title
         introduction = table.result.table.introduction
         caption = table.caption
-        header = data.columns
-        rows = (0..<data.rowCount).map(data.cells)
+        data = table.data
     }
 
-    /// The table with a header that repeats on every printed page.
-    var html: String {
-        var html = "<h2>\(Escape.html(title))</h2>\n"
-        if !introduction.isEmpty { html += "<p>\(Escape.html(introduction))</p>\n" }
-        html += "<div class=\"table-scroll\">\n<table>\n"
-        if !caption.isEmpty { html += "<caption>\(Escape.html(caption))</caption>\n" }
-        html += "<thead>\n<tr>" + header.map { "<th scope=\"col\">\(Escape.html($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr>" + row.enumerated().map { index, cell in
-                index == 0 ? "<th scope=\"row\">\(Escape.html(cell))</th>" : "<td>\(Escape.html(cell))</td>"
-            }.joined() + "</tr>\n"
+    /// The table with a header that repeats on every printed page, its
+    /// heading of class `section-title`; `afterRow` may take what is
+    /// written so far (a long table goes to the file in pieces).
+    func write(into out: inout HTMLBytes, afterRow: (inout HTMLBytes) -> Void = { _ in }) {
+        out.raw("<h2 class=\"section-title\">")
+        out.text(title)
+        out.raw("</h2>\n")
+        if !introduction.isEmpty {
+            out.raw("<p>")
+            out.text(introduction)
+            out.raw("</p>\n")
         }
-        return html + "</tbody>\n</table>\n</div>\n"
+        out.raw("<div class=\"table-scroll\">\n<table>\n")
+        if !caption.isEmpty {
+            out.raw("<caption>")
+            out.text(caption)
+            out.raw("</caption>\n")
+        }
+        out.raw("<thead>\n<tr>")
+        for heading in data.columns {
+            out.raw("<th scope=\"col\">")
+            out.text(heading)
+            out.raw("</th>")
+        }
+        out.raw("</tr>\n</thead>\n<tbody>\n")
+        for row in 0..<data.rowCount {
+            out.raw("<tr>")
+            for column in data.columns.indices {
+                out.raw(column == 0 ? "<th scope=\"row\">" : "<td>")
+                out.text(data.bytes[data.range(row, column)])
+                out.raw(column == 0 ? "</th>" : "</td>")
+            }
+            out.raw("</tr>\n")
+            afterRow(&out)
+        }
+        out.raw("</tbody>\n</table>\n</div>\n")
     }
 }

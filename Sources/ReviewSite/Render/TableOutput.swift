@@ -16,6 +16,7 @@ protocol TableOutput {
     mutating func raw(_ text: String)
     /// Data: escaped in the HTML.
     mutating func text(_ text: String)
+    mutating func text(_ utf8: ArraySlice<UInt8>)
     mutating func int(_ value: Int)
     mutating func number(_ value: Double)
     /// A line break inside a cell: `<br>`, `; ` in the text.
@@ -30,4 +31,6 @@ protocol TableOutput {
 enum SortKey {
     case int(Int?)
     case text(String)
+    /// Text already in UTF-8 (a declared table's).
+    case utf8(ArraySlice<UInt8>)
 }

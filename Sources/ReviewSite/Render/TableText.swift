@@ -20,6 +20,7 @@ struct TableText: TableOutput {
     mutating func raw(_ text: StaticString) { out.raw(text) }
     mutating func raw(_ text: String) { out.raw(text) }
     mutating func text(_ text: String) { out.raw(text) }
+    mutating func text(_ utf8: ArraySlice<UInt8>) { out.raw(utf8) }
     mutating func int(_ value: Int) { out.int(value) }
     mutating func number(_ value: Double) { out.number(value) }
     mutating func lineBreak() { out.raw("; ") }

@@ -15,7 +15,7 @@ struct DeclaredTable: Sendable {
         anchored = keyColumns.contains(result.keyColumn)
         var text = TableText(capacity: result.rows.count * 256)
         let writer = Writer(anchored: anchored, columns: result.table.columns)
-        for row in result.rows { writer.write(row, into: &text) }
+        for row in 0..<result.rows.count { writer.write(result.rows, row, into: &text) }
         data = text.data(columns: result.table.columns.map(\.heading))
     }
 
@@ -26,7 +26,7 @@ struct DeclaredTable: Sendable {
 
     /// The page of each row key, for links to a row.
     func pages() -> [String: Int] {
-        Dictionary(result.rows.enumerated().map { ($1.key, $0 / Paging.size) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(result.rows.keys.enumerated().map { ($1, $0 / Paging.size) }, uniquingKeysWith: { first, _ in first })
     }
 
     var markdown: [UInt8] {
@@ -36,7 +36,7 @@ struct DeclaredTable: Sendable {
     func page(_ number: Int) -> Page {
         let table = result.table
         let pages = pageCount
-        let links = result.rows.contains { row in row.cells.contains { $0.link != nil } }
+        let links = result.rows.hasLinks
         let intro = [Escape.html(table.introduction), "Select a column heading to sort.",
                      links ? "Where a cell is a figure of the report, it links to the rows behind it." : "",
                      "The table is also available as <a href=\"\(id).md\">Markdown</a>."].filter { !$0.isEmpty }.joined(separator: " ")
@@ -52,10 +52,10 @@ struct DeclaredTable: Sendable {
         <tbody>
 
         """
-        let rows = result.rows[(number * Paging.size)..<min(result.rows.count, (number + 1) * Paging.size)]
+        let rows = (number * Paging.size)..<min(result.rows.count, (number + 1) * Paging.size)
         var out = HTMLBytes(capacity: rows.count * 640)
         let writer = Writer(anchored: anchored, columns: table.columns)
-        for row in rows { writer.write(row, into: &out) }
+        for row in rows { writer.write(result.rows, row, into: &out) }
         return Page(file: Paging.file(id, page: number), title: shortTitle, body: html, sortable: true, rows: out.bytes,
                     end: "</tbody>\n</table>\n</div>")
     }
@@ -73,22 +73,22 @@ private struct Writer {
     let anchored: Bool
     let columns: [DeclaredColumn]
 
-    func write(_ row: TableQuery.Row, into out: inout some TableOutput) {
-        out.startRow(id: anchored ? row.key : nil, subgroup: row.subgroup)
-        for (index, cell) in row.cells.enumerated() {
+    func write(_ rows: ComputedRows, _ row: Int, into out: inout some TableOutput) {
+        let key = rows.key(row)
+        out.startRow(id: anchored ? key : nil, subgroup: rows.subgroup(row))
+        for index in columns.indices {
             let heading = index == 0
-            out.startCell(heading: heading, style: style(columns[index].style), sort: sortKey(cell.sort))
-            if let link = cell.link {
-                out.figureLink(link, cell.text)
+            out.startCell(heading: heading, style: style(columns[index].style), sort: rows.sort(row, index))
+            if let link = rows.link(row, index) {
+                out.figureLink(link, String(decoding: rows.text(row, index), as: UTF8.self))
             } else {
-                DeclaredTable.write(cell.text, into: &out)
+                DeclaredTable.write(rows.text(row, index), into: &out)
             }
-            if heading && anchored { out.key(row.key) }
+            if heading && anchored { out.key(key) }
             out.endCell(heading: heading)
         }
         out.endRow()
     }
-
 
     private func style(_ style: DeclaredColumn.Style?) -> StaticString? {
         switch style {
@@ -97,25 +97,17 @@ private struct Writer {
         case nil: nil
         }
     }
-
-    private func sortKey(_ value: DatabaseValue) -> SortKey? {
-        switch value {
-        case .null: nil
-        case .integer(let number): .int(Int(number))
-        case .real(let number): .text(formatNumber(number))
-        case .text(let text): .text(text)
-        }
-    }
 }
 
 extension DeclaredTable {
     /// A cell's text: a line break for each newline, `**…**` in bold; the rest escaped.
-    static func write(_ text: String, into out: inout some TableOutput) {
+    static func write(_ utf8: ArraySlice<UInt8>, into out: inout some TableOutput) {
         // Most cells are plain: no search of their text for markup.
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x2A }) {
-            if !text.isEmpty { out.text(text) }
+        if !utf8.contains(where: { $0 == 0x0A || $0 == 0x2A }) {
+            if !utf8.isEmpty { out.text(utf8) }
             return
         }
+        let text = String(decoding: utf8, as: UTF8.self)
         for (number, line) in text.byteLines.enumerated() {
             if number > 0 { out.lineBreak() }
             let pieces = line.byteComponents(separatedBy: "**")

@@ -56,7 +56,7 @@ extension Report {
             }
             if case .failure = parts[0] { return parts[0] }
             var whole = try! parts[0].get()
-            whole.rows = parts.flatMap { try! $0.get().rows }
+            for later in parts.dropFirst() { whole.rows.append(contentsOf: try! later.get().rows) }
             return .success(whole)
         }
     }

@@ -8,24 +8,11 @@ struct TableQuery {
     let table: TableDeclaration
     let path: String
 
-    /// One computed row.
-    struct Row: Sendable {
-        var key: String
-        var subgroup: Bool
-        var cells: [Cell]
-    }
-
-    struct Cell: Sendable {
-        var text: String
-        var sort: DatabaseValue
-        var link: String?
-    }
-
     struct Result: Sendable {
         var table: TableDeclaration
         /// The key column of the rows (`study_id`): rows of a data table's key get anchors.
         var keyColumn: String
-        var rows: [Row]
+        var rows: ComputedRows
     }
 
     /// The table's rows, or the rows numbered `part` (from 1) of them: a
@@ -45,29 +32,34 @@ struct TableQuery {
         }
         let key = Database.identifier(columns.first ?? "rowid")
         let sql = composed(key: key, subgroup: columns.contains("subgroup"), part: part)
-        let result: ResultRows
+        var rows = ComputedRows(width: table.columns.count)
+        var numbers: [Int] = []
+        var errors = ErrorList<TemplateError>()
+        var reported = Set<Int>()
         do {
-            result = try database.rows(sql.text)
+            let statement = try database.prepare(sql.text)
+            while try statement.step() {
+                numbers.append(statement.value(at: 0).integer ?? 0)
+                rows.startRow(key: statement.value(at: 1).display, subgroup: (statement.value(at: 2).integer ?? 0) != 0)
+                for index in table.columns.indices {
+                    let base = Int32(3 + 3 * index)
+                    let link = statement.value(at: base + 2).text
+                    if let link, !figures.contains(link), let piece = table.columns[index].link, reported.insert(index).inserted {
+                        errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
+                                                 message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(link)) is no figure of figures.yaml (expected a figure id, or NULL for no link)"))
+                    }
+                    statement.withShownText(at: base) { text in
+                        statement.withSortValue(at: base + 1) { rows.addCell(text: text, sort: $0, link: link) }
+                    }
+                }
+            }
         } catch {
             return .failure(fail(sql.position(error.offset), "\(label): \(error.message)"))
         }
-        var errors = ErrorList<TemplateError>()
-        var reported = Set<Int>()
+        guard errors.isEmpty else { return .failure(TemplateErrors(errors)) }
         // In the rows' order by their numbers, here rather than by an ORDER BY:
         // SQLite would sort every finished row, long texts and all.
-        let ordered = result.rows.sorted { ($0[0].integer ?? 0) < ($1[0].integer ?? 0) }
-        let rows = ordered.map { values in
-            Row(key: values[1].display, subgroup: (values[2].integer ?? 0) != 0, cells: table.columns.indices.map { index in
-                let base = 3 + 3 * index
-                let link = values[base + 2].text
-                if let link, !figures.contains(link), let piece = table.columns[index].link, reported.insert(index).inserted {
-                    errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
-                                             message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(link)) is no figure of figures.yaml (expected a figure id, or NULL for no link)"))
-                }
-                return Cell(text: values[base].display, sort: values[base + 1], link: link)
-            })
-        }
-        guard errors.isEmpty else { return .failure(TemplateErrors(errors)) }
+        rows.order(by: numbers)
         return .success(Result(table: table, keyColumn: columns.first ?? "", rows: rows))
     }
 

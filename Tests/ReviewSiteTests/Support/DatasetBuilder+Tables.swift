@@ -100,10 +100,10 @@ extension Build {
             func code(_ text: String?) -> Int32 { text.flatMap { codes[index].firstIndex(of: $0) }.map(Int32.init) ?? -1 }
             switch rule.kind {
             case .id, .text: return .text(cells.map { if case .text(let v) = $0 { v } else { nil } })
-            case .integer: return .integers(cells.map { if case .integer(let v) = $0 { v } else { nil } })
-            case .number: return .numbers(cells.map { if case .number(let v) = $0 { v } else { nil } })
+            case .integer: return .integers(OptionalColumn(cells.map { (cell: Cell) -> Int? in if case .integer(let v) = cell { v } else { nil } }))
+            case .number: return .numbers(OptionalColumn(cells.map { (cell: Cell) -> Double? in if case .number(let v) = cell { v } else { nil } }))
             case .code: return .codes(cells.map { if case .code(let v) = $0 { code(v) } else { -1 } })
-            case .codeList: return .codeLists(cells.map { if case .codes(let v) = $0 { v.map(code) } else { [] } })
+            case .codeList: return .codeLists(CodeLists(cells.map { (cell: Cell) -> [Int32] in if case .codes(let v) = cell { v.map(code) } else { [] } }))
             }
         }
         return DataTable(name: name, columns: plan.columns.map(\.column), codes: codes, values: values, lines: rows.indices.map { $0 + 2 })
