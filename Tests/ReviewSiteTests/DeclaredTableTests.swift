@@ -66,6 +66,12 @@ struct DeclaredTableTests {
             errors: ["tables.yaml:11:14: table 'by-sex', column 'Patients': style 'big' (expected num or wide)"]),
         Bad(name: "link to no figure", yaml: good + "\n      link: \"'no.such.figure'\"",
             errors: ["tables.yaml:14:14: table 'by-sex', column 'Age': the link 'no.such.figure' is no figure of figures.yaml (expected a figure id, or NULL for no link)"]),
+        // The first row has no patients, so SQLite gives it after the others: the link reported is still the first row's.
+        Bad(name: "links to no figure, the first in the rows' order",
+            yaml: good.replacingOccurrences(of: "rows: SELECT DISTINCT coalesce(sex, 'NR') AS sex FROM patients ORDER BY 1",
+                                            with: "rows: SELECT 'none' AS sex UNION ALL SELECT * FROM (SELECT DISTINCT coalesce(sex, 'NR') FROM patients ORDER BY 1)")
+                + "\n      link: \"'no.' || r.sex\"",
+            errors: ["tables.yaml:14:14: table 'by-sex', column 'Age': the link 'no.none' is no figure of figures.yaml (expected a figure id, or NULL for no link)"]),
         Bad(name: "a write refused", yaml: good.replacingOccurrences(of: "cell: r.sex", with: "cell: (SELECT 1 FROM pragma_writable_schema)"),
             errors: []),
         Bad(name: "duplicate id", yaml: good + "\n" + good,

@@ -34,19 +34,19 @@ struct TableQuery {
         let sql = composed(key: key, subgroup: columns.contains("subgroup"), part: part)
         var rows = ComputedRows(width: table.columns.count)
         var numbers: [Int] = []
-        var errors = ErrorList<TemplateError>()
-        var reported = Set<Int>()
+        // Each column's link to no figure in the first row that has one, by the rows' numbers.
+        var badLinks: [Int: (row: Int, link: String)] = [:]
         do {
             let statement = try database.prepare(sql.text)
             while try statement.step() {
-                numbers.append(statement.value(at: 0).integer ?? 0)
+                let number = statement.value(at: 0).integer ?? 0
+                numbers.append(number)
                 rows.startRow(key: statement.value(at: 1).display, subgroup: (statement.value(at: 2).integer ?? 0) != 0)
                 for index in table.columns.indices {
                     let base = Int32(3 + 3 * index)
                     let link = statement.value(at: base + 2).text
-                    if let link, !figures.contains(link), let piece = table.columns[index].link, reported.insert(index).inserted {
-                        errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
-                                                 message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(link)) is no figure of figures.yaml (expected a figure id, or NULL for no link)"))
+                    if let link, !figures.contains(link), number < badLinks[index]?.row ?? .max {
+                        badLinks[index] = (number, link)
                     }
                     statement.withShownText(at: base) { text in
                         statement.withSortValue(at: base + 1) { rows.addCell(text: text, sort: $0, link: link) }
@@ -55,6 +55,12 @@ struct TableQuery {
             }
         } catch {
             return .failure(fail(sql.position(error.offset), "\(label): \(error.message)"))
+        }
+        var errors = ErrorList<TemplateError>()
+        for (index, bad) in badLinks.sorted(by: { ($0.value.row, $0.key) < ($1.value.row, $1.key) }) {
+            guard let piece = table.columns[index].link else { continue }
+            errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
+                                     message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(bad.link)) is no figure of figures.yaml (expected a figure id, or NULL for no link)"))
         }
         guard errors.isEmpty else { return .failure(TemplateErrors(errors)) }
         // In the rows' order by their numbers, here rather than by an ORDER BY:
