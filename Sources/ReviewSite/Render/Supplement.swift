@@ -9,17 +9,14 @@ import Foundation
 enum Supplement {
     static let file = "supplement.html"
 
-    /// The size of the pieces the supplement is written in.
-    static let piece = 1 << 20
-
     static func add(_ report: Report, texts: [String: String], charts: ChartSet, tables: [DeclaredTable],
                     to site: any SiteOutput) throws(BuildFailure) {
         let sections = sections(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.written)
         try site.add(file) { path throws(BuildFailure) in
             let file = try PieceFile(path)
-            var out = HTMLBytes(capacity: piece + piece / 4)
+            var out = HTMLBytes(capacity: PieceFile.piece + PieceFile.piece / 4)
             write(sections, title: report.review.title, authors: report.review.authors, provenance: report.review.provenance, into: &out) {
-                file.write(&$0, atLeast: piece)
+                file.write(&$0, atLeast: PieceFile.piece)
             }
             try file.close(&out)
         }

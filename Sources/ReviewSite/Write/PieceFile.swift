@@ -4,6 +4,9 @@ import Foundation
 /// megabytes (the supplement of a large review) never has to be held whole
 /// in memory next to everything else a build holds.
 final class PieceFile {
+    /// The size of the pieces a long file is written in.
+    static let piece = 1 << 20
+
     private let path: String
     private var handle: UnsafeMutablePointer<FILE>?
     /// The first write's failure, reported when the file is closed.

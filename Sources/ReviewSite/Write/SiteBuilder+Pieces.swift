@@ -5,8 +5,8 @@ extension SiteBuilder {
         try site.add("data/figures.json") { path throws(BuildFailure) in
             let file = try PieceFile(path)
             var out: [UInt8] = []
-            out.reserveCapacity(Supplement.piece + Supplement.piece / 4)
-            FiguresJSON.write(figures, into: &out) { file.write(&$0, atLeast: Supplement.piece) }
+            out.reserveCapacity(PieceFile.piece + PieceFile.piece / 4)
+            FiguresJSON.write(figures, into: &out) { file.write(&$0, atLeast: PieceFile.piece) }
             file.write(&out)
             try file.close()
         }
