@@ -179,16 +179,6 @@ public struct SiteBuilder: Sendable {
         return jobs
     }
 
-    /// The review's database among the downloads (docs/database.md).
-    static let databaseFile = "review.sqlite"
-
-    /// The database page for page: the same data give the same bytes.
-    private static func addDatabase(_ report: Report, to site: any SiteOutput) throws(BuildFailure) {
-        try site.add("data/\(databaseFile)") { path throws(BuildFailure) in
-            do throws(DatabaseError) { try report.database.database.write(to: path) } catch { throw .output("\(databaseFile): \(error.message)") }
-        }
-    }
-
     /// The table pages site.yaml may list: the tables of tables.yaml.
     static func tableIDs(inTemplates folder: String) -> [String] {
         TableFile.read(TableFile.path(inTemplates: folder)).file.tables.map(\.id)

@@ -7,8 +7,8 @@ extension DatasetFile {
         switch source {
         case .sheet(let csv): try site.add(name, bytes: csv)
         case .folder(let path, let size, let hash):
-            try site.add(name) { destination throws(BuildFailure) in
-                try Self.copy(path, size: size, hash: hash, to: destination)
+            try Stopwatch.time("copy \(path)") { () throws(BuildFailure) in
+                try site.add(name) { destination throws(BuildFailure) in try Self.copy(path, size: size, hash: hash, to: destination) }
             }
         }
     }
