@@ -5,6 +5,7 @@
 import Foundation
 import ReviewSite
 
+ProcessMemory.returnLargeBlocks()  // as reviewsite does
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     print("usage: reviewsite-bench DATA_DIR [REPEATS]")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReviewSite
 
 /// `reviewsite`: the review's dataset in, its report out.
 @main
@@ -12,6 +13,7 @@ struct ReviewSiteCommand: ParsableCommand {
 
     /// Exit status: 0 done, 1 invalid data (or, for diff, changes found), 2 usage or other errors.
     static func main() {
+        ProcessMemory.returnLargeBlocks()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -45,3 +45,13 @@ struct CodeListsTests {
         #expect(CodeLists().isEmpty)
     }
 }
+
+/// The setting that keeps a large build's freed blocks from staying in the process.
+@Suite("Process memory")
+struct ProcessMemoryTests {
+    @Test func theCLibraryTakesTheSetting() {
+        #if canImport(Glibc)
+        #expect(ProcessMemory.returnLargeBlocks())
+        #endif
+    }
+}
