@@ -16,17 +16,7 @@ struct FiguresCommand: ParsableCommand {
     func run() throws {
         let report = try loadOrExit(options.data, templates: templates.templates(for: options.data))
         // In pieces: with a million patients the JSON is hundreds of megabytes.
-        var out: [UInt8] = []
-        FiguresJSON.write(report.figures, into: &out) { piece in
-            guard piece.count >= 1 << 20 else { return }
-            Self.put(piece)
-            piece.removeAll(keepingCapacity: true)
-        }
-        Self.put(out)
-    }
-
-    private static func put(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        FiguresJSON.write(report.figures, inPiecesOf: 1 << 20) { FileHandle.standardOutput.write(Data($0)) }
     }
 }
 

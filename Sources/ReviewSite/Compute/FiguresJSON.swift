@@ -16,6 +16,19 @@ public enum FiguresJSON {
         return out
     }
 
+    /// The whole file handed to `put` in pieces of about `size` bytes, the
+    /// last one shorter: memory holds one piece at a time.
+    public static func write(_ figures: [Figure], inPiecesOf size: Int, put: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(size + size / 4)
+        write(figures, into: &out) { written in
+            guard written.count >= size else { return }
+            put(written)
+            written.removeAll(keepingCapacity: true)
+        }
+        put(out)
+    }
+
     /// The rows of a million patients make figures.json hundreds of
     /// megabytes: `spill` may take what is written so far, after each
     /// figure and every `piece` rows of a list.

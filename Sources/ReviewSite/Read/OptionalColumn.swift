@@ -14,7 +14,7 @@ public struct OptionalColumn<Value: Numeric & Sendable>: RandomAccessCollection,
     }
 
     public init(_ values: some Sequence<Value>) {
-        for value in values { append(value) }
+        self.init(values.lazy.map(Optional.some))
     }
 
     public var startIndex: Int { 0 }

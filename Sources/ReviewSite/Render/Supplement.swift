@@ -18,7 +18,8 @@ enum Supplement {
             write(sections, title: report.review.title, authors: report.review.authors, provenance: report.review.provenance, into: &out) {
                 file.write(&$0, atLeast: PieceFile.piece)
             }
-            try file.close(&out)
+            file.write(&out)
+            try file.close()
         }
     }
 

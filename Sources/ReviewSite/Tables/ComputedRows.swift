@@ -15,15 +15,13 @@ struct ComputedRows: Sendable {
     private var order: [Int32]?
     /// Rows computed apart (a part of the table on another connection), after these.
     private var later: [ComputedRows] = []
-    /// Every cell's text, row after row; `textEnds` says where each ends.
-    private var texts: [UInt8] = []
-    private var textEnds: [Int] = []
+    /// Every cell's text, row after row.
+    private var texts = PackedLists<UInt8>()
     /// Each cell's sort value: what kind it is, and the integer or the
     /// number of its text among `sortTexts`.
     private var sortKinds: [SortKind] = []
     private var sortValues: [Int] = []
-    private var sortTexts: [UInt8] = []
-    private var sortTextEnds: [Int] = []
+    private var sortTexts = PackedLists<UInt8>()
     /// Each cell's link, as an index into `linkIDs`; -1 for none.
     private var links: [Int32] = []
     private var linkIDs: [String] = []
@@ -51,8 +49,7 @@ struct ComputedRows: Sendable {
 
     /// A cell: its text's bytes, its sort value and its link.
     mutating func addCell(text: UnsafeBufferPointer<UInt8>, sort: Sort, link: String?) {
-        texts.append(contentsOf: text)
-        textEnds.append(texts.count)
+        texts.append(text)
         switch sort {
         case .none:
             sortKinds.append(.none)
@@ -62,9 +59,8 @@ struct ComputedRows: Sendable {
             sortValues.append(value)
         case .text(let bytes):
             sortKinds.append(.text)
-            sortValues.append(sortTextEnds.count)
-            sortTexts.append(contentsOf: bytes)
-            sortTextEnds.append(sortTexts.count)
+            sortValues.append(sortTexts.count)
+            sortTexts.append(bytes)
         }
         links.append(link.map { linkNumber($0) } ?? -1)
     }
@@ -93,7 +89,7 @@ struct ComputedRows: Sendable {
 
     func text(_ row: Int, _ column: Int) -> ArraySlice<UInt8> {
         let (part, stored) = place(row)
-        return part < 0 ? texts[textRange(stored * width + column)] : later[part].text(stored, column)
+        return part < 0 ? texts[stored * width + column] : later[part].text(stored, column)
     }
 
     func sort(_ row: Int, _ column: Int) -> SortKey? {
@@ -103,7 +99,7 @@ struct ComputedRows: Sendable {
         switch sortKinds[cell] {
         case .none: return nil
         case .integer: return .int(sortValues[cell])
-        case .text: return .utf8(sortTexts[sortTextRange(sortValues[cell])])
+        case .text: return .utf8(sortTexts[sortValues[cell]])
         }
     }
 
@@ -141,14 +137,6 @@ struct ComputedRows: Sendable {
     mutating func append(contentsOf other: ComputedRows) {
         later.append(other)
         count += other.count
-    }
-
-    private func textRange(_ cell: Int) -> Range<Int> {
-        (cell == 0 ? 0 : textEnds[cell - 1])..<textEnds[cell]
-    }
-
-    private func sortTextRange(_ number: Int) -> Range<Int> {
-        (number == 0 ? 0 : sortTextEnds[number - 1])..<sortTextEnds[number]
     }
 
     private mutating func linkNumber(_ link: String) -> Int32 {

@@ -25,25 +25,13 @@ final class PieceFile {
         out.removeAll()
     }
 
-    /// Writes what `bytes` holds once it holds `least` bytes or more, and empties it.
-    func write(_ bytes: inout [UInt8], atLeast least: Int = 0) {
-        guard bytes.count >= least else { return }
-        bytes.withUnsafeBytes { write($0) }
-        bytes.removeAll(keepingCapacity: true)
-    }
-
     /// Writes bytes as they are.
     func write(_ bytes: UnsafeRawBufferPointer) {
         guard failure == 0, let handle, !bytes.isEmpty else { return }
         if fwrite(bytes.baseAddress, 1, bytes.count, handle) != bytes.count { failure = errno }
     }
 
-    /// Writes the rest and closes the file; the first failure names the file and why.
-    func close(_ out: inout HTMLBytes) throws(BuildFailure) {
-        write(&out)
-        try close()
-    }
-
+    /// Closes the file; the first failure names the file and why.
     func close() throws(BuildFailure) {
         guard let handle else { return }
         self.handle = nil

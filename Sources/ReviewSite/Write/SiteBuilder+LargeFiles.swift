@@ -6,10 +6,7 @@ extension SiteBuilder {
         try Stopwatch.time("figures.json") { () throws(BuildFailure) in
             try site.add("data/figures.json") { path throws(BuildFailure) in
                 let file = try PieceFile(path)
-                var out: [UInt8] = []
-                out.reserveCapacity(PieceFile.piece + PieceFile.piece / 4)
-                FiguresJSON.write(figures, into: &out) { file.write(&$0, atLeast: PieceFile.piece) }
-                file.write(&out)
+                FiguresJSON.write(figures, inPiecesOf: PieceFile.piece) { piece in piece.withUnsafeBytes { file.write($0) } }
                 try file.close()
             }
         }
