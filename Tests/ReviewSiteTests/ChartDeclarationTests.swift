@@ -58,6 +58,17 @@ struct ChartDeclarationTests {
         #expect(Self.errors(twice) == ["templates/charts.yaml:2:8: chart 'a': the id is already declared on line 1"])
         #expect(Self.errors("- id: [a\n").first?.hasPrefix("templates/charts.yaml:2:1: YAML syntax error") == true)
         #expect(Self.errors("id: a\n") == ["templates/charts.yaml:1:1: expected a list of charts (- id: …, kind: appraisal or proportions, title: …, description: …)"])
+        #expect(Self.errors("- {id: a, kind: appraisal, id: b}\n") == ["templates/charts.yaml:1:4: the key 'id' appears more than once in one chart"])
+    }
+
+    /// Template files have the dataset files' alias limits.
+    @Test func aliasesAreBounded() {
+        #expect(Self.errors("- &a {id: a}\n- {? *a : 1}\n") == [
+            "templates/charts.yaml:2:6: the alias *a is a mapping key (aliases may stand for values only; write the key)",
+        ])
+        #expect(Self.errors("x: [1]\n" + BoundedInputTests.billionLaughs) == [
+            "templates/charts.yaml:5:31: the alias *c brings the nodes reached through aliases past 10,000 (no file of a review needs large aliasing)",
+        ])
     }
 
     @Test func aPlaceholderPlacesAKnownChartOnALineOfItsOwn() throws {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// One changed value: a CSV cell (file, row key, column) or a YAML key.
 public struct CellChange: Sendable, Equatable {
@@ -86,7 +85,7 @@ public struct DataChanges: Sendable, Equatable {
         let directory = DataDirectory(folder)
         guard let node = YAMLReader(file: directory.display(file), sink: ErrorSink()).root(directory, file) else { return [] }
         var pairs: [(key: String, value: String)] = []
-        func walk(_ node: Node, _ path: String) {
+        func walk(_ node: YAMLNode, _ path: String) {
             switch node {
             case .mapping(let mapping):
                 for (key, value) in mapping { walk(value, path.isEmpty ? key.string ?? "" : "\(path).\(key.string ?? "")") }
@@ -94,8 +93,6 @@ public struct DataChanges: Sendable, Equatable {
                 for (index, item) in sequence.enumerated() { walk(item, "\(path)[\(index + 1)]") }
             case .scalar(let scalar):
                 pairs.append((path, scalar.string))
-            case .alias:
-                break
             }
         }
         walk(node, "")

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// figures.yaml: the figures of the report, each declared in YAML and SQL
 /// (docs/database.md says how). Reading checks the declarations; running
@@ -38,16 +37,17 @@ public struct FigureFile: Sendable {
     }
 
     static func parse(_ text: String, path: String) -> (file: FigureFile, errors: [FigureError]) {
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            return (FigureFile(path: path, declarations: []), [syntaxError(error, path)])
+            root = try YAMLNode.compose(text)
         } catch {
-            return (FigureFile(path: path, declarations: []), [FigureError(file: path, line: nil, column: nil, message: "YAML: \(error)")])
+            let errors = error.all.map {
+                FigureError(file: path, line: $0.line, column: $0.column, message: $0.message(repeatedIn: "one figure"))
+            }
+            return (FigureFile(path: path, declarations: []), errors)
         }
         guard let list = root?.sequence else {
-            let position = root?.mark.map { TextPosition(line: $0.line, column: $0.column) } ?? TextPosition(line: 1, column: 1)
+            let position = root.map { TextPosition(line: $0.mark.line, column: $0.mark.column) } ?? TextPosition(line: 1, column: 1)
             return (FigureFile(path: path, declarations: []), [FigureError(path, position, "expected a list of figures (- id: …, kind: …)")])
         }
         let reader = FigureReader(path: path, source: SourceText(text))
@@ -64,17 +64,5 @@ public struct FigureFile: Sendable {
         }
         reader.checkReferences(declarations)
         return (FigureFile(path: path, declarations: declarations), reader.errors)
-    }
-
-    private static func syntaxError(_ error: YamlError, _ path: String) -> FigureError {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            FigureError(file: path, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            FigureError(file: path, line: context.mark.line, column: context.mark.column,
-                        message: "the key '\(duplicates.first ?? "")' appears more than once in one figure")
-        default:
-            FigureError(file: path, line: nil, column: nil, message: "YAML: \(error)")
-        }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one entry of figures.yaml into a declaration, collecting what is
 /// wrong with it. Used by one thread, for one file.
@@ -19,17 +18,17 @@ final class FigureReader {
         errors.append(FigureError(path, position, message))
     }
 
-    func position(_ node: Node) -> TextPosition {
-        node.mark.map { TextPosition(line: $0.line, column: $0.column) } ?? TextPosition(line: 1, column: 1)
+    func position(_ node: YAMLNode) -> TextPosition {
+        TextPosition(line: node.mark.line, column: node.mark.column)
     }
 
-    func declaration(_ item: Node) -> FigureDeclaration? {
+    func declaration(_ item: YAMLNode) -> FigureDeclaration? {
         guard let map = item.mapping else {
             fail(position(item), "expected a figure: a mapping with id, kind, definition and its SQL")
             return nil
         }
-        var values: [String: Node] = [:]
-        var keyNodes: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
+        var keyNodes: [String: YAMLNode] = [:]
         for (key, value) in map {
             let name = key.string ?? ""
             values[name] = value
@@ -83,7 +82,7 @@ final class FigureReader {
     }
 
     /// Which way of computing the pieces describe, or nil with the problem reported.
-    private func method(_ kind: FigureKind, _ pieces: [String: SQLPiece], _ of: Node?, _ countsRows: Bool,
+    private func method(_ kind: FigureKind, _ pieces: [String: SQLPiece], _ of: YAMLNode?, _ countsRows: Bool,
                         _ label: String, _ at: TextPosition) -> FigureDeclaration.Method? {
         let given = Set(pieces.keys).union(of == nil ? [] : ["of"])
         func only(_ allowed: Set<String>, _ what: String) -> Bool {

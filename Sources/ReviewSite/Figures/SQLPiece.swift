@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A piece of SQL from figures.yaml that knows where it stands in the file,
 /// so that SQLite's offset of a token becomes a line and column. Positions
@@ -14,11 +13,11 @@ struct SQLPiece: Sendable {
     private let block: Bool
     private let singleQuoted: Bool
 
-    init(_ scalar: Node.Scalar, source: SourceText) {
+    init(_ scalar: YAMLNode.Scalar, source: SourceText) {
         text = scalar.string
         self.source = source
-        line = scalar.mark?.line ?? 1
-        column = scalar.mark?.column ?? 1
+        line = scalar.mark.line
+        column = scalar.mark.column
         quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         block = scalar.style == .literal || scalar.style == .folded
         singleQuoted = scalar.style == .singleQuoted

@@ -1,5 +1,3 @@
-import Yams
-
 /// templates/site.yaml: the site's pages in the order of the navigation and
 /// of the home page's contents, their titles, and the other files of the
 /// templates folder the site carries (docs/site.md). The review's wording
@@ -114,14 +112,12 @@ extension SiteFile {
 
     static func parse(_ text: String, path: String, tables: [String]) -> Result<SiteFile, TemplateErrors> {
         let reader = SiteFileReader(path: path, tables: tables)
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
+            root = try YAMLNode.compose(text)
+        } catch {
             reader.syntax(error)
             return .failure(TemplateErrors(errors: reader.errors))
-        } catch {
-            return .failure(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: "YAML: \(error)")]))
         }
         let site = reader.site(root)
         guard reader.errors.isEmpty, let site else { return .failure(TemplateErrors(errors: reader.errors)) }

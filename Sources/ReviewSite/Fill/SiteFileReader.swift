@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads site.yaml's nodes into pages, collecting every problem with the
 /// line and column of the value it is about. Used by one thread.
 final class SiteFileReader {
@@ -16,24 +14,18 @@ final class SiteFileReader {
         self.tables = tables
     }
 
-    func fail(_ node: Node?, _ message: String) {
+    func fail(_ node: YAMLNode?, _ message: String) {
         let mark = node?.mark
         errors.append(TemplateError(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
     }
 
-    func syntax(_ error: YamlError) {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            errors.append(TemplateError(file: path, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)"))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            errors.append(TemplateError(file: path, line: context.mark.line, column: context.mark.column,
-                                        message: "the key \(Echo.quoted(duplicates.first ?? "")) appears more than once in one mapping"))
-        default:
-            errors.append(TemplateError(file: path, line: nil, column: nil, message: "YAML: \(error)"))
+    func syntax(_ error: YAMLProblems) {
+        for problem in error.all {
+            errors.append(TemplateError(file: path, line: problem.line, column: problem.column, message: problem.message(repeatedIn: "one mapping")))
         }
     }
 
-    func site(_ root: Node?) -> SiteFile? {
+    func site(_ root: YAMLNode?) -> SiteFile? {
         guard let root, let top = root.mapping else {
             fail(root, "expected a mapping with pages: (the site's pages in order) and files: (other files to copy)")
             return nil
@@ -58,7 +50,7 @@ final class SiteFileReader {
     }
 
     /// Scalar text of a key; nil when absent, reported when not text.
-    private func text(_ node: Node?, _ key: String) -> String? {
+    private func text(_ node: YAMLNode?, _ key: String) -> String? {
         guard let node else { return nil }
         guard let value = node.scalar?.string, !value.allSatisfy(\.isWhitespace) else {
             fail(node, "\(key): expected text")
@@ -72,7 +64,7 @@ final class SiteFileReader {
         return value
     }
 
-    private func page(_ item: Node, isHome: Bool) -> SitePage? {
+    private func page(_ item: YAMLNode, isHome: Bool) -> SitePage? {
         guard let map = item.mapping else {
             fail(item, "expected a page: a mapping such as {text: methods.md, title: Methods} or {builtin: figures, title: Figures}")
             return nil
@@ -129,8 +121,8 @@ final class SiteFileReader {
                         intro: intro, file: Self.file(kind, isHome: isHome), position: position(item))
     }
 
-    private func position(_ node: Node) -> TextPosition {
-        TextPosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    private func position(_ node: YAMLNode) -> TextPosition {
+        TextPosition(line: node.mark.line, column: node.mark.column)
     }
 
     static func file(_ kind: SitePage.Kind, isHome: Bool) -> String {
@@ -167,7 +159,7 @@ final class SiteFileReader {
     }
 
     /// `files:`: paths inside the templates folder, each once.
-    private func listed(_ node: Node?) -> [SiteFile.Listed] {
+    private func listed(_ node: YAMLNode?) -> [SiteFile.Listed] {
         guard let node else { return [] }
         guard let items = node.sequence else {
             fail(node, "files: must be a list of files of the templates folder, e.g. [logo.png]")

@@ -3,7 +3,7 @@
 public struct CodebookError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
-    /// The character on the line, from 1 (Yams counts Unicode scalars).
+    /// The character on the line, from 1 (libyaml counts Unicode scalars).
     public var column: Int?
     /// The key path, e.g. `tables.patients.sex.type`.
     public var key: String?

@@ -1,5 +1,3 @@
-import Yams
-
 // What every codebook must declare: the keys and references that link the
 // five tables (the tool joins rows by them), and the tables the appraisal
 // needs. The other columns are the review's own.
@@ -26,7 +24,7 @@ extension CodebookReader {
     static let requiredTables = ["studies", "patients", "treatments", "adverse_events"]
 
     /// A table's core columns: declared under `columns`, with their type.
-    func checkCore(_ table: String, _ columns: [Codebook.Column], _ mappings: [Node.Mapping], _ tableKey: Node?) {
+    func checkCore(_ table: String, _ columns: [Codebook.Column], _ mappings: [YAMLNode.Mapping], _ tableKey: YAMLNode?) {
         for core in Self.coreColumns[table] ?? [] {
             guard let index = columns.firstIndex(where: { $0.name == core.name }) else {
                 fail(tableKey, "tables.\(table)", "the core column '\(core.name)' is missing (expected \(core.name): \(core.expected))")
@@ -42,7 +40,7 @@ extension CodebookReader {
     }
 
     /// The tables against the appraisal, once both are read.
-    func checkTables(_ codebook: Codebook, _ root: Node.Mapping) {
+    func checkTables(_ codebook: Codebook, _ root: YAMLNode.Mapping) {
         let tablesKey = keyNode(root, "tables")
         let declared = Self.requiredTables.joined(separator: ", ")
         for name in Self.requiredTables where codebook.table(name) == nil && root["tables"]?.mapping != nil {

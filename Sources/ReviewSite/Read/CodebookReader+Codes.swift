@@ -1,5 +1,3 @@
-import Yams
-
 // The `codes:` section (the code lists of code columns) and `appraisal:`
 // (checklists and their answers, or a level-of-evidence scale).
 
@@ -8,7 +6,7 @@ extension CodebookReader {
     static let answerKeys = ["code", "label", "short", "met", "applicable"]
     static let levelKeys = ["code", "label", "short"]
 
-    func codeLists(_ node: Node) -> [Codebook.CodeList] {
+    func codeLists(_ node: YAMLNode) -> [Codebook.CodeList] {
         guard let mapping = node.mapping else {
             fail(node, "codes", "expected a mapping of code lists, e.g. sex: [f, m]")
             return []
@@ -21,10 +19,10 @@ extension CodebookReader {
 
     /// A list of codes, or a mapping with `within` and `codes` when each
     /// code belongs to a code of another list.
-    private func codeList(_ node: Node, _ name: String) -> Codebook.CodeList {
+    private func codeList(_ node: YAMLNode, _ name: String) -> Codebook.CodeList {
         let path = "codes.\(name)"
         var within: String?
-        var codesNode: Node? = node
+        var codesNode: YAMLNode? = node
         if node.mapping != nil, let mapping = mapping(node, path, known: ["within", "codes"]) {
             within = text(mapping, "within", path)
             codesNode = mapping["codes"]
@@ -37,7 +35,7 @@ extension CodebookReader {
     }
 
     /// Each code's `of` names a code of the `within` list; each `checklist` a declared checklist.
-    private func checkParents(_ list: Codebook.CodeList, _ path: String, _ withinNode: Node?, _ codebook: Codebook) {
+    private func checkParents(_ list: Codebook.CodeList, _ path: String, _ withinNode: YAMLNode?, _ codebook: Codebook) {
         let parents = list.within.flatMap(codebook.codeList)
         if let within = list.within, parents == nil {
             fail(withinNode, join(path, "within"), "'\(Echo.value(within))' is not a code list of this codebook")
@@ -59,7 +57,7 @@ extension CodebookReader {
     }
 
     /// Codes in order; a code may be written alone (`f`) or with attributes.
-    func codes(_ node: Node, _ path: String, known: [String]) -> [Codebook.Code] {
+    func codes(_ node: YAMLNode, _ path: String, known: [String]) -> [Codebook.Code] {
         guard let sequence = sequence(node, path, "codes, e.g. - {code: f, label: female}") else { return [] }
         if sequence.isEmpty { fail(node, path, "the code list is empty (expected at least one code)") }
         var codes: [Codebook.Code] = []
@@ -76,10 +74,10 @@ extension CodebookReader {
         return codes
     }
 
-    private func code(_ node: Node, _ itemPath: String, _ listPath: String, known: [String]) -> (Codebook.Code, Node)? {
+    private func code(_ node: YAMLNode, _ itemPath: String, _ listPath: String, known: [String]) -> (Codebook.Code, YAMLNode)? {
         if let scalar = node.scalar {
             guard let name = checkedName(scalar.string, node, itemPath) else { return nil }
-            return (Codebook.Code(code: name, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0), node)
+            return (Codebook.Code(code: name, line: node.mark.line, column: node.mark.column), node)
         }
         let named = node.mapping?["code"]?.scalar.map { join(listPath, $0.string) } ?? itemPath
         guard let mapping = mapping(node, named, known: known), let name = name(mapping, "code", itemPath),
@@ -90,11 +88,11 @@ extension CodebookReader {
             of: text(mapping, "of", path), checklist: text(mapping, "checklist", path),
             responded: flag(mapping, "responded", path) ?? false, notReported: flag(mapping, "not_reported", path) ?? false,
             met: flag(mapping, "met", path) ?? false, applicable: flag(mapping, "applicable", path) ?? true,
-            line: nameNode.mark?.line ?? 0, column: nameNode.mark?.column ?? 0)
+            line: nameNode.mark.line, column: nameNode.mark.column)
         return (code, nameNode)
     }
 
-    func appraisal(_ node: Node) -> Codebook.Appraisal {
+    func appraisal(_ node: YAMLNode) -> Codebook.Appraisal {
         guard let mapping = mapping(node, "appraisal", known: ["answers", "overall", "checklists", "levels"]) else { return Codebook.Appraisal() }
         let answers = mapping["answers"].map { codes($0, "appraisal.answers", known: Self.answerKeys) }
         // A rule given but wrong is reported once, not again for each checklist.
@@ -120,7 +118,7 @@ extension CodebookReader {
         return appraisal
     }
 
-    private func checklist(_ node: Node, _ index: Int, _ answers: [Codebook.Code]?, _ overall: Codebook.OverallRule?) -> Codebook.Checklist? {
+    private func checklist(_ node: YAMLNode, _ index: Int, _ answers: [Codebook.Code]?, _ overall: Codebook.OverallRule?) -> Codebook.Checklist? {
         let itemPath = "appraisal.checklists[\(index + 1)]"
         let named = node.mapping?["code"]?.scalar.map { "appraisal.checklists.\($0.string)" } ?? itemPath
         guard let mapping = mapping(node, named, known: ["code", "label", "questions", "answers", "overall"]),
@@ -146,11 +144,11 @@ extension CodebookReader {
         return Codebook.Checklist(
             code: code, label: text(mapping, "label", path) ?? code, questions: questions, questionTexts: texts,
             answers: ownAnswers ?? answers ?? [], overall: ownOverall ?? overall ?? Codebook.OverallRule(lowAbove: 100, highBelow: 0),
-            line: codeNode.mark?.line ?? 0, column: codeNode.mark?.column ?? 0)
+            line: codeNode.mark.line, column: codeNode.mark.column)
     }
 
     /// Thresholds in percent of met answers among the applicable ones.
-    private func overallRule(_ node: Node, _ path: String) -> Codebook.OverallRule? {
+    private func overallRule(_ node: YAMLNode, _ path: String) -> Codebook.OverallRule? {
         guard let mapping = mapping(node, path, known: ["low_above", "high_below"]) else { return nil }
         let percent = NumberRule(minimum: 0, maximum: 100)
         let low = number(mapping, "low_above", path, percent, required: true)

@@ -1,9 +1,7 @@
-import Yams
-
 // `summary:`: which columns the database's patient_summary derives from.
 
 extension CodebookReader {
-    func summary(_ node: Node, _ tables: [Codebook.Table]) -> Codebook.Summary {
+    func summary(_ node: YAMLNode, _ tables: [Codebook.Table]) -> Codebook.Summary {
         guard let mapping = mapping(node, "summary", known: ["treatment", "events", "columns"]) else { return Codebook.Summary() }
         let steps = tables.first { $0.name == "treatments" }
         let events = tables.first { $0.name == "adverse_events" }
@@ -35,7 +33,7 @@ extension CodebookReader {
         return summary
     }
 
-    private func summaryRule(_ entry: Node.Mapping, _ path: String, _ steps: Codebook.Table?) -> Codebook.SummaryColumn.Rule? {
+    private func summaryRule(_ entry: YAMLNode.Mapping, _ path: String, _ steps: Codebook.Table?) -> Codebook.SummaryColumn.Rule? {
         let missing = entry["missing"]
         if let node = entry["sequence"] {
             guard entry["sum"] == nil, entry["codes"] == nil, let source = name(entry, "sequence", path) else {
@@ -68,7 +66,7 @@ extension CodebookReader {
     }
 
     /// A code column of `table`, or an error where it is named.
-    private func codeColumn(_ name: String, of table: Codebook.Table?, _ node: Node?, _ path: String) -> String? {
+    private func codeColumn(_ name: String, of table: Codebook.Table?, _ node: YAMLNode?, _ path: String) -> String? {
         guard let table else {
             fail(node, path, "the codebook declares no table for it")
             return nil

@@ -1,12 +1,10 @@
-import Yams
-
 // The `tables:` section: each table's columns, checked one by one.
 
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
                              "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item"]
 
-    func tables(_ node: Node) -> [Codebook.Table] {
+    func tables(_ node: YAMLNode) -> [Codebook.Table] {
         guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
         var tables: [Codebook.Table] = []
         for (key, value) in mapping {
@@ -16,7 +14,7 @@ extension CodebookReader {
         return tables
     }
 
-    private func table(_ node: Node, _ name: String, _ key: Node) -> Codebook.Table? {
+    private func table(_ node: YAMLNode, _ name: String, _ key: YAMLNode) -> Codebook.Table? {
         let path = "tables.\(name)"
         guard let mapping = mapping(node, path, known: ["columns", "extra"]) else { return nil }
         guard let columnsNode = mapping["columns"] else {
@@ -38,14 +36,14 @@ extension CodebookReader {
     }
 
     /// The columns, each with the node of its name and its mapping for later messages.
-    private func columnList(_ node: Node, _ path: String, _ table: String, isExtra: Bool) -> [(Codebook.Column, Node, Node.Mapping)] {
+    private func columnList(_ node: YAMLNode, _ path: String, _ table: String, isExtra: Bool) -> [(Codebook.Column, YAMLNode, YAMLNode.Mapping)] {
         guard let sequence = sequence(node, path, "columns, e.g. - {column: age_years, type: number}") else { return [] }
         return sequence.enumerated().compactMap { index, item in
             column(item, path, table, index: index, isExtra: isExtra)
         }
     }
 
-    private func column(_ node: Node, _ tablePath: String, _ table: String, index: Int, isExtra: Bool) -> (Codebook.Column, Node, Node.Mapping)? {
+    private func column(_ node: YAMLNode, _ tablePath: String, _ table: String, index: Int, isExtra: Bool) -> (Codebook.Column, YAMLNode, YAMLNode.Mapping)? {
         let itemPath = "\(tablePath)[\(index + 1)]"
         let named = node.mapping?["column"]?.scalar.map { join(tablePath, $0.string) } ?? itemPath
         guard let mapping = mapping(node, named, known: Self.columnKeys) else { return nil }
@@ -62,7 +60,7 @@ extension CodebookReader {
         var column = Codebook.Column(
             name: name, type: type, required: flag(mapping, "required", path) ?? false,
             label: text(mapping, "label", path), bounds: bounds(mapping, path, type),
-            unit: text(mapping, "unit", path), isExtra: isExtra, line: nameNode.mark?.line ?? 0)
+            unit: text(mapping, "unit", path), isExtra: isExtra, line: nameNode.mark.line)
         // The rows are joined by the core columns: every row fills them.
         let isCore = !isExtra && (Self.coreColumns[table]?.contains { $0.name == name } ?? false)
         column.required = column.required || isCore
@@ -78,7 +76,7 @@ extension CodebookReader {
         return (column, nameNode, mapping)
     }
 
-    private func bounds(_ mapping: Node.Mapping, _ path: String, _ type: Codebook.ColumnType) -> Codebook.Bounds {
+    private func bounds(_ mapping: YAMLNode.Mapping, _ path: String, _ type: Codebook.ColumnType) -> Codebook.Bounds {
         let keys = ["min", "max", "min_exclusive", "max_exclusive"]
         if !type.isNumeric, let key = keys.first(where: { mapping[$0] != nil }) {
             fail(mapping[key], join(path, key), "bounds apply only to integer and number columns (this one is \(type.rawValue))")
@@ -95,7 +93,7 @@ extension CodebookReader {
     }
 
     /// The table a reference holds the key of; a core column's is checked with the core.
-    private func reference(_ mapping: Node.Mapping, _ path: String, _ type: Codebook.ColumnType, checked: Bool) -> String? {
+    private func reference(_ mapping: YAMLNode.Mapping, _ path: String, _ type: Codebook.ColumnType, checked: Bool) -> String? {
         guard type == .reference else {
             if mapping["to"] != nil { fail(mapping["to"], join(path, "to"), "only a reference column names a table with to") }
             return nil
@@ -116,7 +114,7 @@ extension CodebookReader {
     }
 
     /// A code list column's child table names its code column so (`item: site`).
-    private func item(_ mapping: Node.Mapping, _ path: String, _ column: Codebook.Column) -> String? {
+    private func item(_ mapping: YAMLNode.Mapping, _ path: String, _ column: Codebook.Column) -> String? {
         guard let node = mapping["item"] else { return nil }
         guard column.type == .codeList else {
             fail(node, join(path, "item"), "only a code list column names its item (the column of its table in the database)")
@@ -125,7 +123,7 @@ extension CodebookReader {
         return name(mapping, "item", path)
     }
 
-    private func codeListName(_ mapping: Node.Mapping, _ path: String, _ column: Codebook.Column) -> String? {
+    private func codeListName(_ mapping: YAMLNode.Mapping, _ path: String, _ column: Codebook.Column) -> String? {
         let node = mapping["codes"]
         guard column.type.hasCodeList else {
             if node != nil { fail(node, join(path, "codes"), "only code and code list columns take a code list") }
@@ -141,7 +139,7 @@ extension CodebookReader {
         return name
     }
 
-    private func units(_ mapping: Node.Mapping, _ path: String, _ column: Codebook.Column) -> (String?, [String: String]) {
+    private func units(_ mapping: YAMLNode.Mapping, _ path: String, _ column: Codebook.Column) -> (String?, [String: String]) {
         guard mapping["unit_by"] != nil || mapping["units"] != nil else { return (nil, [:]) }
         guard let by = text(mapping, "unit_by", path), let node = mapping["units"], let units = node.mapping else {
             fail(mapping["unit_by"] ?? mapping["units"], join(path, "units"), "a unit per code needs both unit_by (a code column) and units (code: unit)")
@@ -156,7 +154,7 @@ extension CodebookReader {
     }
 
     /// `only_for: {column: [code, …]}`: one code column of the table and some of its codes.
-    private func condition(_ node: Node, _ path: String, _ table: String) -> Codebook.Condition? {
+    private func condition(_ node: YAMLNode, _ path: String, _ table: String) -> Codebook.Condition? {
         guard let mapping = node.mapping, mapping.count == 1, let (key, value) = mapping.first, let column = key.string else {
             fail(node, path, "expected one code column and its codes, e.g. {treatment: [code_a, code_b]}")
             return nil
@@ -165,7 +163,7 @@ extension CodebookReader {
     }
 
     /// The column another one depends on: a code column of the same table holding these codes.
-    private func checkDependency(_ name: String, _ codes: [String], _ node: Node?, _ path: String, _ table: String) {
+    private func checkDependency(_ name: String, _ codes: [String], _ node: YAMLNode?, _ path: String, _ table: String) {
         deferred.append { [self] codebook in
             guard let column = codebook.table(table)?.column(name), column.type.hasCodeList, let list = codebook.codes(of: column) else {
                 fail(node, path, "'\(Echo.value(name))' is not a code column of \(table)")
@@ -178,7 +176,7 @@ extension CodebookReader {
     }
 
     /// Checklist, answer and level columns need their part of the appraisal.
-    private func checkTypeReference(_ column: Codebook.Column, _ node: Node?, _ path: String) {
+    private func checkTypeReference(_ column: Codebook.Column, _ node: YAMLNode?, _ path: String) {
         deferred.append { [self] codebook in
             switch column.type {
             case .checklist where codebook.appraisal.checklists.isEmpty, .answer where codebook.appraisal.checklists.isEmpty:

@@ -1,5 +1,3 @@
-import Yams
-
 /// Walks a codebook's YAML nodes. Every problem is kept with its position,
 /// so that one run reports them all; cross-references are checked once the
 /// whole codebook is read.
@@ -13,11 +11,11 @@ final class CodebookReader {
         self.file = file
     }
 
-    func fail(_ node: Node?, _ key: String?, _ message: String) {
+    func fail(_ node: YAMLNode?, _ key: String?, _ message: String) {
         fail(at: node?.mark, key, message)
     }
 
-    func fail(at mark: Mark?, _ key: String?, _ message: String) {
+    func fail(at mark: YAMLNode.Mark?, _ key: String?, _ message: String) {
         fail(line: mark?.line, column: mark?.column, key, message)
     }
 
@@ -26,29 +24,24 @@ final class CodebookReader {
     }
 
     /// The document's root node; a syntax error is reported where libyaml found it.
-    func root(_ text: String) -> Node? {
+    func root(_ text: String) -> YAMLNode? {
         do {
-            // The basic resolver keeps every plain scalar as text: `yes`, `1a`
-            // and `10` are read by this reader, not guessed by Yams.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // Every scalar is text: `yes`, `1a` and `10` are read by this reader.
+            guard let node = try YAMLNode.compose(text) else {
                 errors.append(CodebookError(file: file, line: 1, column: 1, message: "the file is empty (expected tables, codes and appraisal)"))
                 return nil
             }
             return node
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                errors.append(CodebookError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)"))
-            case let .duplicatedKeysInMapping(duplicates, context):
-                errors.append(CodebookError(file: file, line: context.mark.line, column: context.mark.column, key: duplicates.first,
-                                            message: "the key appears more than once in one mapping"))
-            default:
-                errors.append(CodebookError(file: file, line: nil, message: "YAML: \(error)"))
-            }
         } catch {
-            errors.append(CodebookError(file: file, line: nil, message: "YAML: \(error)"))
+            for problem in error.all {
+                if case .repeatedKey(let key) = problem.kind {
+                    fail(line: problem.line, column: problem.column, key, "the key appears more than once in one mapping")
+                } else {
+                    fail(line: problem.line, column: problem.column, nil, problem.message(repeatedIn: "one mapping"))
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     func join(_ path: String, _ key: String) -> String {
@@ -57,7 +50,7 @@ final class CodebookReader {
 
     /// A mapping whose keys must all be among `known`; an unknown key is
     /// reported where it is written, with the known key it likely misspells.
-    func mapping(_ node: Node, _ path: String, known: [String]) -> Node.Mapping? {
+    func mapping(_ node: YAMLNode, _ path: String, known: [String]) -> YAMLNode.Mapping? {
         guard let mapping = node.mapping else {
             fail(node, path.isEmpty ? nil : path, "expected a mapping of keys (\(known.joined(separator: ", ")))")
             return nil
@@ -75,11 +68,11 @@ final class CodebookReader {
     }
 
     /// The key node itself, where a problem with the whole entry is reported.
-    func keyNode(_ mapping: Node.Mapping, _ key: String) -> Node? {
+    func keyNode(_ mapping: YAMLNode.Mapping, _ key: String) -> YAMLNode? {
         mapping.first { $0.key.string == key }?.key
     }
 
-    func sequence(_ node: Node, _ path: String, _ expected: String) -> Node.Sequence? {
+    func sequence(_ node: YAMLNode, _ path: String, _ expected: String) -> YAMLNode.List? {
         guard let sequence = node.sequence else {
             fail(node, path, "expected a list of \(expected)")
             return nil
@@ -87,7 +80,7 @@ final class CodebookReader {
         return sequence
     }
 
-    func text(_ mapping: Node.Mapping, _ key: String, _ path: String, required: Bool = false) -> String? {
+    func text(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String, required: Bool = false) -> String? {
         guard let node = mapping[key] else {
             if required { fail(at: mapping.mark, join(path, key), "required key is missing") }
             return nil
@@ -100,12 +93,12 @@ final class CodebookReader {
     }
 
     /// A code or column name: the spelling the CSV files use.
-    func name(_ mapping: Node.Mapping, _ key: String, _ path: String) -> String? {
+    func name(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String) -> String? {
         guard let text = text(mapping, key, path, required: true) else { return nil }
         return checkedName(text, mapping[key]!, join(path, key))
     }
 
-    func checkedName(_ text: String, _ node: Node, _ path: String) -> String? {
+    func checkedName(_ text: String, _ node: YAMLNode, _ path: String) -> String? {
         let allowed = text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
         guard allowed else {
             fail(node, path, "'\(Echo.value(text))' is not a code (expected lower-case letters, digits and _)")
@@ -115,7 +108,7 @@ final class CodebookReader {
     }
 
     /// `yes`/`no` (or `true`/`false`); nil when absent or wrong.
-    func flag(_ mapping: Node.Mapping, _ key: String, _ path: String) -> Bool? {
+    func flag(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String) -> Bool? {
         guard let node = mapping[key] else { return nil }
         switch node.scalar?.string {
         case "yes", "true": return true
@@ -126,7 +119,7 @@ final class CodebookReader {
         }
     }
 
-    func number(_ mapping: Node.Mapping, _ key: String, _ path: String, _ rule: NumberRule, required: Bool = false) -> Double? {
+    func number(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String, _ rule: NumberRule, required: Bool = false) -> Double? {
         guard let node = mapping[key] else {
             if required { fail(at: mapping.mark, join(path, key), "required key is missing") }
             return nil
@@ -144,7 +137,7 @@ final class CodebookReader {
     }
 
     /// A list of codes, or one code written alone.
-    func names(_ node: Node, _ path: String) -> [String] {
+    func names(_ node: YAMLNode, _ path: String) -> [String] {
         if let scalar = node.scalar { return checkedName(scalar.string, node, path).map { [$0] } ?? [] }
         guard let sequence = sequence(node, path, "codes") else { return [] }
         return sequence.compactMap { item in

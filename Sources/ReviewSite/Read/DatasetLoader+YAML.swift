@@ -1,5 +1,3 @@
-import Yams
-
 // review.yaml, prisma.yaml and published.yaml: typed, every key checked.
 
 extension DatasetLoader {
@@ -44,9 +42,9 @@ extension DatasetLoader {
               let other = yaml.mapping(otherNode, "other_methods", known: otherKeys),
               let includedNode = yaml.value(map, "included", "", required: true),
               let included = yaml.mapping(includedNode, "included", known: ["studies", "reports"]) else { return nil }
-        for key in databaseKeys { lines.databases[key] = db[key]?.mark?.line }
-        for key in otherKeys { lines.otherMethods[key] = other[key]?.mark?.line }
-        lines.includedStudies = included["studies"]?.mark?.line ?? included.mark?.line
+        for key in databaseKeys { lines.databases[key] = db[key]?.mark.line }
+        for key in otherKeys { lines.otherMethods[key] = other[key]?.mark.line }
+        lines.includedStudies = included["studies"]?.mark.line ?? included.mark.line
         let databases = Prisma.Databases(
             recordsIdentified: yaml.count(db, "records_identified", "databases", required: true),
             bySource: sources(yaml, db),
@@ -74,14 +72,14 @@ extension DatasetLoader {
         return sink.count == errorsBefore ? (prisma, lines) : nil
     }
 
-    private static func sources(_ yaml: YAMLReader, _ db: Node.Mapping) -> [Prisma.Source] {
+    private static func sources(_ yaml: YAMLReader, _ db: YAMLNode.Mapping) -> [Prisma.Source] {
         items(yaml, db, "by_source", "databases", known: ["name", "records"]) { item, path in
             Prisma.Source(name: yaml.string(item, "name", path, required: true) ?? "",
                           records: yaml.count(item, "records", path, required: true))
         }
     }
 
-    private static func exclusions(_ yaml: YAMLReader, _ map: Node.Mapping, _ path: String) -> [Prisma.Exclusion] {
+    private static func exclusions(_ yaml: YAMLReader, _ map: YAMLNode.Mapping, _ path: String) -> [Prisma.Exclusion] {
         items(yaml, map, "reports_excluded", path, known: ["code", "reason", "count"]) { item, itemPath in
             var code = yaml.string(item, "code", itemPath, required: true) ?? ""
             if !code.isEmpty, !code.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }),
@@ -96,8 +94,8 @@ extension DatasetLoader {
     }
 
     /// A list of mappings under `key`, each converted by `convert`.
-    private static func items<T>(_ yaml: YAMLReader, _ map: Node.Mapping, _ key: String, _ path: String,
-                                 known: [String], _ convert: (Node.Mapping, String) -> T) -> [T] {
+    private static func items<T>(_ yaml: YAMLReader, _ map: YAMLNode.Mapping, _ key: String, _ path: String,
+                                 known: [String], _ convert: (YAMLNode.Mapping, String) -> T) -> [T] {
         guard let node = map[key] else { return [] }
         let listPath = yaml.join(path, key)
         guard let sequence = node.sequence else {
@@ -128,7 +126,7 @@ extension DatasetLoader {
                 continue
             }
             if let entryFields = value.mapping {
-                var entry = PublishedValue(fields: [], line: key.mark?.line)
+                var entry = PublishedValue(fields: [], line: key.mark.line)
                 for (fieldKey, fieldValue) in entryFields {
                     let name = fieldKey.string ?? ""
                     guard allowed.contains(name) else {
@@ -143,7 +141,7 @@ extension DatasetLoader {
             } else if allowed != ["n"] {
                 yaml.fail(value, id, "expected the fields of the figure, e.g. {\(allowed.map { "\($0): …" }.joined(separator: ", "))}")
             } else if let number = yaml.number(value, id, .any) {
-                published[id] = PublishedValue(fields: [("n", number)], line: key.mark?.line)
+                published[id] = PublishedValue(fields: [("n", number)], line: key.mark.line)
             }
         }
         return published

@@ -1,12 +1,10 @@
-import Yams
-
 /// Typed access to a YAML file's nodes with line numbers in every error.
 struct YAMLReader {
     let file: String
     let sink: ErrorSink
 
     /// Parses the file; a syntax error is reported with its line and column.
-    func root(_ directory: DataDirectory, _ name: String) -> Node? {
+    func root(_ directory: DataDirectory, _ name: String) -> YAMLNode? {
         guard let whole = directory.bytes(name, sink: sink, expected: "expected \(name) of the dataset format") else {
             return nil
         }
@@ -16,41 +14,36 @@ struct YAMLReader {
             sink.add(file: file, line: firstInvalidLine(bytes), "invalid UTF-8 on this line")
             return nil
         }
-        guard checkAliases(text) else { return nil }
         do {
-            // The basic resolver tags every plain scalar as a string: the reader
-            // reads scalars as text itself, and the default resolver's regular
-            // expressions would cost more than the rest of a small build.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try YAMLNode.compose(text) else {
                 sink.add(file: file, line: 1, "the file is empty (expected a mapping of keys)")
                 return nil
             }
             return node
-        } catch let error as YamlError {
-            report(error, text)
         } catch {
-            sink.add(file: file, line: nil, "YAML: \(error)")
+            for problem in error.all { report(problem) }
+            return nil
         }
-        return nil
     }
 
-    /// Yams' own descriptions quote the file's line: the messages say the
-    /// problem and where, never the text.
-    private func report(_ error: YamlError, _ text: String) {
-        switch error {
-        case let .reader(problem, offset, value, _):
-            let line = offset.map { offset in text.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
+    /// Messages without the file's text, the column said in words (a
+    /// dataset file's errors carry a line and a key path).
+    private func report(_ problem: YAMLProblem) {
+        switch problem.kind {
+        case .syntax:
+            sink.add(file: file, line: problem.line, "YAML syntax error at column \(problem.column): \(problem.problem)")
+        case .unreadable(let value):
             if value >= 0, let scalar = Unicode.Scalar(UInt32(value)), Echo.isControl(scalar) {
-                sink.add(file: file, line: line, TextRule.controlMessage(scalar))
+                sink.add(file: file, line: problem.line, TextRule.controlMessage(scalar))
             } else {
-                sink.add(file: file, line: line, "YAML cannot read this line: \(problem)")
+                sink.add(file: file, line: problem.line, "YAML cannot read this line: \(problem.problem)")
             }
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            sink.add(file: file, line: mark.line, "YAML syntax error at column \(mark.column): \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            sink.add(file: file, line: context.mark.line, column: duplicates.first.map { Echo.value($0) }, "the key appears more than once in one mapping")
-        default:
-            sink.add(file: file, line: nil, "YAML: \(error)")
+        case .repeatedKey(let key):
+            sink.add(file: file, line: problem.line, column: Echo.value(key), "the key appears more than once in one mapping")
+        case .aliasKey(let alias):
+            sink.add(file: file, line: problem.line, "the alias *\(Echo.value(alias)) at column \(problem.column) is a mapping key (aliases may stand for values only; write the key)")
+        case .aliasLimit(let alias):
+            sink.add(file: file, line: problem.line, "the alias *\(Echo.value(alias)) at column \(problem.column) brings the nodes reached through aliases past \(grouped(YAMLNode.aliasNodeLimit)) (the dataset's files need no large aliasing)")
         }
     }
 
@@ -65,14 +58,14 @@ struct YAMLReader {
         return line
     }
 
-    func line(_ node: Node) -> Int? { node.mark?.line }
+    func line(_ node: YAMLNode) -> Int? { node.mark.line }
 
-    func fail(_ node: Node, _ path: String, _ message: String) {
+    func fail(_ node: YAMLNode, _ path: String, _ message: String) {
         sink.add(file: file, line: line(node), column: path, message)
     }
 
     /// A mapping whose keys must all be among `known`.
-    func mapping(_ node: Node, _ path: String, known: [String]) -> Node.Mapping? {
+    func mapping(_ node: YAMLNode, _ path: String, known: [String]) -> YAMLNode.Mapping? {
         guard let mapping = node.mapping else {
             fail(node, path.isEmpty ? "(top level)" : path, "expected a mapping of keys (\(known.joined(separator: ", ")))")
             return nil
@@ -91,15 +84,15 @@ struct YAMLReader {
     }
 
     /// The value of `key`; a missing required key is reported at the mapping.
-    func value(_ mapping: Node.Mapping, _ key: String, _ path: String, required: Bool) -> Node? {
+    func value(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String, required: Bool) -> YAMLNode? {
         if let node = mapping[key] { return node }
         if required {
-            sink.add(file: file, line: mapping.mark?.line, column: join(path, key), "required key is missing")
+            sink.add(file: file, line: mapping.mark.line, column: join(path, key), "required key is missing")
         }
         return nil
     }
 
-    func string(_ mapping: Node.Mapping, _ key: String, _ path: String = "", required: Bool) -> String? {
+    func string(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String = "", required: Bool) -> String? {
         guard let node = value(mapping, key, path, required: required) else { return nil }
         guard let scalar = node.scalar, !scalar.string.isEmpty || !required else {
             fail(node, join(path, key), "expected text")
@@ -112,12 +105,12 @@ struct YAMLReader {
         return scalar.string.isEmpty ? nil : scalar.string
     }
 
-    func number(_ mapping: Node.Mapping, _ key: String, _ path: String = "", _ rule: NumberRule, required: Bool) -> Double? {
+    func number(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String = "", _ rule: NumberRule, required: Bool) -> Double? {
         guard let node = value(mapping, key, path, required: required) else { return nil }
         return number(node, join(path, key), rule)
     }
 
-    func number(_ node: Node, _ path: String, _ rule: NumberRule) -> Double? {
+    func number(_ node: YAMLNode, _ path: String, _ rule: NumberRule) -> Double? {
         guard let scalar = node.scalar else {
             fail(node, path, "expected \(rule.expected)")
             return nil
@@ -130,13 +123,13 @@ struct YAMLReader {
         }
     }
 
-    func count(_ mapping: Node.Mapping, _ key: String, _ path: String, required: Bool = false) -> Int {
+    func count(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String, required: Bool = false) -> Int {
         number(mapping, key, path, NumberRule(minimum: 0, integer: true), required: required).map { Int($0) } ?? 0
     }
 
     /// A list of text items; `nonEmpty` is the message for an empty list
     /// where one needs items (the authors).
-    func stringList(_ mapping: Node.Mapping, _ key: String, _ path: String = "", required: Bool, nonEmpty: String? = nil) -> [String] {
+    func stringList(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String = "", required: Bool, nonEmpty: String? = nil) -> [String] {
         guard let node = value(mapping, key, path, required: required) else { return [] }
         guard let sequence = node.sequence else {
             fail(node, join(path, key), "expected a list, e.g. [PubMed, Embase]")

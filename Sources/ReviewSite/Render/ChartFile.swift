@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// templates/charts.yaml: the report's charts, declared like its figures.
 /// Each has an id (the placeholder `{{chart ID}}` and the file
@@ -34,21 +33,11 @@ public struct ChartFile: Sendable {
 
     static func parse(_ text: String, path: String, catalogue: FigureFile) -> (file: ChartFile, errors: [TemplateError]) {
         let reader = ChartReader(path: path, kinds: Dictionary(catalogue.declarations.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }))
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                reader.fail(mark.line, mark.column, "YAML syntax error: \(problem)")
-            case let .duplicatedKeysInMapping(duplicates, context):
-                reader.fail(context.mark.line, context.mark.column, "the key \(Echo.quoted(duplicates.first ?? "")) appears more than once in one chart")
-            default:
-                reader.fail(nil, nil, "YAML: \(error)")
-            }
-            return (ChartFile(path: path, charts: []), reader.errors)
+            root = try YAMLNode.compose(text)
         } catch {
-            reader.fail(nil, nil, "YAML: \(error)")
+            for problem in error.all { reader.fail(problem.line, problem.column, problem.message(repeatedIn: "one chart")) }
             return (ChartFile(path: path, charts: []), reader.errors)
         }
         guard let list = root?.sequence else {
@@ -101,8 +90,8 @@ final class ChartReader {
         errors.append(TemplateError(file: path, line: line, column: column, message: message))
     }
 
-    func fail(_ node: Node?, _ message: String) {
-        fail(node?.mark?.line ?? 1, node?.mark?.column ?? 1, message)
+    func fail(_ node: YAMLNode?, _ message: String) {
+        fail(node?.mark.line, node?.mark.column, message)
     }
 
     /// Ids become file names and SVG ids: letters, digits, `-` and `_`.
@@ -110,12 +99,12 @@ final class ChartReader {
         !id.isEmpty && id.utf8.count <= 64 && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
     }
 
-    func chart(_ item: Node) -> ChartDeclaration? {
+    func chart(_ item: YAMLNode) -> ChartDeclaration? {
         guard let map = item.mapping else {
             fail(item, "expected a chart: a mapping with id, kind, title and description")
             return nil
         }
-        var values: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
         var valid = true
         for (key, value) in map {
             let name = key.string ?? ""
@@ -134,7 +123,7 @@ final class ChartReader {
             return nil
         }
         let label = "chart \(Echo.quoted(id))"
-        let line = idNode.mark?.line ?? 1, column = idNode.mark?.column ?? 1
+        let line = idNode.mark.line, column = idNode.mark.column
         var texts: [String: String] = [:]
         for name in ["title", "description"] {
             guard let node = values[name] else {
@@ -171,7 +160,7 @@ final class ChartReader {
     }
 
     /// The rows of a chart of proportions: each a figure of kind proportion, with a label.
-    private func rows(_ node: Node?, _ label: String, _ line: Int, _ column: Int) -> [(figure: String, label: String)]? {
+    private func rows(_ node: YAMLNode?, _ label: String, _ line: Int, _ column: Int) -> [(figure: String, label: String)]? {
         guard let node else {
             fail(line, column, "\(label): a chart of proportions needs rows: (a list of {figure: ID, label: TEXT})")
             return nil

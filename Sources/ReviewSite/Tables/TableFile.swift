@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// tables.yaml: the report's tables, each declared as a query for its rows
 /// and an SQL expression per column (docs/tables.md). Reading checks the
@@ -31,19 +30,14 @@ struct TableFile: Sendable {
 
     static func parse(_ text: String, path: String) -> (file: TableFile, errors: [TemplateError]) {
         let reader = TableFileReader(path: path, source: SourceText(text))
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                reader.fail(TextPosition(line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
-            default:
-                reader.fail(nil, "YAML: \(error)")
+            root = try YAMLNode.compose(text)
+        } catch {
+            for problem in error.all {
+                reader.fail(TextPosition(line: problem.line, column: problem.column), problem.message(repeatedIn: "one table"))
             }
             return (TableFile(path: path, tables: []), reader.errors)
-        } catch {
-            return (TableFile(path: path, tables: []), [TemplateError(file: path, line: nil, column: nil, message: "YAML: \(error)")])
         }
         guard let root else { return (TableFile(path: path, tables: []), []) }
         guard let list = root.sequence else {
@@ -103,16 +97,16 @@ final class TableFileReader {
         errors.append(TemplateError(file: path, line: position?.line, column: position?.column, message: message))
     }
 
-    func position(_ node: Node) -> TextPosition {
-        node.mark.map { TextPosition(line: $0.line, column: $0.column) } ?? TextPosition(line: 1, column: 1)
+    func position(_ node: YAMLNode) -> TextPosition {
+        TextPosition(line: node.mark.line, column: node.mark.column)
     }
 
-    private func mapping(_ node: Node, _ label: String, _ keys: [String]) -> [String: Node]? {
+    private func mapping(_ node: YAMLNode, _ label: String, _ keys: [String]) -> [String: YAMLNode]? {
         guard let map = node.mapping else {
             fail(position(node), "\(label): expected a mapping of \(keys.joined(separator: ", "))")
             return nil
         }
-        var values: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
         for (key, value) in map {
             let name = key.string ?? ""
             if keys.contains(name) { values[name] = value } else {
@@ -122,7 +116,7 @@ final class TableFileReader {
         return values
     }
 
-    private func text(_ values: [String: Node], _ key: String, _ label: String, at: TextPosition, required: Bool = true) -> String? {
+    private func text(_ values: [String: YAMLNode], _ key: String, _ label: String, at: TextPosition, required: Bool = true) -> String? {
         guard let node = values[key] else {
             if required { fail(at, "\(label): no \(key)") }
             return nil
@@ -134,7 +128,7 @@ final class TableFileReader {
         return text
     }
 
-    private func sql(_ values: [String: Node], _ key: String, _ label: String, at: TextPosition, required: Bool = false) -> SQLPiece? {
+    private func sql(_ values: [String: YAMLNode], _ key: String, _ label: String, at: TextPosition, required: Bool = false) -> SQLPiece? {
         guard let node = values[key] else {
             if required { fail(at, "\(label): no \(key) (expected a piece of SQL)") }
             return nil
@@ -146,7 +140,7 @@ final class TableFileReader {
         return SQLPiece(scalar, source: source)
     }
 
-    func table(_ item: Node) -> TableDeclaration? {
+    func table(_ item: YAMLNode) -> TableDeclaration? {
         guard let values = mapping(item, "a table", TableFile.tableKeys) else { return nil }
         let at = position(item)
         guard let id = text(values, "id", "a table", at: at) else { return nil }
@@ -174,7 +168,7 @@ final class TableFileReader {
                                 patients: patients, columns: columns, position: values["id"].map(position) ?? at)
     }
 
-    private func column(_ node: Node, _ table: String) -> DeclaredColumn? {
+    private func column(_ node: YAMLNode, _ table: String) -> DeclaredColumn? {
         guard let values = mapping(node, "\(table): a column", TableFile.columnKeys) else { return nil }
         let at = position(node)
         guard let heading = text(values, "heading", "\(table): a column", at: at) else { return nil }
