@@ -186,17 +186,20 @@ private struct YAMLComposer {
     /// The first in sort order of the scalar keys written more than once,
     /// at its first place (as Yams reported it).
     private static func repeatedKey(_ pairs: [(key: YAMLNode, value: YAMLNode)]) -> YAMLProblem? {
-        guard pairs.count > 1 else { return nil }
-        var first: [String: YAMLNode.Mark] = [:]
         var repeated: (key: String, mark: YAMLNode.Mark)?
-        for (key, _) in pairs {
-            guard let scalar = key.scalar else { continue }
-            guard let mark = first[scalar.string] else {
-                first[scalar.string] = scalar.mark
-                continue
+        func note(_ key: String, _ mark: YAMLNode.Mark) {
+            if repeated == nil || key < repeated!.key { repeated = (key, mark) }
+        }
+        let scalars = pairs.compactMap(\.key.scalar)
+        if scalars.count <= 16 {
+            // A mapping of a review's files is small: comparing pairs costs less than hashing.
+            for (index, scalar) in scalars.enumerated() {
+                if let earlier = scalars[..<index].first(where: { $0.string == scalar.string }) { note(scalar.string, earlier.mark) }
             }
-            if repeated == nil || scalar.string < repeated!.key {
-                repeated = (scalar.string, mark)
+        } else {
+            var first: [String: YAMLNode.Mark] = [:]
+            for scalar in scalars {
+                if let mark = first[scalar.string] { note(scalar.string, mark) } else { first[scalar.string] = scalar.mark }
             }
         }
         return repeated.map { YAMLProblem(kind: .repeatedKey($0.key), line: $0.mark.line, column: $0.mark.column) }

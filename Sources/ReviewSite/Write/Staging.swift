@@ -61,8 +61,9 @@ final class Staging {
     /// locked by a build that still runs.
     func removeLeftovers(in parent: String, for name: String) {
         let prefix = Staging.prefix(name)
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-        for entry in entries.sorted() where entry.hasPrefix(prefix) && entry != url.lastPathComponent {
+        // The folder may hold much else (a site in /tmp): only this site's names are sorted.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }
+        for entry in entries.sorted() where entry != url.lastPathComponent {
             let path = parent + "/" + entry
             var folder = stat()
             guard lstat(path, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR, OutputCheck.isSite(path) else { continue }
