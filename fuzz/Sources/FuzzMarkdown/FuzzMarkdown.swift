@@ -8,7 +8,7 @@ import FuzzSupport
 
 let review = defaultReport.review
 nonisolated(unsafe) let filler = TemplateFiller(figures: defaultReport.figures, review: review)
-let pages = TextPages(frame: PageFrame(review: review), provenance: review.provenance)
+let pages = TextPages(frame: PageFrame(review: review, navigation: [("results.html", "Results")]), provenance: review.provenance)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
