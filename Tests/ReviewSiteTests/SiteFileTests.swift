@@ -208,6 +208,19 @@ struct SiteFileTests {
         #expect(plan.assets.copies.isEmpty)
     }
 
+    /// The files a text page links to: relative targets without fragment,
+    /// query or title; URLs and paths outside the folder are not files.
+    @Test func aPageLinksToFilesByRelativeTargets() {
+        let markdown = """
+        ![Logo](images/logo.png) and [a table](<tables/t1.csv>), [notes](notes.pdf#page=2),
+        [form](form.pdf?v=1 "The form"), [site](https://example.org/x.png), [up](../secret.png),
+        [mailto](mailto:a@b.c), ![café](images/café.png), ![spaced](<images/my logo.png>)\n[broken](unclosed
+        """
+        #expect(TemplateAssets.references(inMarkdown: markdown) == [
+            "images/logo.png", "tables/t1.csv", "notes.pdf", "form.pdf", "images/café.png", "images/my logo.png",
+        ])
+    }
+
     @Test func aListedFileThatIsMissingIsAnError() throws {
         let templates = try TemplatesFixture()
         defer { templates.delete() }

@@ -28,17 +28,23 @@ struct TemplateAssets: Sendable {
         return nil
     }
 
-    /// Relative link and image targets of Markdown: `](target)`, without
-    /// a `#fragment`, `?query` or title.
+    /// Relative link and image targets of Markdown: `](target)` or
+    /// `](<target>)`, without a `#fragment`, `?query` or title.
     static func references(inMarkdown text: String) -> [String] {
         var targets: [String] = []
         var rest = Substring(text)
+        // Byte by byte, as libcmark reads it (and no grapheme breaking over a long page).
+        func end(_ bytes: Substring.UTF8View, _ stops: String) -> Substring.Index? {
+            let stops = Array(stops.utf8)
+            return bytes.firstIndex { stops.contains($0) }
+        }
         while let open = rest.byteRange(of: "](") {
             rest = rest[open.upperBound...]
-            guard let close = rest.firstIndex(where: { $0 == ")" || $0 == " " || $0 == "\n" }) else { break }
+            let angled = rest.hasPrefix("<")
+            if angled { rest = rest.dropFirst() }
+            guard let close = end(rest.utf8, angled ? ">\n" : ") \n") else { break }
             var target = rest[..<close]
-            if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = target[..<cut] }
-            if target.hasPrefix("<") { target = target.dropFirst() }
+            if let cut = end(target.utf8, "#?") { target = target[..<cut] }
             if !target.isEmpty, !target.contains(":"), pathProblem(String(target)) == nil { targets.append(String(target)) }
         }
         return targets
