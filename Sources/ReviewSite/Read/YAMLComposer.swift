@@ -33,7 +33,7 @@ struct YAMLProblem: Equatable, Sendable {
             if value >= 0, let scalar = Unicode.Scalar(UInt32(value)), Echo.isControl(scalar) {
                 TextRule.controlMessage(scalar)
             } else {
-                "YAML cannot read this: \(problem)"
+                "YAML cannot read this line: \(problem)"
             }
         case .repeatedKey(let key):
             "the key \(Echo.quoted(key)) appears more than once in \(place)"

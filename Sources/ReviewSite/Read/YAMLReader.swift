@@ -32,12 +32,8 @@ struct YAMLReader {
         switch problem.kind {
         case .syntax:
             sink.add(file: file, line: problem.line, "YAML syntax error at column \(problem.column): \(problem.problem)")
-        case .unreadable(let value):
-            if value >= 0, let scalar = Unicode.Scalar(UInt32(value)), Echo.isControl(scalar) {
-                sink.add(file: file, line: problem.line, TextRule.controlMessage(scalar))
-            } else {
-                sink.add(file: file, line: problem.line, "YAML cannot read this line: \(problem.problem)")
-            }
+        case .unreadable:
+            sink.add(file: file, line: problem.line, problem.message(repeatedIn: "one mapping"))
         case .repeatedKey(let key):
             sink.add(file: file, line: problem.line, column: Echo.value(key), "the key appears more than once in one mapping")
         case .aliasKey(let alias):
