@@ -224,7 +224,7 @@ public struct SiteBuilder: Sendable {
         for name in names {
             let path = "\(templatesPath)/\(name)"
             let text: String
-            switch RegularFile.contents(path) {
+            switch RegularFile.contents(name, in: templatesPath) {
             case .success(let bytes) where String(validating: bytes, as: UTF8.self) != nil:
                 text = String(decoding: bytes, as: UTF8.self)
             case .success, .failure(.missing):
@@ -244,7 +244,7 @@ public struct SiteBuilder: Sendable {
 
     private func asset(_ name: String) throws(BuildFailure) -> String {
         let path = "\(templatesPath)/\(name)"
-        switch RegularFile.contents(path) {
+        switch RegularFile.contents(name, in: templatesPath) {
         case .success(let bytes):
             return String(decoding: bytes, as: UTF8.self)
         case .failure(let problem):

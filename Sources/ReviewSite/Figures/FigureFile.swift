@@ -26,12 +26,19 @@ public struct FigureFile: Sendable {
     /// Reads and checks every declaration; the figures that are well
     /// declared come back with every problem of the others.
     public static func read(_ path: String) -> (file: FigureFile, errors: [FigureError]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (FigureFile(path: path, declarations: []),
-                    [FigureError(file: path, line: nil, column: nil, message: "file not found (expected the figure definitions of docs/database.md)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return (FigureFile(path: path, declarations: []), [FigureError(file: path, line: nil, column: nil, message: "not UTF-8 text")])
+        let empty = FigureFile(path: path, declarations: [])
+        let text: String
+        // Like every other input: a link is not followed, a device not read.
+        switch RegularFile.contents(path) {
+        case .failure(.missing):
+            return (empty, [FigureError(file: path, line: nil, column: nil, message: "file not found (expected the figure definitions of docs/database.md)")])
+        case .failure(let problem):
+            return (empty, [FigureError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))])
+        case .success(let bytes):
+            guard let valid = String(validating: bytes, as: UTF8.self) else {
+                return (empty, [FigureError(file: path, line: nil, column: nil, message: "not UTF-8 text")])
+            }
+            text = valid
         }
         return parse(text, path: path)
     }

@@ -55,7 +55,7 @@ struct TemplateAssets: Sendable {
         var errors: [TemplateError] = []
         var names = Set<String>()
         for listed in site.files {
-            switch RegularFile.contents("\(folder)/\(listed.name)") {
+            switch RegularFile.contents(listed.name, in: folder) {
             case .success(let bytes):
                 copies.append((listed.name, bytes))
                 names.insert(listed.name)
@@ -67,24 +67,18 @@ struct TemplateAssets: Sendable {
         guard errors.isEmpty else { throw TemplateErrors(errors: errors) }
         // A link to a file that is not there may be a page of the site: only files found are copied.
         for name in site.textPages.compactMap(\.markdown).flatMap({ texts[$0].map(Self.references) ?? [] }).sorted() where !names.contains(name) {
-            if case .success(let bytes) = RegularFile.contents("\(folder)/\(name)") {
+            switch RegularFile.contents(name, in: folder) {
+            case .success(let bytes):
                 copies.append((name, bytes))
                 names.insert(name)
+            case .failure(.missing): continue
+            case .failure(let problem):
+                warnings.append("\(folder)/\(name): linked from a page but not copied: it \(problem.message(inputs: "the templates"))")
             }
         }
         let used = Self.fixedInputs.union(site.textPages.compactMap(\.markdown)).union(names)
-        for file in Self.files(in: folder) where !used.contains(file) {
+        for file in RegularFile.files(below: folder) where !used.contains(file) {
             warnings.append("\(folder)/\(file): not used by the site (list it under files: in \(site.path) to copy it, or remove it)")
         }
-    }
-
-    /// Every file below `folder` (not the folders), as sorted relative paths.
-    static func files(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
-        }
-        return files.sorted()
     }
 }

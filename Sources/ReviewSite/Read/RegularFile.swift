@@ -8,6 +8,8 @@ enum RegularFile {
     enum Problem: Error, Equatable {
         case missing
         case symbolicLink
+        /// A folder on the way to the file is a link (its path in the folder read).
+        case linkedFolder(String)
         case notRegular(String)
         /// The system's reason (strerror).
         case unreadable(String)
@@ -18,6 +20,7 @@ enum RegularFile {
             switch self {
             case .missing: "file not found"
             case .symbolicLink: "is a symbolic link (expected a regular file; reviewsite does not follow links in \(inputs))"
+            case .linkedFolder(let folder): "is inside \(Echo.quoted(folder)), a symbolic link (expected a real folder; reviewsite does not follow links in \(inputs))"
             case .notRegular(let kind): "is \(kind) (expected a regular file)"
             case .unreadable(let reason): "cannot be read (\(reason))"
             }
@@ -51,14 +54,19 @@ enum RegularFile {
     }
 
     /// The file opened for reading, with its size, when it is a regular file.
-    private static func opened(_ path: String) -> Result<(descriptor: Int32, size: Int), Problem> {
+    static func opened(_ path: String) -> Result<(descriptor: Int32, size: Int), Problem> {
+        opened(path, at: AT_FDCWD)
+    }
+
+    /// `name` opened relative to the folder `folder` (a descriptor).
+    static func opened(_ name: String, at folder: Int32) -> Result<(descriptor: Int32, size: Int), Problem> {
         // lstat first, so that a device is not even opened (opening some has effects).
         var status = stat()
-        if lstat(path, &status) == 0, let problem = kindProblem(status) { return .failure(problem) }
+        if fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0, let problem = kindProblem(status) { return .failure(problem) }
         // The file may be swapped between lstat and open: O_NOFOLLOW and
         // fstat check again. O_NONBLOCK: a FIFO without a writer must not block.
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(openProblem(path, errno)) }
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(openProblem(name, at: folder, errno)) }
         guard fstat(descriptor, &status) == 0 else {
             let reason = SystemError.reason(errno)
             close(descriptor)
@@ -72,7 +80,7 @@ enum RegularFile {
     }
 
     /// Why a file of this kind is not read; nil for a regular file.
-    private static func kindProblem(_ status: stat) -> Problem? {
+    static func kindProblem(_ status: stat) -> Problem? {
         switch status.st_mode & S_IFMT {
         case S_IFREG: nil
         case S_IFLNK: .symbolicLink
@@ -84,20 +92,20 @@ enum RegularFile {
         }
     }
 
-    private static func openProblem(_ path: String, _ code: Int32) -> Problem {
+    private static func openProblem(_ name: String, at folder: Int32, _ code: Int32) -> Problem {
         switch code {
         case ENOENT: return .missing
         case ELOOP:
             // ELOOP is also a loop of links in the folders above: ask lstat.
             var status = stat()
-            if lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK { return .symbolicLink }
+            if fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK { return .symbolicLink }
             return .unreadable(SystemError.reason(code))
         default: return .unreadable(SystemError.reason(code))
         }
     }
 
     /// The whole file straight into an array, without the copy from `Data`.
-    private static func readAll(_ descriptor: Int32, size: Int) -> Result<[UInt8], Problem> {
+    static func readAll(_ descriptor: Int32, size: Int) -> Result<[UInt8], Problem> {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
