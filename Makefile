@@ -41,10 +41,11 @@ browser-deps:
 	fi
 	@python3 -c 'import selenium' 2>/dev/null || { echo "installing Python's selenium for the browser test"; python3 -m pip install -q selenium; }
 
-# Headless Chromium prints the supplement to PDF; pandoc writes the DOCX,
-# rsvg-convert turns the SVG diagrams into its images, and poppler's
-# pdftotext lets the check read the PDF (Debian's chromium, pandoc,
-# librsvg2-bin, poppler-utils).
+# `reviewsite publish` runs headless Chromium to print the supplement to
+# PDF, pandoc to write the DOCX and rsvg-convert to turn the SVG diagrams
+# into its images; poppler's pdftotext lets the check read the PDF
+# (Debian's chromium, pandoc, librsvg2-bin, poppler-utils), and the check
+# reads site.yaml with Python's yaml.
 SUPPLEMENT_PACKAGES := chromium pandoc librsvg2-bin poppler-utils
 supplement-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pandoc >/dev/null 2>&1 \
@@ -58,6 +59,7 @@ supplement-deps:
 	    exit 1; \
 	  fi; \
 	fi
+	@python3 -c 'import yaml' 2>/dev/null || { echo "installing Python's PyYAML for the supplement check"; python3 -m pip install -q pyyaml; }
 
 build: deps
 	$(SWIFT) build --product reviewsite
@@ -75,11 +77,12 @@ site: build
 	$(BIN) build --data $(DATA) --templates $(TEMPLATES) --out site
 
 # site/supplement.pdf (supplement.html printed) and site/report.docx (the
-# text pages, Table 1, Table 2 and the diagrams), checked; not committed:
-# `make site` neither needs nor keeps them.
+# declared text pages, the PRISMA diagram and the declared tables), written
+# by `reviewsite publish` and checked; not committed: `make site` neither
+# needs nor keeps them.
 supplement: site supplement-deps
-	bash print/supplement.sh site
-	python3 Tests/Supplement/check_supplement.py site site
+	$(BIN) publish --data $(DATA) --templates $(TEMPLATES) --out site
+	python3 Tests/Supplement/check_supplement.py site site $(TEMPLATES)
 
 check: build
 	$(BIN) check --data $(DATA)
@@ -105,8 +108,8 @@ test: deps browser-deps supplement-deps
 	@echo "site/ is up to date."
 	python3 Tests/Browser/check_site.py .build/site-check
 	rm -rf .build/supplement-check
-	bash print/supplement.sh .build/site-check .build/supplement-check
-	python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check
+	$(BIN) publish --data data --templates templates --out .build/supplement-check
+	python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check templates
 
 # What the working data change against BASE (a git revision or a folder),
 # every text page of TEMPLATES filled from both. Changes are not a failure:

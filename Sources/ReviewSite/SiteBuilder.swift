@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of the site as an independent job, the longest first so
     /// that the cores finish together.
-    private func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
+    func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
@@ -207,19 +207,21 @@ public struct SiteBuilder: Sendable {
         errors.add(ErrorList(chartErrors))
         let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.ids)
         errors.add(filled.errors)
+        errors.add(ErrorList(StyleSheet.problems(inTemplates: templatesPath)))
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
             return SitePlan(site: site, texts: filled.texts, tables: tables, charts: ChartSet(chartFile, report: report),
-                            assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts))
+                            assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts, images: filled.images))
         } catch {
             throw .templates(error)
         }
     }
 
     /// Every template filled, or every problem of all of them.
-    private func fill(_ names: [String], _ report: Report, charts: [String]) -> (texts: [String: String], errors: ErrorList<TemplateError>) {
+    private func fill(_ names: [String], _ report: Report, charts: [String]) -> (texts: [String: String], images: [String], errors: ErrorList<TemplateError>) {
         let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
-        var filled: [String: String] = [:]
+        let drawn = Set(["prisma.svg"] + charts.map { "charts/\($0).svg" })
+        var filled: [String: String] = [:], images: [String] = []
         var errors = ErrorList<TemplateError>()
         for name in names {
             let path = "\(templatesPath)/\(name)"
@@ -234,12 +236,15 @@ public struct SiteBuilder: Sendable {
                 errors.add(TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates")))
                 continue
             }
+            let shown = TemplateImages.check(text, file: path, folder: templatesPath, generated: drawn)
+            images += shown.names
+            errors.add(ErrorList(shown.errors))
             switch filler.fill(text, file: path) {
             case .success(let markdown): filled[name] = markdown
             case .failure(let failure): errors.add(failure.list)
             }
         }
-        return (filled, errors)
+        return (filled, images, errors)
     }
 
     private func asset(_ name: String) throws(BuildFailure) -> String {

@@ -3,7 +3,7 @@ import Testing
 @testable import ReviewSite
 
 /// supplement.html: the printable gathering of the report's supplementary
-/// material (print/supplement.sh makes the PDF and DOCX; make test checks them).
+/// material (`reviewsite publish` makes the PDF and DOCX; make test checks them).
 @Suite("The supplement")
 struct SupplementTests {
     @Test func itGathersTheTablesChartsAndCatalogueWithoutNavigation() throws {

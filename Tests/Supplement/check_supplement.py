@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Checks what print/supplement.sh made from a built site: the PDF's text
-(pdftotext) holds every value of Table 2, and the DOCX's word/document.xml
-holds every row of Table 1 as a Word table row, cell by cell.
+"""Checks what `reviewsite publish` made: the PDF's text (pdftotext) holds
+every value of Table 2 and every word of the methods page, and the DOCX
+holds every row of Table 1 as a Word table row, cell by cell, every word of
+every text page that TEMPLATES/site.yaml declares, in order, and nothing
+but the document's own images and markup.
 
-    python3 Tests/Supplement/check_supplement.py SITE OUT
+    python3 Tests/Supplement/check_supplement.py SITE OUT TEMPLATES
 """
 import re
 import subprocess
+import yaml
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
@@ -45,11 +48,50 @@ def words(text):
     return re.sub(r"([–-]) ", r"\1", " ".join(text.split()))
 
 
+def plain(path, source):
+    """A document's text as pandoc reads it, in words."""
+    return words(subprocess.run(["pandoc", "--from", source, "--to", "plain", "--wrap", "none", path],
+                                check=True, capture_output=True, text=True).stdout)
+
+
+def page_paragraphs(site, templates):
+    """Each declared text page's twin, without what the site adds to it (the
+    home page's contents and downloads, the footer), as paragraphs of words."""
+    with open(templates + "/site.yaml", encoding="utf-8") as handle:
+        pages = [page["text"] for page in yaml.safe_load(handle)["pages"] if "text" in page]
+    found = {}
+    for number, name in enumerate(pages):
+        twin = "index.md" if number == 0 else name
+        with open(site + "/" + twin, encoding="utf-8") as handle:
+            text = handle.read()
+        # The test knows the twin's form: the footer after the last rule, the home page's contents after its last heading of that name.
+        text = text[:text.rindex("\n---\n")]
+        if number == 0:
+            text = text[:text.rindex("\n## Contents\n")]
+        converted = subprocess.run(["pandoc", "--from", "markdown", "--to", "plain", "--wrap", "none"], input=text,
+                                   check=True, capture_output=True, text=True).stdout
+        # A thematic break is a row of dashes in plain text, and a rule in print.
+        found[name] = [words(paragraph) for paragraph in converted.split("\n\n") if paragraph.strip().strip("-")]
+    return found
+
+
+def missing_paragraphs(paragraphs, flat):
+    """The paragraphs not found in `flat`, in order after the one before."""
+    position, missing = 0, []
+    for paragraph in paragraphs:
+        found = flat.find(paragraph, position)
+        if found < 0:
+            missing.append(paragraph)
+        else:
+            position = found + len(paragraph)
+    return missing
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 4:
         print(__doc__, file=sys.stderr)
         return 2
-    site, out = sys.argv[1], sys.argv[2]
+    site, out, templates = sys.argv[1], sys.argv[2], sys.argv[3]
     failures = []
 
     # Table 2 in the PDF: every row's cells, whole and in the row's order, in
@@ -85,6 +127,36 @@ def main():
         if tuple(words(cell) for cell in row) not in word_rows:
             failures.append("report.docx has no table row %r" % row[:3])
     print("report.docx: %d rows of Table 1 checked among %d Word table rows" % (len(rows) + 1, len(word_rows)))
+
+    # Every word of every text page, in order: a page cut short fails here.
+    # Charts are images in the DOCX (their descriptions stay text).
+    pages = page_paragraphs(site, templates)
+    docx_words = plain(out + "/report.docx", "docx")
+    checked = 0
+    for name, paragraphs in pages.items():
+        for paragraph in missing_paragraphs(paragraphs, docx_words):
+            failures.append("report.docx lacks this paragraph of %s: %r" % (name, paragraph[:120]))
+        checked += len(paragraphs)
+        if name == "methods.md":
+            # supplement.html prints the methods page.
+            for paragraph in missing_paragraphs(paragraphs, flat):
+                failures.append("supplement.pdf lacks this paragraph of methods.md: %r" % paragraph[:120])
+    print("report.docx: %d paragraphs of %d text pages checked" % (checked, len(pages)))
+
+    # Only the document's own images, no external relationship (a link
+    # Word would follow when it opens the file), no field codes.
+    with zipfile.ZipFile(out + "/report.docx") as docx:
+        names = docx.namelist()
+        relations = docx.read("word/_rels/document.xml.rels").decode("utf-8")
+        xml = docx.read("word/document.xml").decode("utf-8")
+    for name in names:
+        if name.startswith("word/media/") and not name.endswith(".png"):
+            failures.append("report.docx embeds %s, which is not one of its drawn images" % name)
+    for target in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations):
+        if not re.match(r"^[a-z0-9-]+\.html(#.*)?$|^data/[^/]+$", target):
+            failures.append("report.docx links outside the site: %r" % target)
+    if "instrText" in xml or "fldSimple" in xml:
+        failures.append("report.docx holds a Word field (INCLUDEPICTURE and the like)")
 
     for failure in failures[:20]:
         print("FAIL " + failure, file=sys.stderr)

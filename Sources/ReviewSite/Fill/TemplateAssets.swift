@@ -51,7 +51,8 @@ struct TemplateAssets: Sendable {
     }
 
     /// Reads the listed and referenced files, and warns about the others.
-    init(folder: String, site: SiteFile, texts: [String: String]) throws(TemplateErrors) {
+    /// `images`: the checked images of the pages, in any Markdown form.
+    init(folder: String, site: SiteFile, texts: [String: String], images: [String] = []) throws(TemplateErrors) {
         var errors: [TemplateError] = []
         var names = Set<String>()
         for listed in site.files {
@@ -66,7 +67,8 @@ struct TemplateAssets: Sendable {
         }
         guard errors.isEmpty else { throw TemplateErrors(errors: errors) }
         // A link to a file that is not there may be a page of the site: only files found are copied.
-        for name in site.textPages.compactMap(\.markdown).flatMap({ texts[$0].map(Self.references) ?? [] }).sorted() where !names.contains(name) {
+        let linked = site.textPages.compactMap(\.markdown).flatMap { texts[$0].map(Self.references) ?? [] }
+        for name in Set(linked + images).sorted() where !names.contains(name) {
             switch RegularFile.contents(name, in: folder) {
             case .success(let bytes):
                 copies.append((name, bytes))

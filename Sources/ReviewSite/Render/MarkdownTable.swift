@@ -7,10 +7,11 @@ enum MarkdownTable {
         String(decoding: bytes(title: title, introduction: introduction, caption: caption, data), as: UTF8.self)
     }
 
-    static func bytes(title: String, introduction: String, caption: String, _ data: TableData) -> [UInt8] {
+    /// `heading`: the title's Markdown heading mark (`##` where the table is a section of a document).
+    static func bytes(title: String, introduction: String, caption: String, _ data: TableData, heading: String = "#") -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(data.bytes.count + data.cellEnds.count * 4 + 1024)
-        out += Array("# ".utf8)
+        out += Array((heading + " ").utf8)
         escape(title.utf8, into: &out)
         out += Array("\n\n".utf8)
         escape(introduction.utf8, into: &out)

@@ -11,9 +11,14 @@ struct TextPages {
     func page(file: String, title: String, markdown: String, extra: (html: String, markdown: String)? = nil) -> (html: String, markdown: String) {
         var twin = charts.markdown(markdown).trimmingTrailingNewlines() + "\n"
         if let extra { twin += "\n" + extra.markdown }
-        twin += "\n---\n\n*Where the data come from.* " + Escape.markdown(provenance) + "\n"
+        twin += "\n" + Self.footer(provenance)
         let body = charts.html(markdown) + (extra?.html ?? "")
         return (frame.render(Page(file: file, title: title, body: body)), twin)
+    }
+
+    /// The Markdown twins' last lines: where the data come from.
+    static func footer(_ provenance: String) -> String {
+        "---\n\n*Where the data come from.* " + Escape.markdown(provenance) + "\n"
     }
 
     /// The home page's Markdown: its text, then the contents of site.yaml

@@ -29,8 +29,10 @@ struct DeclaredTable: Sendable {
         Dictionary(result.rows.keys.enumerated().map { ($1, $0 / Paging.size) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var markdown: [UInt8] {
-        MarkdownTable.bytes(title: result.table.title, introduction: result.table.introduction, caption: caption, data)
+    var markdown: [UInt8] { markdown(heading: "#") }
+
+    func markdown(heading: String) -> [UInt8] {
+        MarkdownTable.bytes(title: result.table.title, introduction: result.table.introduction, caption: caption, data, heading: heading)
     }
 
     func page(_ number: Int) -> Page {

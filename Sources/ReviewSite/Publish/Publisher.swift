@@ -1,0 +1,73 @@
+import Foundation
+
+/// `reviewsite publish`: the files a review team sends to a journal, made
+/// from the same data and templates as the site: the supplement as a PDF
+/// (Chromium prints supplement.html) and the text pages and tables as a
+/// Word file (pandoc). Both programs run without network, on a private
+/// copy of the site; the files replace earlier ones only when all is done.
+public struct Publisher: Sendable {
+    public var builder: SiteBuilder
+    public static let files = ["supplement.pdf", "report.docx"]
+    /// Left in a folder that `publish` wrote into, so that it may replace its own files there later.
+    static let marker = ".reviewsite-published"
+
+    static let pandoc = ExternalProgram(name: "pandoc", package: "pandoc")
+    static let chromium = ExternalProgram(name: "chromium", package: "chromium")
+    static let rsvg = ExternalProgram(name: "rsvg-convert", package: "librsvg2-bin")
+
+    public init(dataPath: String, templatesPath: String) {
+        builder = SiteBuilder(dataPath: dataPath, templatesPath: templatesPath)
+    }
+
+    /// Writes both files into `out` (made when missing) and returns their paths.
+    public func publish(to out: String) throws(PublishFailure) -> [String] {
+        let missing = [Self.pandoc, Self.chromium, Self.rsvg].filter { $0.path == nil }
+        if !missing.isEmpty { throw .missing(missing) }
+        try PublishOutput.check(out)
+        let report: Report
+        do { report = try Report.load(from: builder.dataPath, figures: FigureFile.path(inTemplates: builder.templatesPath)) } catch {
+            throw .build(.data(error))
+        }
+        // Every problem of the templates is found before anything is written.
+        let plan: SitePlan
+        do { plan = try builder.plan(report) } catch { throw .build(error) }
+        let work = try PublishOutput.workFolder(in: out)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let site = work + "/site", print = work + "/print"
+        do throws(BuildFailure) {
+            guard mkdir(site, 0o700) == 0, mkdir(print, 0o700) == 0 else { throw BuildFailure.output("\(work): cannot be written (\(SystemError.reason()))") }
+            try Workers.run(builder.jobs(report, plan, into: FolderOutput(folder: URL(fileURLWithPath: site))))
+        } catch {
+            throw .build(error)
+        }
+        try word(PrintDocument(plan, provenance: report.review.provenance, site: site), site: site, print: print)
+        try Self.chromium.run(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
+                               "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
+                               "--virtual-time-budget=5000", "--user-data-dir=\(work)/chromium", "--print-to-pdf=\(print)/supplement.pdf",
+                               URL(fileURLWithPath: site + "/" + Supplement.file).absoluteString], in: work)
+        guard FileManager.default.fileExists(atPath: print + "/supplement.pdf") else { throw .failed("chromium", "wrote no PDF") }
+        return try PublishOutput.move(["supplement.pdf": print + "/supplement.pdf", "report.docx": print + "/report.docx"], into: out)
+    }
+
+    /// The Word file, in two passes: Markdown to pandoc's JSON with the
+    /// filter (no raw markup, only the document's own images), then JSON to DOCX.
+    private func word(_ document: PrintDocument, site: String, print: String) throws(PublishFailure) {
+        for drawing in document.drawings {
+            let png = print + "/" + drawing.png
+            let folder = (png as NSString).deletingLastPathComponent
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw .output("\(folder): cannot be written (\(SystemError.reason()))")
+            }
+            try Self.rsvg.run(["--format", "png", "--zoom", "2", "--output", png, site + "/" + drawing.svg], in: print)
+        }
+        do {
+            try Data(document.markdown.utf8).write(to: URL(fileURLWithPath: print + "/report.md"))
+            try Data(PrintFilter.lua(images: document.images).utf8).write(to: URL(fileURLWithPath: print + "/filter.lua"))
+        } catch {
+            throw .output("\(print): cannot be written (\(SystemError.reason()))")
+        }
+        try Self.pandoc.run(["--from", "markdown-raw_html-raw_tex-raw_attribute", "--lua-filter", "filter.lua",
+                             "--to", "json", "--output", "report.json", "report.md"], in: print)
+        try Self.pandoc.run(["--from", "json", "--to", "docx", "--resource-path", ".", "--output", "report.docx", "report.json"], in: print)
+    }
+}
