@@ -12,6 +12,7 @@ struct SQLPiece: Sendable {
     private let quoted: Bool
     private let block: Bool
     private let singleQuoted: Bool
+    private let doubleQuoted: Bool
 
     init(_ scalar: YAMLNode.Scalar, source: SourceText) {
         text = scalar.string
@@ -21,6 +22,7 @@ struct SQLPiece: Sendable {
         quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         block = scalar.style == .literal || scalar.style == .folded
         singleQuoted = scalar.style == .singleQuoted
+        doubleQuoted = scalar.style == .doubleQuoted
     }
 
     /// Where the value's first character stands.
@@ -53,9 +55,29 @@ struct SQLPiece: Sendable {
         func skipSpace() {
             while let here = current(), here.properties.isWhitespace { advance() }
         }
+        /// In a double-quoted scalar, one character of the value may be an
+        /// escape of 2 to 10 characters in the file (`\t`, `\x41`, `\u00e9`),
+        /// and a `\` that ends a line joins the next without any.
+        func escape() -> TextPosition? {
+            guard doubleQuoted else { return nil }
+            while current() == "\\", line - 1 < lines.count, column == lines[line - 1].count {
+                advance(); advance()
+                while let here = current(), here == " " || here == "\t" { advance() }
+            }
+            guard current() == "\\" else { return nil }
+            let here = TextPosition(line: line, column: column)
+            advance()
+            let digits = current() == "x" ? 2 : current() == "u" ? 4 : current() == "U" ? 8 : 0
+            for _ in 0...digits { advance() }
+            return here
+        }
         var positions: [TextPosition] = []
         let value = Array(text.unicodeScalars)
         for (index, character) in value.enumerated() {
+            if let here = escape() {
+                positions += Array(repeating: here, count: String(character).utf8.count)
+                continue
+            }
             let here: TextPosition
             if character.properties.isWhitespace {
                 here = TextPosition(line: line, column: column)

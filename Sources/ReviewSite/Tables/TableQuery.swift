@@ -36,6 +36,8 @@ struct TableQuery {
         var numbers: [Int] = []
         // Each column's link to no figure in the first row that has one, by the rows' numbers.
         var badLinks: [Int: (row: Int, link: String)] = [:]
+        // Each column's first cell (by the rows' numbers) with a control character, which must not reach a page.
+        var badTexts: [Int: (row: Int, key: String, control: Unicode.Scalar)] = [:]
         do {
             let statement = try database.prepare(sql.text)
             while try statement.step() {
@@ -49,11 +51,16 @@ struct TableQuery {
                         badLinks[index] = (number, link)
                     }
                     statement.withShownText(at: base) { text in
+                        if let control = TextRule.scanCell(text, isASCII: !text.contains { $0 >= 0x80 }).control,
+                           number < badTexts[index]?.row ?? .max {
+                            badTexts[index] = (number, statement.value(at: 1).display, control)
+                        }
                         statement.withSortValue(at: base + 1) { rows.addCell(text: text, sort: $0, link: link) }
                     }
                 }
             }
         } catch {
+            if let unfinished = unfinishedPiece(database) { return .failure(unfinished) }
             return .failure(fail(sql.position(error.offset), "\(label): \(error.message)"))
         }
         var errors = ErrorList<TemplateError>()
@@ -61,6 +68,11 @@ struct TableQuery {
             guard let piece = table.columns[index].link else { continue }
             errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
                                      message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(bad.link)) is no figure of figures.yaml (expected a figure id, or NULL for no link)"))
+        }
+        for (index, bad) in badTexts.sorted(by: { ($0.value.row, $0.key) < ($1.value.row, $1.key) }) {
+            let start = table.columns[index].cell.start
+            errors.add(TemplateError(file: path, line: start.line, column: start.column,
+                                     message: "\(label), column '\(table.columns[index].heading)': the cell of row \(Echo.quoted(bad.key)) " + TextRule.controlMessage(bad.control)))
         }
         guard errors.isEmpty else { return .failure(TemplateErrors(errors)) }
         // In the rows' order by their numbers, here rather than by an ORDER BY:
@@ -135,6 +147,28 @@ struct TableQuery {
                 piece.map { $0.text.containsWord("over") } ?? false
             }
         }
+    }
+
+    /// A cell, sort or link whose SQL does not parse on its own (`count(p.age`):
+    /// in the whole query its open bracket takes in the text after it, and
+    /// SQLite stops far from it, so each piece is tried alone to place it.
+    private func unfinishedPiece(_ database: Database) -> TemplateErrors? {
+        for column in table.columns {
+            for piece in [column.cell, column.sort, column.link].compactMap({ $0 }) {
+                var probe = ComposedSQL(anchor: piece)
+                probe.add("SELECT (")
+                probe.add(piece)
+                probe.add("\n)")
+                do {
+                    _ = try database.prepare(probe.text)
+                } catch where ["syntax error", "incomplete input", "unrecognized token"].contains(where: error.message.contains) {
+                    return fail(probe.position(error.offset), "table '\(table.id)', column '\(column.heading)': \(error.message)")
+                } catch {
+                    continue
+                }
+            }
+        }
+        return nil
     }
 
     private func fail(_ position: TextPosition, _ message: String) -> TemplateErrors {
