@@ -2,7 +2,7 @@ import Foundation
 
 extension WorkbookOutput {
     /// Why the workbook was not written, in one line.
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
         public var description: String
     }
 
@@ -12,9 +12,11 @@ extension WorkbookOutput {
     /// appeared since `refusal` looked. A failure leaves no temporary file.
     public static func write(_ bytes: [UInt8], to output: String, replace: Bool) throws(Failure) {
         let shown = "--out \(Echo.path(output))"
-        let folder = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(UInt32.random(in: .min ... .max)).tmp"
+        // Split by hand: Foundation's deletingLastPathComponent traps on "x/" and ".".
+        let slash = output.lastIndex(of: "/")
+        let folder = slash.map { String(output[...$0]) } ?? ""
+        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        let temporary = folder + ".\(name).\(UInt32.random(in: .min ... .max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(description: "\(shown): cannot be written (\(SystemError.reason()))") }
         if let reason = fill(descriptor, bytes) {

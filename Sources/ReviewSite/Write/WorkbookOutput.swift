@@ -24,10 +24,10 @@ public enum WorkbookOutput {
             return "\(shown): is the workbook the review is read from; reviewsite never writes over it, even with --force: name a new file outside the folder of --data \(Echo.path(data))"
         }
         for (option, folder) in [("--data", data), ("--templates", templates)] where Paths.holds(Paths.resolve(folder), target) {
-            let relation = Paths.resolve(folder) == target ? "is" : "is in"
-            return "\(shown): \(relation) the folder of \(option) \(Echo.path(folder)), which reviewsite never writes into, even with --force: name a file outside it"
+            if Paths.resolve(folder) == target { return "\(shown): is the folder of \(option) \(Echo.path(folder)); name a workbook file outside it" }
+            return "\(shown): is in the folder of \(option) \(Echo.path(folder)), which reviewsite never writes into, even with --force: name a file outside it"
         }
-        let name = (target as NSString).lastPathComponent
+        let name = target.split(separator: "/").last.map(String.init) ?? ""
         if SiteBuilder.datasetFiles.contains(name) {
             return "\(shown): has the name of a dataset file (\(name)), which reviewsite never writes over: name the workbook with .xlsx, e.g. --out new.xlsx"
         }
