@@ -33,6 +33,8 @@ struct WorkbookRefusal: CustomTestStringConvertible, Sendable {
                         expected: "--out 'data/codebook.yaml': is in the folder of --data 'data', \(inData)"),
         WorkbookRefusal(name: "a new file in the data folder", arguments: ["--out", "data/new.xlsx"],
                         expected: "--out 'data/new.xlsx': is in the folder of --data 'data', \(inData)"),
+        WorkbookRefusal(name: "the data folder through a link", arguments: ["--out", "data-link/new.xlsx", "--force"],
+                        expected: "--out 'data-link/new.xlsx': is in the folder of --data 'data', \(inData)"),
         WorkbookRefusal(name: "the data folder", arguments: ["--out", "data", "--force"],
                         expected: "--out 'data': is the folder of --data 'data'; name a workbook file outside it"),
         WorkbookRefusal(name: "a template file, with --force", arguments: ["--out", "templates/figures.yaml", "--force"],
@@ -62,6 +64,7 @@ struct WorkbookRefusal: CustomTestStringConvertible, Sendable {
         let scratch = try Scratch()
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/notes-link", withDestinationPath: "notes.txt")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/gone.xlsx", withDestinationPath: "nowhere.xlsx")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/data-link", withDestinationPath: "data")
         if workbookReview {
             try TeamWorkbook.install(TeamWorkbook.bytes(), in: scratch.path + "/data")
             #expect(link(scratch.path + "/data/extraction.xlsx", scratch.path + "/team.xlsx") == 0)
