@@ -10,30 +10,62 @@ struct WorkbookCommand: ParsableCommand {
         abstract: "Write the extraction workbook (.xlsx) from the codebook and the current rows.",
         discussion: """
         One sheet per table with a drop-down list on every code column, number checks with the codebook's \
-        bounds, a note on every header and a codes sheet. Put it in the dataset folder in place of the CSV \
-        files: reviewsite reads it as it reads them.
+        bounds, a note on every header and a codes sheet. The rows are read as check reads them: from the \
+        dataset folder's workbook, or its CSV files. x_ columns are kept; the workbook's other sheets are \
+        carried over as text (cell values only, no formatting or formulas); its codes sheet is written anew. \
+        A hidden sheet, or a cell whose value has no text (a date), is refused, named, rather than dropped.
+
+        The new workbook is written to a temporary file beside FILE, then renamed into place. It is never \
+        written over the workbook it is read from, into the dataset or templates folder, or through a link, \
+        even with --force; an existing file is replaced only with --force. To update the dataset's workbook, \
+        write a new one elsewhere, compare, then move it in place yourself.
         """
     )
 
     @OptionGroup var options: DataOptions
+    @OptionGroup var templates: TemplatesOption
 
-    @Option(name: .long, help: ArgumentHelp("The workbook to write.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The workbook to write (a new file outside the dataset and templates folders).", valueName: "file"))
     var out = "extraction.xlsx"
 
+    @Flag(name: .long, help: "Replace FILE if it exists (never the workbook read, nor a dataset or template file, nor a link).")
+    var force = false
+
     func run() throws {
-        let written: (bytes: [UInt8], sheets: Int, rows: Int)
+        let review: WorkbookWriter.Review
+        let bytes: [UInt8]
         do {
-            written = try WorkbookWriter.workbook(fromDataset: options.data)
+            review = try WorkbookWriter.review(options.data)
+            bytes = try WorkbookWriter.workbook(of: review, file: options.data)
         } catch {
             printError(error.description)
             throw ExitCode(1)
         }
-        do {
-            try Data(written.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            printError("\(out): cannot be written (\(error.localizedDescription))")
+        if let refusal = WorkbookOutput.refusal(out, force: force, data: options.data, templates: templatesPath,
+                                                workbook: review.workbook) {
+            printError(refusal)
             throw ExitCode(2)
         }
-        print("\(out): \(written.sheets) sheets, \(written.rows) rows from \(options.data)/.")
+        do {
+            try WorkbookOutput.write(bytes, to: out, replace: force)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        print("\(out): \(review.sheetCount) sheets, \(review.rowCount) rows from \(review.source).")
+    }
+
+    /// The templates folder as the other commands find it. Foundation's
+    /// deletingLastPathComponent traps on `.` and `data/`, which
+    /// templatesFolder meets with such a --data: those go by the absolute path.
+    private var templatesPath: String {
+        var data = options.data
+        while data.count > 1 && data.hasSuffix("/") { data.removeLast() }
+        let parts = data.split(separator: "/")
+        if parts.contains(".") || parts.contains("..") || data.isEmpty {
+            let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+            data = URL(fileURLWithPath: data.isEmpty ? "." : data, relativeTo: base).standardizedFileURL.path
+        }
+        return templates.templates(for: data)
     }
 }

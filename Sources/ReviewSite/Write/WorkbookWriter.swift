@@ -30,8 +30,9 @@ public enum WorkbookWriter {
         try zip(parts(codebook: codebook, tables: tables))
     }
 
-    /// The package's parts: paths and XML.
-    static func parts(codebook: Codebook, tables: [TableText]) -> [(path: String, text: String)] {
+    /// The package's parts: paths and XML. The sheets carried over from
+    /// the team's workbook come last, after the codes sheet.
+    static func parts(codebook: Codebook, tables: [TableText], carried: [CarriedSheet] = []) -> [(path: String, text: String)] {
         let codes = CodesSheet(codebook)
         var sheets: [(name: String, xml: String, comments: String?, vml: String?)] = []
         for table in codebook.tables {
@@ -41,6 +42,7 @@ public enum WorkbookWriter {
             sheets.append((table.name, sheet.xml(), sheet.commentsXML(), sheet.vml()))
         }
         sheets.append((codesSheet, codes.xml(), nil, nil))
+        for sheet in carried { sheets.append((sheet.name, sheet.xml(), nil, nil)) }
         var parts: [(path: String, text: String)] = [
             ("[Content_Types].xml", WorkbookParts.contentTypes(sheets.map { $0.comments != nil })),
             ("_rels/.rels", WorkbookParts.rootRelationships),
