@@ -22,7 +22,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // SQLite from Debian's libsqlite3-dev; only Database/Database.swift and Database/Statement.swift import it.
+        // SQLite from Debian's libsqlite3-dev; only files of Database/ import it.
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",

@@ -79,7 +79,7 @@ struct FigureDefinitionTests {
     }
 
     @Test func aRunawayQueryIsStoppedNamingTheFigure() throws {
-        let yaml = Self.head + "  kind: count\n  sql: SELECT a.patient_id FROM patients a, patients b, patients c, patients d\n"
+        let yaml = Self.head + "  kind: count\n  sql: SELECT a.patient_id FROM patients a, patients b, patients c, patients d WHERE a.patient_id || d.patient_id = ''\n"
         let limit = try ReviewDatabase(tables: Self.dataset.tables, codebook: Self.dataset.codebook, prisma: Self.dataset.prisma).workLimit
         #expect(Self.errors(yaml) == [
             "templates/figures.yaml:4:8: figure 'x': stopped after more than \(limit) steps of work: the query does too much (a join without a condition?)",

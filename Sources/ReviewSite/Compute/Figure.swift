@@ -32,4 +32,10 @@ public struct Figure: Sendable, Equatable {
     public subscript(field: String) -> Double? {
         values[field] ?? nil
     }
+
+    /// The first field whose value is no finite number (inf, nan): JSON has
+    /// none, and no review reports one, so such a figure is an error.
+    public var nonFiniteField: String? {
+        kind.fields.first { self[$0].map { !$0.isFinite } ?? false }
+    }
 }

@@ -44,7 +44,8 @@ public enum FiguresJSON {
                     ("rows", { append(list: figure.rows, to: &$0, piece: piece, spill: spill) }),
                 ]
                 for field in figure.kind.fields {
-                    let text = figure[field].map(formatNumber) ?? "null"
+                    // The runner refuses a figure with an infinite value; JSON has no word for one.
+                    let text = figure[field].flatMap { $0.isFinite ? formatNumber($0) : nil } ?? "null"
                     members.append((field, { $0.append(contentsOf: text.utf8) }))
                 }
                 if let numeratorRows = figure.numeratorRows { members.append(("numerator_rows", { append(list: numeratorRows, to: &$0, piece: piece, spill: spill) })) }

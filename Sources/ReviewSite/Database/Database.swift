@@ -6,11 +6,11 @@ import Foundation
 /// by one thread at a time; `connect()` or `copy()` gives another thread its own.
 final class Database: @unchecked Sendable {
     let handle: OpaquePointer
-    private let guardState = GuardState()
+    let guardState = GuardState()
     /// The name of a database in memory that other connections may open (`connect()`).
     private let sharedName: String?
     /// The tool's own SQL functions (`define`), given to every other connection too.
-    private var functions: [SQLFunction] = []
+    var functions: [SQLFunction] = []
 
     /// A new, empty in-memory database. A shared one lives in SQLite's memdb
     /// store, which every connection of this process to it reads: a second
@@ -20,7 +20,10 @@ final class Database: @unchecked Sendable {
     }
 
     /// Set once, before SQLite's first connection (it can only be set then).
-    static let configured: Void = { _ = csqlite_disable_memory_statistics() }()
+    static let configured: Void = {
+        _ = csqlite_disable_memory_statistics()
+        QueryHeap.install()
+    }()
 
     private init(name: String?) throws(DatabaseError) {
         Self.configured
@@ -59,23 +62,6 @@ final class Database: @unchecked Sendable {
         return connection
     }
 
-    /// `has(list, item)`: whether a `;`-separated list (a set column of the
-    /// review's database) holds `item`; false for a NULL list. Figure
-    /// conditions read `has(events, 'infection')` instead of a join.
-    private static func registerFunctions(_ handle: OpaquePointer) {
-        sqlite3_create_function_v2(handle, "has", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nil, { context, _, values in
-            guard let values, let list = sqlite3_value_text(values[0]), let item = sqlite3_value_text(values[1]) else {
-                sqlite3_result_int(context, 0)
-                return
-            }
-            let listBytes = UnsafeBufferPointer(start: list, count: Int(sqlite3_value_bytes(values[0])))
-            let itemBytes = UnsafeBufferPointer(start: item, count: Int(sqlite3_value_bytes(values[1])))
-            let found = listBytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
-                .contains { $0.elementsEqual(itemBytes) }
-            sqlite3_result_int(context, found ? 1 : 0)
-        }, nil, nil, nil)
-    }
-
     deinit {
         // Statements hold the database, so none is left unfinalized here.
         sqlite3_close_v2(handle)
@@ -108,6 +94,8 @@ final class Database: @unchecked Sendable {
         var compiled: OpaquePointer?
         var consumed = 0
         guardState.refusal = nil
+        // Compiling may run SQL of its own (reading the schema): it is counted from now, not from the last statement.
+        guardState.start()
         let status = text.utf8.withContiguousStorageIfAvailable { buffer -> Int32 in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 var tail: UnsafePointer<CChar>?
@@ -171,40 +159,6 @@ final class Database: @unchecked Sendable {
         sqlite3_backup_finish(backup)
         guard stepped == SQLITE_DONE else { throw DatabaseError(message: "cannot write \(path): \(String(cString: sqlite3_errstr(stepped)))") }
     }
-
-    /// From now on, queries only read: `PRAGMA query_only`, an authorizer
-    /// that refuses anything else, and a bound on each query's work.
-    func guardReads(workLimit: Int) throws(DatabaseError) {
-        try execute("PRAGMA query_only = 1")
-        guardState.limit = workLimit
-        let context = Unmanaged.passUnretained(guardState).toOpaque()
-        sqlite3_set_authorizer(handle, { context, action, first, second, _, _ in
-            let state = Unmanaged<GuardState>.fromOpaque(context!).takeUnretainedValue()
-            return state.authorize(action, first.map { String(cString: $0) }, second.map { String(cString: $0) })
-        }, context)
-        sqlite3_progress_handler(handle, GuardState.stepsPerCall, { context in
-            Unmanaged<GuardState>.fromOpaque(context!).takeUnretainedValue().progress()
-        }, context)
-    }
-
-    func failure(_ status: Int32, sql: String?, offset: Int?, on connection: OpaquePointer? = nil) -> DatabaseError {
-        let primary = status & 0xFF
-        if let refusal = guardState.refusal {
-            guardState.refusal = nil
-            return DatabaseError(message: refusal, sql: sql, offset: offset)
-        }
-        if primary == SQLITE_INTERRUPT && guardState.stopped {
-            return DatabaseError(message: "stopped after more than \(guardState.limit) steps of work: the query does too much (a join without a condition?)", sql: sql)
-        }
-        return DatabaseError(message: String(cString: sqlite3_errmsg(connection ?? handle)), sql: sql, offset: offset)
-    }
-}
-
-extension Database {
-    /// Starts the work count of one query afresh.
-    func startWork() {
-        guardState.start()
-    }
 }
 
 extension Database {
@@ -216,84 +170,3 @@ extension Database {
     }
 }
 
-extension Database {
-    /// Registers Swift functions under SQL names, on this connection and on
-    /// every one `connect()` or `copy()` makes from it.
-    func define(_ added: [SQLFunction]) {
-        functions += added
-        for function in added {
-            let box = Unmanaged.passRetained(FunctionBox(function)).toOpaque()
-            let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC
-            let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { Unmanaged<FunctionBox>.fromOpaque($0!).release() }
-            if function.aggregate == nil {
-                sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, { context, count, values in
-                    let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                    // One array per connection, refilled in place outside the box (one exclusive access per call).
-                    var arguments: [DatabaseValue] = []
-                    swap(&arguments, &box.arguments)
-                    if arguments.count != Int(count) { arguments = Array(repeating: .null, count: Int(count)) }
-                    for index in 0..<Int(count) { arguments[index] = Database.value(values![index], like: arguments[index]) }
-                    Database.result(context, box.function.scalar!(arguments))
-                    swap(&arguments, &box.arguments)
-                }, nil, nil, release)
-            } else {
-                sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, nil, { context, count, values in
-                    // The rows so far live in a box the aggregate context points to.
-                    let slot = sqlite3_aggregate_context(context, Int32(MemoryLayout<UnsafeMutableRawPointer>.size))!
-                        .assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
-                    if slot.pointee == nil { slot.pointee = Unmanaged.passRetained(RowsBox(width: Int(count))).toOpaque() }
-                    let box = Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue()
-                    var stored: [DatabaseValue] = []
-                    swap(&stored, &box.rows.values)
-                    let previous = stored.count - Int(count)
-                    for index in 0..<Int(count) { stored.append(Database.value(values![index], like: previous < 0 ? nil : stored[previous + index])) }
-                    swap(&stored, &box.rows.values)
-                }, { context in
-                    let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                    let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
-                    let rows = slot?.pointee.map { Unmanaged<RowsBox>.fromOpaque($0).takeRetainedValue().rows } ?? AggregateRows(width: Int(max(0, box.function.arguments)))
-                    Database.result(context, box.function.aggregate!(rows))
-                }, release)
-            }
-        }
-    }
-
-    /// One argument as a Swift value. A text equal to `previous` (the same argument of the row
-    /// or call before) is that String again: list names and codes repeat from row to row.
-    private static func value(_ value: OpaquePointer?, like previous: DatabaseValue?) -> DatabaseValue {
-        switch sqlite3_value_type(value) {
-        case SQLITE_INTEGER: return .integer(sqlite3_value_int64(value))
-        case SQLITE_FLOAT: return .real(sqlite3_value_double(value))
-        case SQLITE_NULL: return .null
-        default:
-            let text = sqlite3_value_text(value)!, length = Int(sqlite3_value_bytes(value))  // in SQLite's order
-            if case .text(var known)? = previous, known.utf8.count == length,
-               known.withUTF8({ length == 0 || memcmp($0.baseAddress!, text, length) == 0 }) {
-                return .text(known)
-            }
-            return .text(String(cString: text))
-        }
-    }
-
-    private static func result(_ context: OpaquePointer?, _ value: DatabaseValue) {
-        switch value {
-        case .null: sqlite3_result_null(context)
-        case .integer(let number): sqlite3_result_int64(context, number)
-        case .real(let number): sqlite3_result_double(context, number)
-        case .text(let text): sqlite3_result_text(context, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-        }
-    }
-}
-
-private final class FunctionBox {
-    let function: SQLFunction
-    /// A scalar call's arguments (a connection runs one call at a time).
-    var arguments: [DatabaseValue] = []
-    init(_ function: SQLFunction) { self.function = function }
-}
-
-private final class RowsBox {
-    var rows: AggregateRows
-    // Room for a few rows from the start: most groups are small, and growing from empty reallocates often.
-    init(width: Int) { rows = AggregateRows(width: width); rows.values.reserveCapacity(8 * width) }
-}

@@ -1,26 +1,45 @@
+import CSQLite
+
 /// What untrusted SQL (figure definitions, `reviewsite sql`) may do: read
 /// tables and views, call functions, recurse; nothing else. The action
 /// codes are SQLite's authorizer codes (sqlite3.h), stable across versions.
 final class GuardState: @unchecked Sendable {
-    /// How often SQLite calls the progress handler, in virtual machine steps.
-    static let stepsPerCall: Int32 = 1000
-    var limit = 0
-    private var calls = 0
-    private(set) var stopped = false
+    /// How often SQLite calls the progress handler, in virtual machine
+    /// steps: one step over a long value can take a tenth of a second, so
+    /// the clock is read often (a coarse clock, in C: a few nanoseconds).
+    static let stepsPerCall: Int32 = 100
+    /// nil until the connection is guarded.
+    var limits: QueryLimits? {
+        didSet { progress.pointee.mostCalls = sqlite3_int64((limits?.steps ?? 0) / Int(Self.stepsPerCall)) }
+    }
+    /// The progress handler's counts, which SQLite is given.
+    let progress = UnsafeMutablePointer<csqlite_progress>.allocate(capacity: 1)
+    enum Stop { case steps, time }
+    /// Whether the running statement's memory reached its limit.
+    var outOfMemory = false
     /// Why the last statement was refused, for its error message.
     var refusal: String?
 
-    func start() {
-        calls = 0
-        stopped = false
+    init() {
+        progress.initialize(to: csqlite_progress())
     }
 
-    /// Non-zero stops the running statement.
-    func progress() -> Int32 {
-        calls += 1
-        guard calls > limit / Int(Self.stepsPerCall) else { return 0 }
-        stopped = true
-        return 1
+    deinit {
+        progress.deallocate()
+    }
+
+    func start() {
+        outOfMemory = false
+        csqlite_progress_start(progress, sqlite3_int64(limits?.seconds ?? 0))
+    }
+
+    /// Which limit stopped the running statement.
+    var stopped: Stop? {
+        switch progress.pointee.stopped {
+        case 1: .steps
+        case 2: .time
+        default: nil
+        }
     }
 
     private static let allowed: Set<Int32> = [20, 21, 31, 33]  // READ, SELECT, FUNCTION, RECURSIVE
@@ -37,8 +56,9 @@ final class GuardState: @unchecked Sendable {
     /// SQLITE_OK (0) or SQLITE_DENY (1), keeping the reason of a refusal.
     func authorize(_ action: Int32, _ first: String?, _ second: String?) -> Int32 {
         if Self.allowed.contains(action) {
-            guard action == 31, second?.lowercased() == "load_extension" else { return 0 }
-            return refuse("the function load_extension")
+            // fts3_tokenizer() gives a tokenizer's address, and with two arguments sets one.
+            guard action == 31, let function = second?.lowercased(), ["load_extension", "fts3_tokenizer"].contains(function) else { return 0 }
+            return refuse("the function \(function)")
         }
         if action == 19, let name = first?.lowercased(), Self.describing.contains(name) { return 0 }
         var what = Self.names[action] ?? "this statement"

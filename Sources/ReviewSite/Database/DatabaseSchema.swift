@@ -107,19 +107,33 @@ struct DatabaseSchema {
         CREATE INDEX patient_summary_by_monotherapy ON patient_summary (monotherapy);
         CREATE UNIQUE INDEX study_appraisal_key ON study_appraisal (study_id);
         CREATE VIEW treated_patients AS -- every patient with its treatment and adverse events: most figures' population
-          SELECT p.*, \((Codebook.Summary.fixed.dropFirst() + codebook.summary.columns.map(\.name)).map { "s.\(Database.identifier($0))" }.joined(separator: ", "))
-          FROM patients AS p JOIN patient_summary AS s ON s.rowid = p.rowid;
+          SELECT \(selected("p", "patients", "s", Array(Codebook.Summary.fixed.dropFirst()) + codebook.summary.columns.map(\.name)))
+          FROM patients AS p JOIN patient_summary AS s ON s.patient_id = p.patient_id;
 
         """
         if tables.contains(where: { $0.name == "treatments" }) {
             sql += """
             CREATE VIEW treatment_steps AS -- every treatment step with its patient's treatment as a whole
-              SELECT t.*, s.treatments, s.monotherapy, s.combined
+              SELECT \(selected("t", "treatments", "s", Self.stepSummary))
               FROM treatments AS t JOIN patient_summary AS s USING (patient_id);
 
             """
         }
         return sql
+    }
+
+    /// The columns treatment_steps adds to each step from patient_summary.
+    static let stepSummary = ["treatments", "monotherapy", "combined"]
+
+    /// A view's columns, each named: the table's own (code lists are child
+    /// tables), then the summary's. The codebook refuses a table column
+    /// named like a summary column; one that got through is left out
+    /// rather than hide the summary's.
+    private func selected(_ alias: String, _ table: String, _ summary: String, _ added: [String]) -> String {
+        let own = (tables.first { $0.name == table }?.columns ?? [])
+            .filter { $0.type != .codeList && !added.contains($0.name) }
+            .map { "\(alias).\(Database.identifier($0.name))" }
+        return (own + added.map { "\(summary).\(Database.identifier($0))" }).joined(separator: ", ")
     }
 
     private func comment(_ column: Codebook.Column) -> String {

@@ -44,7 +44,7 @@ extension ReviewDatabase {
         }
         try Stopwatch.time("database: indexes and views") { () throws(DatabaseError) in try database.execute(schema.views) }
         try Stopwatch.time("database: commit") { () throws(DatabaseError) in try database.execute("COMMIT") }
-        try database.guardReads(workLimit: 10_000_000 + 200 * loaded)
+        try database.guardReads(QueryLimits.forRows(loaded))
         self.init(database: database, rowCount: loaded, keyLists: keyLists)
     }
 

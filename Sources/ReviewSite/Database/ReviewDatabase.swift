@@ -19,14 +19,16 @@ final class ReviewDatabase: @unchecked Sendable {
         self.keyLists = keyLists
     }
 
-    /// Steps of work a single query may take: enough for any figure over
-    /// every row many times over, too few for a join without a condition.
-    var workLimit: Int { 10_000_000 + 200 * rowCount }
+    /// What a single query may take (steps, seconds, memory); they grow with the rows.
+    var limits: QueryLimits { QueryLimits.forRows(rowCount) }
+
+    /// Steps of work a single query may take.
+    var workLimit: Int { limits.steps }
 
     /// Another guarded connection to the same database, for a second thread.
     func connect() throws(DatabaseError) -> Database {
         let connection = try database.connect()
-        try connection.guardReads(workLimit: workLimit)
+        try connection.guardReads(limits)
         return connection
     }
 

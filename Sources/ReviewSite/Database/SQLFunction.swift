@@ -3,14 +3,19 @@
 struct SQLFunction: Sendable {
     let name: String
     let arguments: Int32
-    let scalar: (@Sendable ([DatabaseValue]) -> DatabaseValue)?
-    let aggregate: (@Sendable (AggregateRows) -> DatabaseValue)?
+    let scalar: (@Sendable ([DatabaseValue]) throws(Failure) -> DatabaseValue)?
+    let aggregate: (@Sendable (AggregateRows) throws(Failure) -> DatabaseValue)?
 
-    static func scalar(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable ([DatabaseValue]) -> DatabaseValue) -> SQLFunction {
+    /// Why a call has no value: the statement stops with this message.
+    struct Failure: Error, Equatable {
+        var message: String
+    }
+
+    static func scalar(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable ([DatabaseValue]) throws(Failure) -> DatabaseValue) -> SQLFunction {
         SQLFunction(name: name, arguments: arguments, scalar: body, aggregate: nil)
     }
 
-    static func aggregate(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable (AggregateRows) -> DatabaseValue) -> SQLFunction {
+    static func aggregate(_ name: String, _ arguments: Int32, _ body: @escaping @Sendable (AggregateRows) throws(Failure) -> DatabaseValue) -> SQLFunction {
         SQLFunction(name: name, arguments: arguments, scalar: nil, aggregate: body)
     }
 }

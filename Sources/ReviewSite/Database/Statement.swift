@@ -7,6 +7,8 @@ final class Statement {
     let sql: String
     /// Whether a run has begun: its work is counted from its first step.
     private var running = false
+    /// Bytes the run's steps hold so far, on a guarded connection.
+    private var heapUsed = 0
 
     init(_ database: Database, _ handle: OpaquePointer, sql: String) {
         self.database = database
@@ -24,9 +26,12 @@ final class Statement {
 
     /// Whether a row is ready; false when the statement is done.
     func step() throws(DatabaseError) -> Bool {
-        if !running { database.startWork() }
+        if !running {
+            database.startWork()
+            heapUsed = 0
+        }
         running = true
-        switch sqlite3_step(handle) {
+        switch database.step(handle, used: &heapUsed) {
         case SQLITE_ROW: return true
         case SQLITE_DONE:
             running = false

@@ -28,7 +28,10 @@ struct FigureRunner: Sendable {
             let index = queried[item]
             let query = FigureQuery(declaration: declarations[index], database: connection, keys: keys,
                                     imputation: imputation, path: path, keyNames: keyNames[thread])
-            return Stopwatch.time("figure \(declarations[index].id)") { query.compute() }
+            let result = Stopwatch.time("figure \(declarations[index].id)") { query.compute() }
+            guard case .success(let figure) = result, let field = figure.nonFiniteField else { return result }
+            return .failure(FigureError(path, declarations[index].position,
+                                        "figure '\(figure.id)': \(field) is \(formatNumber(figure[field]!)) (expected a finite number: is a value of the query infinite, or too large to add up?)"))
         }
         for (item, index) in queried.enumerated() { results[index] = computed[item] }
         var byID: [String: Figure] = [:]

@@ -39,6 +39,49 @@ extension CodebookReader {
         }
     }
 
+    /// Names SQLite gives every table's row number: a column so named hides it.
+    static let rowNames: Set<String> = ["rowid", "oid", "_rowid_"]
+
+    /// Columns a derived view adds to a table's columns (DatabaseSchema.views):
+    /// one of the table's own so named would make the view's column ambiguous.
+    /// (The summary's reader refuses declared summary columns named like patients'.)
+    static func addedByViews(_ table: String) -> (view: String, names: [String])? {
+        switch table {
+        case "patients": ("treated_patients", Array(Codebook.Summary.fixed.dropFirst()))
+        case "treatments": ("treatment_steps", DatabaseSchema.stepSummary)
+        default: nil
+        }
+    }
+
+    /// No column, nor a code list's item column, named like SQLite's row
+    /// number; no column of a table a view joins named like what it adds.
+    func checkReserved(_ table: String, _ columns: [(Codebook.Column, YAMLNode, YAMLNode.Mapping)]) {
+        let added = Self.addedByViews(table)
+        for (column, node, mapping) in columns {
+            let path = join("tables.\(table)", column.name)
+            if Self.rowNames.contains(column.name.lowercased()) {
+                fail(node, path, "the column '\(column.name)' of \(table) has a name SQLite reserves for a row's number (rename it)")
+            } else if let added, added.names.contains(column.name) {
+                fail(node, path, "the column '\(column.name)' of \(table) has the name of a column the view \(added.view) adds from patient_summary (rename it)")
+            }
+            if let item = column.item, let itemNode = mapping["item"], Self.rowNames.contains(item.lowercased()) {
+                fail(itemNode, join(path, "item"), "the item column '\(item)' of \(table)_\(column.name) has a name SQLite reserves for a row's number (rename it)")
+            }
+        }
+    }
+
+    /// Declared summary columns named like SQLite's row number (the summary's
+    /// own check refuses the names of patients' and the fixed columns).
+    func checkReservedSummary(_ node: YAMLNode?) {
+        guard let list = node?.mapping?["columns"]?.sequence else { return }
+        for (index, item) in list.enumerated() {
+            guard let nameNode = item.mapping?["column"], let name = nameNode.scalar?.string,
+                  Self.rowNames.contains(name.lowercased()) else { continue }
+            fail(nameNode, "summary.columns[\(index + 1)].column",
+                 "the column '\(name)' of patient_summary has a name SQLite reserves for a row's number (rename it)")
+        }
+    }
+
     /// The tables against the appraisal, once both are read.
     func checkTables(_ codebook: Codebook, _ root: YAMLNode.Mapping) {
         let tablesKey = keyNode(root, "tables")
@@ -75,6 +118,7 @@ extension CodebookReader {
         let tables = root["tables"].map { self.tables($0) } ?? []
         var codebook = Codebook(tables: tables, codeLists: codeLists, appraisal: appraisal)
         if let node = root["summary"] { codebook.summary = summary(node, tables) }
+        checkReservedSummary(root["summary"])
         checkTables(codebook, root)
         // The checks hold the reader: emptied, so that reader and checks are freed (LeakSanitizer, FuzzWorkbook).
         let checks = deferred

@@ -32,6 +32,7 @@ extension CodebookReader {
             }
         }
         checkCore(name, columns.map(\.0), columns.map(\.2), key)
+        checkReserved(name, columns + extra)
         return Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0))
     }
 

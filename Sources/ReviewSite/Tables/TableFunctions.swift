@@ -68,39 +68,39 @@ struct TableFunctions: Sendable {
                 return (arguments[1].text.flatMap { column.byCode[$0] } ?? column.unit).map { .text($0) } ?? .null
             },
             .scalar("share", 2) { arguments in
-                guard let n = arguments[0].integer, let total = arguments[1].integer else { return .null }
-                return .text("\(n)/\(total) (\(Statistics.percent(n, total).map { "\($0)%" } ?? "n/a"))")
+                guard let n = arguments[0].integer, let total = arguments[1].integer, let percent = Self.percent(n, total) else { return .null }
+                return .text("\(n)/\(total) (\(percent.map { "\($0)%" } ?? "n/a"))")
             },
             labelsFunction("labels", short: false),
             labelsFunction("short_labels", short: true),
-            .scalar("format_number", 1) { arguments in arguments[0].number.map { .text(formatNumber($0)) } ?? .null },
+            .scalar("format_number", 1) { arguments in arguments[0].number.flatMap { $0.isFinite ? .text(formatNumber($0)) : nil } ?? .null },
             .scalar("percent", 2) { arguments in
-                guard let n = arguments[0].integer, let total = arguments[1].integer, let p = Statistics.percent(n, total) else { return .null }
+                guard let n = arguments[0].integer, let total = arguments[1].integer, let p = Self.percent(n, total) ?? nil else { return .null }
                 return .integer(Int64(p))
             },
-            .scalar("join_parts", -1) { arguments in
+            .scalar("join_parts", -1) { arguments throws(SQLFunction.Failure) in
                 let parts = arguments.dropFirst().compactMap(\.text).filter { !$0.isEmpty }
-                return parts.isEmpty ? .null : .text(parts.joined(separator: arguments.first?.text ?? ", "))
+                return parts.isEmpty ? .null : .text(try Self.joined(parts, arguments.first?.text ?? ", ", "join_parts"))
             },
             .aggregate("median_range", 1) { rows in
-                let values = rows.compactMap { $0[0].number }.sorted()
+                guard let values = Self.finite(rows)?.sorted() else { return .null }
                 guard let median = Statistics.median(sorted: values) else { return .text("–") }
                 let range = values.first! == values.last! ? "" : " (\(formatNumber(values.first!))–\(formatNumber(values.last!)))"
                 return .text(formatNumber(median) + range)
             },
             .aggregate("median", 1) { rows in
-                Statistics.median(rows.compactMap { $0[0].number }).map { .real($0) } ?? .null
+                // The mean of two middle values may overflow: no number then.
+                Self.finite(rows).flatMap { Statistics.median($0) }.flatMap { $0.isFinite ? DatabaseValue.real($0) : nil } ?? .null
             },
             .aggregate("range_text", 1) { rows in
-                let values = rows.compactMap { $0[0].number }
-                guard let low = values.min(), let high = values.max() else { return .null }
+                guard let values = Self.finite(rows), let low = values.min(), let high = values.max() else { return .null }
                 return .text(low == high ? formatNumber(low) : "\(formatNumber(low))–\(formatNumber(high))")
             },
-            .aggregate("numbers", 2) { rows in
-                let values = Set(rows.compactMap { $0[0].number }).sorted()
+            .aggregate("numbers", 2) { rows throws(SQLFunction.Failure) in
+                guard let values = Self.finite(rows).map({ Set($0).sorted() }) else { return .null }
                 // `3%`, but `150 mg/ml`.
                 let unit = rows.first?[1].text.map { $0 == "%" ? $0 : " " + $0 } ?? ""
-                return values.isEmpty ? .null : .text(values.map { formatNumber($0) + unit }.joined(separator: ", "))
+                return values.isEmpty ? .null : .text(try Self.joined(values.map { formatNumber($0) + unit }, ", ", "numbers"))
             },
             .aggregate("tally", 4) { [self] rows in tally(rows) },
             .aggregate("tally_by_count", 3) { [self] rows in tallyByCount(rows) },
@@ -126,12 +126,45 @@ struct TableFunctions: Sendable {
                 let codes = ordered(counts.keys, first[0])
                 return codes.isEmpty ? .null : .text(codes.map { "\(label(first[0], $0)) \(counts[$0]!)" }.joined(separator: ", "))
             },
-            .aggregate("join_codes", 3) { [self] rows in
+            .aggregate("join_codes", 3) { [self] rows throws(SQLFunction.Failure) in
                 guard let first = rows.first else { return .null }
                 let codes = ordered(rows.compactMap { $0[1].text }, first[0])
-                return codes.isEmpty ? .null : .text(codes.map { label(first[0], $0) }.joined(separator: first[2].text ?? ", "))
+                return codes.isEmpty ? .null : .text(try Self.joined(codes.map { label(first[0], $0) }, first[2].text ?? ", ", "join_codes"))
             },
         ]
+    }
+
+    /// `round(100 n / total)` (Statistics.percent) when `200 n + total`
+    /// fits: nil (no value) when it does not; .some(nil) for no total.
+    static func percent(_ n: Int, _ total: Int) -> Int?? {
+        guard total > 0 else { return .some(nil) }
+        let (twice, overflow) = n.multipliedReportingOverflow(by: 200)
+        guard !overflow, !twice.addingReportingOverflow(total).overflow, !total.multipliedReportingOverflow(by: 2).overflow else { return nil }
+        return Statistics.percent(n, total)
+    }
+
+    /// The numbers of an aggregate's first argument; nil when one is not
+    /// finite (an infinity has no place in a table: the cell is empty).
+    static func finite(_ rows: AggregateRows) -> [Double]? {
+        var values: [Double] = []
+        for row in rows {
+            guard let value = row[0].number else { continue }
+            guard value.isFinite else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// The parts with the separator between them, unless that would be
+    /// longer than SQLite takes for one value: its length is known before
+    /// it is made (a long separator between many codes would be gigabytes).
+    static func joined(_ parts: [String], _ separator: String, _ function: String) throws(SQLFunction.Failure) -> String {
+        var length = separator.utf8.count.multipliedReportingOverflow(by: max(parts.count - 1, 0))
+        for part in parts where !length.overflow { length = length.partialValue.addingReportingOverflow(part.utf8.count) }
+        guard !length.overflow, length.partialValue <= QueryLimits.valueBytes else {
+            throw SQLFunction.Failure(message: "\(function)(): the text would be longer than \(QueryLimits.valueBytes >> 20) MiB (a long separator between many codes?)")
+        }
+        return parts.joined(separator: separator)
     }
 
     /// `label(list, code)`: a code's label, or its short label.
@@ -141,9 +174,9 @@ struct TableFunctions: Sendable {
 
     /// `labels(list, codes, separator)`: each code of a `;`-list by its label (or short label).
     private func labelsFunction(_ name: String, short: Bool) -> SQLFunction {
-        .scalar(name, 3) { [self] arguments in
+        .scalar(name, 3) { [self] arguments throws(SQLFunction.Failure) in
             guard let codes = arguments[1].text else { return .null }
-            return .text(codes.split(separator: ";").map { label(arguments[0], String($0), short: short) }.joined(separator: arguments[2].text ?? ", "))
+            return .text(try Self.joined(codes.split(separator: ";").map { label(arguments[0], String($0), short: short) }, arguments[2].text ?? ", ", name))
         }
     }
 
@@ -218,10 +251,11 @@ extension DatabaseValue {
         return nil
     }
 
+    /// A whole number; nil for a real that is not one or lies past Int's range (1e300, inf).
     var integer: Int? {
         switch self {
         case .integer(let value): Int(value)
-        case .real(let value) where value == value.rounded(): Int(value)
+        case .real(let value): Int(exactly: value)
         default: nil
         }
     }
