@@ -35,8 +35,18 @@ struct TemplatesOption: ParsableArguments {
 /// there, so that `--data my-review/data` finds `my-review/templates`.
 func templatesFolder(_ given: String?, data: String) -> String {
     if let given { return given }
-    let parent = (data as NSString).deletingLastPathComponent
-    let beside = parent.isEmpty ? "templates" : "\(parent)/templates"
+    // By hand: Foundation's deletingLastPathComponent traps on `.` and `data/`.
+    var path = data
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    let parent: String
+    if path == "." || path == ".." || path.hasSuffix("/.") || path.hasSuffix("/..") {
+        parent = path + "/.."
+    } else if let slash = path.lastIndex(of: "/") {
+        parent = slash == path.startIndex ? "" : String(path[..<slash])
+    } else {
+        parent = path == "/" ? "/.." : ""
+    }
+    let beside = parent.isEmpty ? (path.hasPrefix("/") ? "/templates" : "templates") : "\(parent)/templates"
     var isFolder: ObjCBool = false
     return FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder) && isFolder.boolValue ? beside : "templates"
 }

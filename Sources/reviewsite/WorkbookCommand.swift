@@ -55,17 +55,5 @@ struct WorkbookCommand: ParsableCommand {
         print("\(out): \(review.sheetCount) sheets, \(review.rowCount) rows from \(review.source).")
     }
 
-    /// The templates folder as the other commands find it. Foundation's
-    /// deletingLastPathComponent traps on `.` and `data/`, which
-    /// templatesFolder meets with such a --data: those go by the absolute path.
-    private var templatesPath: String {
-        var data = options.data
-        while data.count > 1 && data.hasSuffix("/") { data.removeLast() }
-        let parts = data.split(separator: "/")
-        if parts.contains(".") || parts.contains("..") || data.isEmpty {
-            let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-            data = URL(fileURLWithPath: data.isEmpty ? "." : data, relativeTo: base).standardizedFileURL.path
-        }
-        return templates.templates(for: data)
-    }
+    private var templatesPath: String { templates.templates(for: options.data) }
 }
