@@ -45,7 +45,7 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
             return true
         }
     } catch {
-        sink.add(DataError(file: workbook.file, line: nil, message: error.message, sheet: sheet.name))
+        sink.add(DataError(file: workbook.file, line: error.row, message: error.message, sheet: sheet.name, cellColumn: error.column))
         return .some(nil)
     }
     if !sawRow {
