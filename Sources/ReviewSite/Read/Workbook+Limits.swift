@@ -61,7 +61,7 @@ extension WorkbookProblem {
         WorkbookProblem("has more than \(grouped(limit)) cells with something in them (part \(Echo.quoted(path))), the most read from one sheet (a sheet of 1,000,000 patients has about 15,000,000; keep the table as a CSV file)")
     }
 
-    /// The header row's last cell, `value` at `column`, widens every row past a limit.
+    /// The header row, when its last cell would widen every row past a limit: refused at that cell.
     static func wideHeader(_ row: SheetRow, limits: Workbook.Limits) -> WorkbookProblem? {
         let width = row.width
         let empty = width - row.cells.count - row.problems.count
