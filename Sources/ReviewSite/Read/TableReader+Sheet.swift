@@ -12,7 +12,7 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
     }
     let xml: [UInt8]
     do { xml = try workbook.sheetXML(sheet) } catch {
-        sink.add(file: workbook.file, line: nil, error.message)
+        sink.add(DataError(file: workbook.file, line: nil, message: error.message, sheet: sheet.name))
         return .some(nil)
     }
     // Errors of the table are the sheet's from here on; its columns are known after the header.
@@ -45,7 +45,7 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
             return true
         }
     } catch {
-        sink.add(DataError(file: workbook.file, line: nil, message: error.message, sheet: sheet.name))
+        sink.add(DataError(file: workbook.file, line: error.row, message: error.message, sheet: sheet.name, cellColumn: error.column))
         return .some(nil)
     }
     if !sawRow {

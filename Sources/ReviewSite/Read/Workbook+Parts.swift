@@ -9,9 +9,10 @@ struct SharedStrings {
     init() {}
 
     /// Reads `<sst>`: each `<si>` is one string, its rich-text runs joined
-    /// and its phonetic guides (`<rPh>`) left out.
-    init(_ xml: [UInt8], part: String) throws(WorkbookProblem) {
+    /// and its phonetic guides (`<rPh>`) left out; at most `limit` strings.
+    init(_ xml: [UInt8], part: String, limit: Int = Workbook.Limits.standard.sharedStrings) throws(WorkbookProblem) {
         var bytes: [UInt8] = [], ends: [Int] = []
+        var tooMany = false
         do throws(XMLProblem) {
             try xml.withUnsafeBufferPointer { buffer throws(XMLProblem) in
                 var scanner = XMLScanner(buffer)
@@ -20,6 +21,7 @@ struct SharedStrings {
                     switch try scanner.next() {
                     case .start(let name, _, let empty):
                         if scanner.isName(name, "si") {
+                            guard ends.count < limit else { tooMany = true; return }
                             start = bytes.count
                             if !empty { try readRichText(&scanner, into: &bytes) }
                             decodeEscapes(&bytes, from: start)
@@ -33,6 +35,7 @@ struct SharedStrings {
         } catch {
             throw WorkbookProblem(error, part: part)
         }
+        if tooMany { throw WorkbookProblem.tooManyStrings(part, limit) }
         self.bytes = bytes
         self.ends = ends
     }
@@ -103,11 +106,13 @@ func decodeEscapes(_ bytes: inout [UInt8], from start: Int) {
 
 /// Which cell styles show numbers as dates or times (styles.xml).
 enum NumberFormats {
-    /// Per `<xf>` of `<cellXfs>`, whether its number format is a date or time.
-    static func dateStyles(_ xml: [UInt8], part: String) throws(WorkbookProblem) -> [Bool] {
+    /// Per `<xf>` of `<cellXfs>`, whether its number format is a date or
+    /// time; at most `limit` formats, and as many number formats.
+    static func dateStyles(_ xml: [UInt8], part: String, limit: Int = Workbook.Limits.standard.styles) throws(WorkbookProblem) -> [Bool] {
         var codes: [Int: String] = [:]
         var styles: [Bool] = []
         var inCellStyles = false
+        var tooMany = false
         do throws(XMLProblem) {
             try xml.withUnsafeBufferPointer { buffer throws(XMLProblem) in
                 var scanner = XMLScanner(buffer)
@@ -115,10 +120,12 @@ enum NumberFormats {
                     switch try scanner.next() {
                     case .start(let name, let tag, _):
                         if scanner.isName(name, "numFmt"), let id = try scanner.string("numFmtId", in: tag).flatMap({ Int($0) }) {
+                            guard codes.count < limit || codes[id] != nil else { tooMany = true; return }
                             codes[id] = try scanner.string("formatCode", in: tag) ?? ""
                         } else if scanner.isName(name, "cellXfs") {
                             inCellStyles = true
                         } else if inCellStyles && scanner.isName(name, "xf") {
+                            guard styles.count < limit else { tooMany = true; return }
                             let id = try scanner.string("numFmtId", in: tag).flatMap { Int($0) } ?? 0
                             styles.append(codes[id].map(isDateFormat) ?? builtInDates.contains(id))
                         }
@@ -131,6 +138,7 @@ enum NumberFormats {
         } catch {
             throw WorkbookProblem(error, part: part)
         }
+        if tooMany { throw WorkbookProblem.tooManyStyles(part, limit) }
         return styles
     }
 

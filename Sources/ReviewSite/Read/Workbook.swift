@@ -3,8 +3,10 @@ import ZIPFoundation
 
 /// An .xlsx workbook opened for reading: its sheets by name, its shared
 /// strings, and which cell styles show a date. A sheet's XML is inflated
-/// when it is read (`sheetXML`), each part bounded by `maxPartSize`, so
-/// that a zip bomb ends with an error rather than all memory.
+/// when it is read (`sheetXML`). Every part to read is budgeted at opening
+/// from the sizes the archive declares (`Limits`), and inflated no further
+/// than its declared size, so that a zip bomb ends with an error rather
+/// than all memory.
 final class Workbook: @unchecked Sendable {
     /// The file as errors name it: `data/extraction.xlsx`.
     let file: String
@@ -15,10 +17,13 @@ final class Workbook: @unchecked Sendable {
     let strings: SharedStrings
     /// Per cell style (`s="3"`), whether its number format shows a date or time.
     let dateStyles: [Bool]
+    let limits: Limits
     /// The file, opened anew for each sheet. ZIPFoundation's archive in
     /// memory traps on a directory that points past the end (found by
     /// FuzzWorkbook); on a file, such a read is only short, and an error.
     private let url: URL
+    /// The archive's entries by name, each name once.
+    private let entries: [String: Entry]
 
     struct Sheet {
         var name: String
@@ -26,19 +31,19 @@ final class Workbook: @unchecked Sendable {
         var part: String
     }
 
-    /// At most this much XML per part: a 100,000-patient sheet is about 100 MB.
-    static let maxPartSize = 1 << 30
-
     /// `path` is the workbook's file, `file` its name in errors.
-    init(file: String, path: String) throws(WorkbookProblem) {
+    init(file: String, path: String, limits: Limits = .standard) throws(WorkbookProblem) {
         self.file = file
+        self.limits = limits
         url = URL(fileURLWithPath: path)
         let archive = try Self.archive(url)
-        let workbookPart = try Self.officeDocument(archive)
+        var parts = try Parts(archive, limits: limits)
+        entries = parts.entries
+        let workbookPart = try Self.officeDocument(&parts)
         let base = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
-        let targets = try Self.relationships(archive, of: workbookPart)
+        let targets = try Self.relationships(&parts, of: workbookPart)
         var sheets: [Sheet] = [], hidden: [String] = []
-        try Self.parse(Self.part(archive, workbookPart), part: workbookPart) { scanner, name, tag throws(XMLProblem) in
+        try Self.parse(parts.readSmall(workbookPart), part: workbookPart) { scanner, name, tag throws(XMLProblem) in
             guard scanner.isName(name, "sheet") else { return }
             let sheetName = try scanner.string("name", in: tag) ?? ""
             let state = try scanner.string("state", in: tag) ?? "visible"
@@ -52,9 +57,17 @@ final class Workbook: @unchecked Sendable {
         self.sheets = sheets
         hiddenSheets = hidden
         let sharedPart = targets.first { $0.key.hasPrefix("#sharedStrings:") }.map { Self.resolve($0.value, base: base) }
-        strings = try sharedPart.map { part throws(WorkbookProblem) in try SharedStrings(Self.part(archive, part), part: part) } ?? SharedStrings()
         let stylesPart = targets.first { $0.key.hasPrefix("#styles:") }.map { Self.resolve($0.value, base: base) }
-        dateStyles = try stylesPart.map { part throws(WorkbookProblem) in try NumberFormats.dateStyles(Self.part(archive, part), part: part) } ?? []
+        // Everything still to read is budgeted before any of it is inflated.
+        if let sharedPart { try parts.plan(sharedPart, limit: limits.part) }
+        if let stylesPart { try parts.plan(stylesPart, limit: limits.smallPart) }
+        for sheet in sheets { try parts.plan(sheet.part, sheet: sheet.name, limit: limits.part) }
+        strings = try sharedPart.map { part throws(WorkbookProblem) in
+            try SharedStrings(parts.read(part, limit: limits.part), part: part, limit: limits.sharedStrings)
+        } ?? SharedStrings()
+        dateStyles = try stylesPart.map { part throws(WorkbookProblem) in
+            try NumberFormats.dateStyles(parts.read(part, limit: limits.smallPart), part: part, limit: limits.styles)
+        } ?? []
     }
 
     func sheet(named name: String) -> Sheet? {
@@ -63,7 +76,7 @@ final class Workbook: @unchecked Sendable {
 
     /// A sheet's XML; a new archive reader per call, as sheets are read on two threads.
     func sheetXML(_ sheet: Sheet) throws(WorkbookProblem) -> [UInt8] {
-        try Self.part(Self.archive(url), sheet.part)
+        try Self.part(Self.archive(url), entries[sheet.part], sheet.part, limit: limits.part)
     }
 
     private static func archive(_ url: URL) throws(WorkbookProblem) -> Archive {
@@ -74,53 +87,93 @@ final class Workbook: @unchecked Sendable {
         }
     }
 
-    /// A part's bytes, inflated up to `maxPartSize`.
-    static func part(_ archive: Archive, _ path: String, limit: Int = maxPartSize) throws(WorkbookProblem) -> [UInt8] {
-        guard let entry = archive[path] else {
+    /// A part's bytes, inflated up to `limit` and no further than the size
+    /// the archive declares for it (which may lie: what is inflated is counted).
+    static func part(_ archive: Archive, _ entry: Entry?, _ path: String, limit: Int) throws(WorkbookProblem) -> [UInt8] {
+        guard let entry else {
             throw WorkbookProblem("has no part \(Echo.quoted(path)) (expected a workbook saved by a spreadsheet program as .xlsx)")
         }
-        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge(path, limit) }
+        guard entry.uncompressedSize <= UInt64(limit) else { throw WorkbookProblem.tooLarge(path, limit) }
+        let declared = Int(entry.uncompressedSize)
         var bytes: [UInt8] = []
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                // The declared size may lie: count what is inflated.
-                guard bytes.count + chunk.count <= limit else { throw TooLarge() }
+                guard bytes.count + chunk.count <= declared else { throw LongerThanDeclared() }
                 bytes.append(contentsOf: chunk)
             }
-        } catch is TooLarge {
-            throw tooLarge(path, limit)
+        } catch is LongerThanDeclared {
+            throw WorkbookProblem.longerThanDeclared(path, declared)
         } catch {
             throw WorkbookProblem("part \(Echo.quoted(path)) cannot be unpacked (the file is damaged; save the workbook again)")
         }
         return bytes
     }
 
-    private struct TooLarge: Error {}
-
-    private static func tooLarge(_ path: String, _ limit: Int) -> WorkbookProblem {
-        WorkbookProblem("part \(Echo.quoted(path)) unpacks to more than \(grouped(limit >> 20)) MB (expected a smaller workbook, or the tables as CSV files)")
-    }
+    private struct LongerThanDeclared: Error {}
 
     /// A part of the archive at `file`, for tests.
     static func part(inFile file: String, _ path: String, limit: Int) throws(WorkbookProblem) -> [UInt8] {
-        try part(archive(URL(fileURLWithPath: file)), path, limit: limit)
+        let archive = try archive(URL(fileURLWithPath: file))
+        return try part(archive, Parts(archive, limits: .standard).entries[path], path, limit: limit)
+    }
+
+    /// The archive's entries by name, and the unpacked bytes planned so far against `Limits.total`.
+    struct Parts {
+        let archive: Archive
+        let entries: [String: Entry]
+        let limits: Limits
+        private var planned = 0
+
+        /// Two entries of one name are refused: programs differ on which they read.
+        init(_ archive: Archive, limits: Limits) throws(WorkbookProblem) {
+            var entries: [String: Entry] = [:]
+            for entry in archive {
+                guard entries.updateValue(entry, forKey: entry.path) == nil else { throw WorkbookProblem.duplicate(entry.path) }
+            }
+            self.archive = archive
+            self.entries = entries
+            self.limits = limits
+        }
+
+        /// Counts a part to read against the total; a missing one is an error when read.
+        mutating func plan(_ path: String, sheet: String? = nil, limit: Int) throws(WorkbookProblem) {
+            guard let entry = entries[path] else { return }
+            guard entry.uncompressedSize <= UInt64(limit) else { throw WorkbookProblem.tooLarge(path, limit) }
+            planned += Int(entry.uncompressedSize)
+            guard planned <= limits.total else { throw WorkbookProblem.overTotal(path, sheet: sheet, limits.total) }
+        }
+
+        /// A small part, planned as it is read.
+        mutating func readSmall(_ path: String) throws(WorkbookProblem) -> [UInt8] {
+            try plan(path, limit: limits.smallPart)
+            return try read(path, limit: limits.smallPart)
+        }
+
+        /// A part planned already.
+        func read(_ path: String, limit: Int) throws(WorkbookProblem) -> [UInt8] {
+            try Workbook.part(archive, entries[path], path, limit: limit)
+        }
+
+        func has(_ path: String) -> Bool {
+            entries[path] != nil
+        }
     }
 
     /// The main part, from the package's relationships (`xl/workbook.xml` as a rule).
-    private static func officeDocument(_ archive: Archive) throws(WorkbookProblem) -> String {
-        guard archive["_rels/.rels"] != nil else { return "xl/workbook.xml" }
-        let targets = try relationships(archive, of: "")
+    private static func officeDocument(_ parts: inout Parts) throws(WorkbookProblem) -> String {
+        guard parts.has("_rels/.rels") else { return "xl/workbook.xml" }
+        let targets = try relationships(&parts, of: "")
         return targets.first { $0.key.hasPrefix("#officeDocument:") }.map { resolve($0.value, base: "") } ?? "xl/workbook.xml"
     }
 
     /// A part's relationships by id, and `#kind:id` for each relationship's type.
-    private static func relationships(_ archive: Archive, of part: String) throws(WorkbookProblem) -> [String: String] {
+    private static func relationships(_ parts: inout Parts, of part: String) throws(WorkbookProblem) -> [String: String] {
         var components = part.split(separator: "/").map(String.init)
         let name = components.popLast() ?? ""
         let path = (components + ["_rels", "\(name).rels"]).joined(separator: "/")
-        guard archive[path] != nil else { return [:] }
+        guard parts.has(path) else { return [:] }
         var targets: [String: String] = [:]
-        try parse(Self.part(archive, path), part: path) { scanner, element, tag throws(XMLProblem) in
+        try parse(parts.readSmall(path), part: path) { scanner, element, tag throws(XMLProblem) in
             guard scanner.isName(element, "Relationship"), let id = try scanner.string("Id", in: tag),
                   let target = try scanner.string("Target", in: tag) else { return }
             targets[id] = target
@@ -162,6 +215,9 @@ final class Workbook: @unchecked Sendable {
 /// A problem with the workbook as a whole (not a cell): reported at its file.
 struct WorkbookProblem: Error {
     var message: String
+    /// The sheet's row and column (from 0) when the problem is one cell's.
+    var row: Int?
+    var column: Int?
 
     init(_ message: String) {
         self.message = message

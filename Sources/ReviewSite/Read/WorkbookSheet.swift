@@ -100,13 +100,17 @@ struct SheetReader {
     let workbook: Workbook
     let sheet: Workbook.Sheet
 
-    /// Calls `body` for every row with a cell in it, in order, until it returns false.
+    /// Calls `body` for every row with a cell in it, in order, until it
+    /// returns false. The first is the header, whose width every row is read
+    /// at: a far cell in it, or more cells than the limits, end the reading.
     func forEachRow(_ xml: [UInt8], _ body: (SheetRow) -> Bool) throws(WorkbookProblem) {
+        var refusal: WorkbookProblem?
         do throws(XMLProblem) {
             try xml.withUnsafeBufferPointer { buffer throws(XMLProblem) in
                 var scanner = XMLScanner(buffer)
                 var row = SheetRow()
                 var inData = false
+                var cells = 0
                 while true {
                     switch try scanner.next() {
                     case .start(let name, let tag, let empty):
@@ -122,7 +126,17 @@ struct SheetReader {
                             row.cells.removeAll(keepingCapacity: true)
                             row.problems.removeAll(keepingCapacity: true)
                             if !empty { try readCells(&scanner, into: &row) }
-                            if !row.isEmpty && !body(row) { return }
+                            guard !row.isEmpty else { continue }
+                            if cells == 0, let problem = WorkbookProblem.wideHeader(row, limits: workbook.limits) {
+                                refusal = problem
+                                return
+                            }
+                            cells += row.cells.count + row.problems.count
+                            guard cells <= workbook.limits.cellsPerSheet else {
+                                refusal = .tooManyCells(sheet.part, workbook.limits.cellsPerSheet)
+                                return
+                            }
+                            if !body(row) { return }
                         }
                     case .end(let name): if scanner.isName(name, "sheetData") { inData = false }
                     case .done: return
@@ -133,6 +147,7 @@ struct SheetReader {
         } catch {
             throw WorkbookProblem(error, sheetPart: sheet.part)
         }
+        if let refusal { throw refusal }
     }
 
     /// The cells of the row just opened, up to its end tag.
