@@ -103,6 +103,11 @@ struct InitCommandTests {
         #expect(file.status == 2)
         #expect(file.standardError == "'\(root)/notes.txt': is a file (expected a new or empty folder for the review)\n")
         #expect(try Scratch.snapshot(root) == before)
+        // The system's reason, not Foundation's "NSCocoaErrorDomain error 512".
+        let below = try runReviewSite(["init", root + "/notes.txt/review"])
+        #expect(below.status == 2)
+        #expect(below.standardError == "'\(root)/notes.txt/review': cannot be created (Not a directory)\n")
+        #expect(try Scratch.snapshot(root) == before)
     }
 
     @Test func anEmptyFolderIsFilled() throws {

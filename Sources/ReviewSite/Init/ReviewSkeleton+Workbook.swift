@@ -15,10 +15,8 @@ extension ReviewSkeleton {
             throw Failure(description: "the new review's tables as a workbook: \(error.description)")
         }
         let path = "\(folder)/data/extraction.xlsx"
-        do {
-            try Data(written.bytes).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-        } catch {
-            throw Failure(description: "\(Echo.path(path)): cannot be written (\(error.localizedDescription))")
+        if let reason = writeNew(path, written.bytes) {
+            throw Failure(description: "\(Echo.path(path)): cannot be written (\(reason))")
         }
         for file in tableFiles where unlink("\(folder)/\(file)") != 0 {
             throw Failure(description: "\(Echo.path("\(folder)/\(file)")): cannot be removed (\(SystemError.reason()))")

@@ -42,27 +42,23 @@ public enum ReviewSkeleton {
             }
             let entries: [String]
             do { entries = try manager.contentsOfDirectory(atPath: folder) } catch {
-                throw Failure(description: "\(Echo.path(folder)): cannot be read (\(error.localizedDescription))")
+                throw Failure(description: "\(Echo.path(folder)): cannot be read (\(SystemError.reason(of: error)))")
             }
             guard entries.isEmpty else {
                 throw Failure(description: "\(Echo.path(folder)): is not empty (\(entries.count) \(entries.count == 1 ? "entry" : "entries")); "
                               + "reviewsite init writes a new review only into a new or empty folder, so that no file is overwritten")
             }
         }
-        do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(description: "\(Echo.path(folder)): cannot be created (\(error.localizedDescription))")
+        if let reason = makeFolders(folder) {
+            throw Failure(description: "\(Echo.path(folder)): cannot be created (\(reason))")
         }
         for sub in ["data", "templates"] where mkdir("\(folder)/\(sub)", 0o755) != 0 {
             throw Failure(description: "\(Echo.path("\(folder)/\(sub)")): cannot be created (\(SystemError.reason()))")
         }
         for file in files {
             let path = "\(folder)/\(file.path)"
-            do {
-                try Data(file.text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-            } catch {
-                throw Failure(description: "\(Echo.path(path)): cannot be written (\(error.localizedDescription))")
+            if let reason = writeNew(path, Array(file.text.utf8)) {
+                throw Failure(description: "\(Echo.path(path)): cannot be written (\(reason))")
             }
         }
     }

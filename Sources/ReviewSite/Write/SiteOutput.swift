@@ -44,7 +44,7 @@ final class MemoryOutput: SiteOutput, @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .output("\(path): cannot make a temporary folder (\(error.localizedDescription))")
+            throw .output("\(path): cannot make a temporary folder (\(SystemError.reason(of: error)))")
         }
         let file = folder.appendingPathComponent("file").path
         try write(file)

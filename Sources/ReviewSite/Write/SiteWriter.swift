@@ -122,11 +122,6 @@ public enum SiteWriter {
     /// The system's reason, not Foundation's "error 512".
     static func describe(_ error: Error) -> String {
         if let failure = error as? BuildFailure { return failure.description }
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return SystemError.reason(Int32(underlying.code))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return SystemError.reason(Int32(nsError.code)) }
-        return nsError.localizedDescription
+        return SystemError.reason(of: error)
     }
 }
