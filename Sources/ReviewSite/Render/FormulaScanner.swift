@@ -46,7 +46,21 @@ struct FormulaScanner {
     private var number: Number?
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes { add(byte) }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Most cells are no candidate: their bytes up to the next
+            // separator (or quote) are skipped without the state machine.
+            if !candidate && field == .unquoted {
+                while index < count && bytes[index] != UInt8(ascii: ",") && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                if index == count { return }
+            } else if !candidate && field == .quoted {
+                while index < count && bytes[index] != UInt8(ascii: "\"") { index += 1 }
+                if index == count { return }
+            }
+            add(bytes[index])
+            index += 1
+        }
     }
 
     mutating func add(_ byte: UInt8) {
