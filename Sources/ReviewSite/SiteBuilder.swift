@@ -152,11 +152,11 @@ public struct SiteBuilder: Sendable {
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
             let text = TextPages(frame: frame, provenance: review.provenance, charts: plan.charts)
-            let downloads = offered + ["figures.json", Self.databaseFile]
+            let downloads = TextPages.downloads(offered + ["figures.json", Self.databaseFile], formulas: FormulaCells(offered, sources: report.files))
             for (number, page) in pages.textPages.enumerated() {
                 var markdown = plan.texts[page.markdown!]!
                 if number == 0 { markdown = TextPages.home(markdown, contents: pages.pages.filter { $0.file != page.file }) }
-                let made = text.page(file: page.file, title: page.title, markdown: markdown, extra: number == 0 ? TextPages.downloads(downloads) : nil)
+                let made = text.page(file: page.file, title: page.title, markdown: markdown, extra: number == 0 ? downloads : nil)
                 try site.add(page.file, made.html)
                 try site.add(page.stem + ".md", made.markdown)
             }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where a side of a diff comes from: a dataset folder, or a git revision
-/// of this repository whose `data/` is read with `git show`, never touching
-/// the work tree.
+/// of this repository whose `data/` is read with git, never touching the
+/// work tree.
 public enum DatasetSource {
     /// A folder holding the dataset: `spec` itself when it is a folder, else
     /// a temporary copy of `dataFolder` at git revision `spec`.
@@ -21,28 +21,69 @@ public enum DatasetSource {
         guard (try? gitData(["cat-file", "-e", "\(commit):\(prefix)\(folderName)"])) != nil else {
             throw .output("\(spec): this revision has no \(folderName)/ folder (expected a revision whose \(folderName)/ holds the dataset)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-\(commit.prefix(12))-\(UUID().uuidString)")
-        TemporaryFolders.register(folder.path)
+        let folder = try TemporaryFolders.make()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            // A workbook in place of the CSV files is read from git like them.
-            let listing = (try? git(["ls-tree", "--name-only", "\(commit):\(prefix)\(dataFolder)"])) ?? ""
-            let workbooks = listing.split(separator: "\n").map(String.init).filter { $0.lowercased().hasSuffix(".xlsx") }
-            for file in SiteBuilder.datasetFiles + workbooks {
-                // A file missing at that revision stays missing: the loader reports it.
-                if let data = try? gitData(["show", "\(commit):\(prefix)\(dataFolder)/\(file)"]) {
-                    try data.write(to: folder.appendingPathComponent(file))
-                } else if file == Codebook.fileName, case .success(let bytes) = RegularFile.contents("\(dataFolder)/\(file)") {
-                    // A revision from before codebooks was the default review's: the folder's codebook reads it.
-                    try Data(bytes).write(to: folder.appendingPathComponent(file))
-                }
-            }
+            try copy(commit: commit, tree: "\(prefix)\(folderName)", spec: spec, dataFolder: String(folderName), to: folder)
         } catch {
-            remove(folder.path)
-            throw .output("\(spec): cannot read \(dataFolder)/ at that revision (\(error))")
+            remove(folder)
+            throw error
         }
-        pauseForTests(folder.path)
-        return (folder.path, "\(spec) (\(commit.prefix(12)))", true)
+        pauseForTests(folder)
+        return (folder, "\(spec) (\(commit.prefix(12)))", true)
+    }
+
+    /// The largest file read from a git revision, in bytes: a small object
+    /// in git may inflate to gigabytes. A dataset of 1,000,000 patients has
+    /// files of at most about 120 MB. REVIEWSITE_REVISION_FILE_LIMIT sets another.
+    static let defaultFileLimit = 512 << 20
+
+    static var fileLimit: Int {
+        ProcessInfo.processInfo.environment["REVIEWSITE_REVISION_FILE_LIMIT"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? defaultFileLimit
+    }
+
+    /// Copies the dataset files of `tree` at `commit` into `folder`, each
+    /// checked against the limit before it is read, and written as git
+    /// gives it (never whole in memory).
+    private static func copy(commit: String, tree: String, spec: String, dataFolder: String, to folder: String) throws(BuildFailure) {
+        let entries = blobs(commit: commit, tree: tree)
+        // A workbook in place of the CSV files is read from git like them.
+        let workbooks = entries.keys.filter { $0.lowercased().hasSuffix(".xlsx") }.sorted()
+        let limit = fileLimit
+        for file in SiteBuilder.datasetFiles + workbooks {
+            let destination = "\(folder)/\(file)"
+            guard let blob = entries[file] else {
+                // A file missing at that revision stays missing: the loader reports it.
+                // A revision from before codebooks was the default review's: the folder's codebook reads it.
+                if file == Codebook.fileName, case .success(let bytes) = RegularFile.contents("\(dataFolder)/\(file)"),
+                   !FileManager.default.createFile(atPath: destination, contents: Data(bytes)) {
+                    throw .output("\(spec): cannot read \(dataFolder)/ at that revision (\(destination) cannot be written)")
+                }
+                continue
+            }
+            guard blob.size <= limit else {
+                throw .output("\(spec) (\(commit.prefix(12))): \(dataFolder)/\(file) is \(grouped(blob.size)) bytes at that revision, over the limit of \(grouped(limit)) bytes for a file read from a git revision (set REVIEWSITE_REVISION_FILE_LIMIT to a larger number of bytes to read it)")
+            }
+            do {
+                try gitData(["cat-file", "blob", blob.object], into: destination)
+            } catch {
+                throw .output("\(spec): cannot read \(dataFolder)/ at that revision (\(error))")
+            }
+        }
+    }
+
+    /// The files of `tree` at `commit` with their objects and sizes, by name.
+    private static func blobs(commit: String, tree: String) -> [String: (object: String, size: Int)] {
+        guard let listing = try? gitData(["ls-tree", "-l", "-z", "\(commit):\(tree)"]) else { return [:] }
+        var entries: [String: (object: String, size: Int)] = [:]
+        // Each entry: "MODE TYPE OBJECT SIZE\tNAME", ended by NUL; SIZE is padded with spaces.
+        for entry in listing.split(separator: 0) {
+            guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let fields = String(decoding: entry[..<tab], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: true)
+            let name = String(decoding: entry[(tab + 1)...], as: UTF8.self)
+            guard fields.count == 4, fields[1] == "blob", let size = Int(fields[3]) else { continue }
+            entries[name] = (String(fields[2]), size)
+        }
+        return entries
     }
 
     /// Removes a temporary copy made by `resolve`.
@@ -64,12 +105,9 @@ public enum DatasetSource {
     }
 
     private static func gitData(_ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        let process = gitProcess(arguments)
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -77,5 +115,32 @@ public enum DatasetSource {
         return data
     }
 
+    /// Runs git with its output going straight into a new file at `path`.
+    private static func gitData(_ arguments: [String], into path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw WriteFailure(path: path, reason: SystemError.reason())
+        }
+        defer { try? file.close() }
+        let process = gitProcess(arguments)
+        process.standardOutput = file
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw GitFailure(status: process.terminationStatus) }
+    }
+
+    private static func gitProcess(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+
     struct GitFailure: Error { var status: Int32 }
+
+    struct WriteFailure: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "\(path) cannot be written: \(reason)" }
+    }
 }

@@ -4,8 +4,11 @@ import Synchronization
 
 /// The temporary folders of `diff` and `build --baseline` (a git revision's
 /// data/), removed even when the process is interrupted: while one exists,
-/// SIGINT and SIGTERM are caught, the folders removed, and the process exits
-/// with 130 or 143 as the default action would.
+/// SIGINT, SIGTERM, SIGHUP and SIGPIPE are caught, the folders removed, and
+/// the process exits with 128 + the signal's number as the default action
+/// would. A SIGKILL cannot be caught: each folder's name carries the id of
+/// the process that made it, and a later run removes the folders of
+/// processes that have ended (`sweep`).
 enum TemporaryFolders {
     private struct State: ~Copyable {
         var folders: Set<String> = []
@@ -17,10 +20,69 @@ enum TemporaryFolders {
 
     private static let state = Mutex(State())
 
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
+
+    /// `reviewsite-revision-PID-UUID`: whose folder it is, and that reviewsite made it.
+    static let prefix = "reviewsite-revision-"
+    /// The file in each folder that says reviewsite made it.
+    static let marker = ".reviewsite-revision"
+    static let markerText = "a git revision's dataset, copied by reviewsite for a diff; removed when that run ends\n"
+
+    /// Makes a new folder in `parent` (the system's temporary folder),
+    /// first removing the ones that ended runs left behind; it is removed
+    /// on the signals above until `remove` is called.
+    static func make(in parent: String = FileManager.default.temporaryDirectory.path) throws(BuildFailure) -> String {
+        sweep(in: parent)
+        let path = "\(parent)/\(prefix)\(getpid())-\(UUID().uuidString)"
+        register(path)
+        // mkdir fails when the name exists: the folder is new and this process's.
+        guard mkdir(path, 0o700) == 0 else {
+            let reason = SystemError.reason()
+            // Whatever has that name is not this process's to delete.
+            forget(path)
+            throw .output("\(parent): a temporary folder cannot be made (\(reason))")
+        }
+        guard FileManager.default.createFile(atPath: "\(path)/\(marker)", contents: Data(markerText.utf8)) else {
+            remove(path)
+            throw .output("\(path): the temporary folder's marker cannot be written")
+        }
+        return path
+    }
+
+    /// Removes the folders of `parent` that reviewsite made for a run that
+    /// has ended: named with the prefix and a process id that is no longer
+    /// running, a folder of this user (not a link) holding the marker.
+    /// Anything else is left alone.
+    static func sweep(in parent: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let owner = owner(of: name), owner != getpid(), !isRunning(owner) else { continue }
+            let path = "\(parent)/\(name)"
+            var folder = stat(), mark = stat()
+            guard lstat(path, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR, folder.st_uid == getuid(),
+                  lstat("\(path)/\(marker)", &mark) == 0, mark.st_mode & S_IFMT == S_IFREG,
+                  FileManager.default.contents(atPath: "\(path)/\(marker)") == Data(markerText.utf8) else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// The process id in a folder's name, when the name is one `make` gives.
+    static func owner(of name: String) -> pid_t? {
+        let parts = name.dropFirst(prefix.count).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard name.hasPrefix(prefix), parts.count == 2, parts[0].allSatisfy(\.isASCII), let id = pid_t(parts[0]), id > 0,
+              UUID(uuidString: String(parts[1])) != nil else { return nil }
+        return id
+    }
+
+    /// Whether a process of that id exists (EPERM: it does, another user's).
+    private static func isRunning(_ id: pid_t) -> Bool {
+        kill(id, 0) == 0 || errno != ESRCH
+    }
+
     static func register(_ path: String) {
         state.withLock { state in
             if state.folders.isEmpty {
-                for signalNumber in [SIGINT, SIGTERM] {
+                for signalNumber in signals {
                     // The default action would end the process before the handler runs.
                     state.previous.append((signalNumber, signal(signalNumber, SIG_IGN)))
                     let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -35,8 +97,12 @@ enum TemporaryFolders {
 
     /// Removes a folder; with none left, the signals act as usual again.
     static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+        forget(path)
+    }
+
+    private static func forget(_ path: String) {
         state.withLock { state in
-            try? FileManager.default.removeItem(atPath: path)
             state.folders.remove(path)
             guard state.folders.isEmpty else { return }
             for source in state.sources { source.cancel() }

@@ -61,6 +61,11 @@ final class SiteFileReader {
             fail(node, "\(key): \(TextRule.controlMessage(control))")
             return nil
         }
+        // Every page's navigation repeats the titles: a value of one line is short.
+        if key != "intro", let problem = LineLimit.problem(value) {
+            fail(node, "\(key): \(problem)")
+            return nil
+        }
         return value
     }
 

@@ -14,15 +14,15 @@ extension DatasetLoader {
             }
         }
         return Review(
-            title: yaml.string(map, "title", required: true) ?? "",
-            authors: yaml.stringList(map, "authors", required: true, nonEmpty: "is an empty list (expected at least one author)"),
-            journal: yaml.string(map, "journal", required: false),
+            title: yaml.line(map, "title", required: true) ?? "",
+            authors: yaml.lineList(map, "authors", required: true, nonEmpty: "is an empty list (expected at least one author)"),
+            journal: yaml.line(map, "journal", required: false),
             year: yaml.number(map, "year", "", .publicationYear, required: false).map { Int($0) },
-            doi: yaml.string(map, "doi", required: false),
-            registration: yaml.string(map, "registration", required: false),
-            databases: yaml.stringList(map, "databases", required: true),
-            languages: yaml.stringList(map, "languages", required: true),
-            provenance: yaml.string(map, "provenance", required: true) ?? "",
+            doi: yaml.line(map, "doi", required: false),
+            registration: yaml.line(map, "registration", required: false),
+            databases: yaml.lineList(map, "databases", required: true),
+            languages: yaml.lineList(map, "languages", required: true),
+            provenance: yaml.line(map, "provenance", limit: LineLimit.paragraph, required: true) ?? "",
             imputation: imputation
         )
     }

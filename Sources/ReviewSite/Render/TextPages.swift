@@ -31,12 +31,14 @@ struct TextPages {
         return home
     }
 
-    /// The downloads section, with the id the footer links to.
-    static func downloads(_ files: [String]) -> (html: String, markdown: String) {
+    /// The downloads section, with the id the footer links to; it warns of
+    /// `formulas`, the cells a spreadsheet may run, when there are any.
+    static func downloads(_ files: [String], formulas: FormulaCells = FormulaCells(tables: [])) -> (html: String, markdown: String) {
         let intro = "The dataset behind every number, in the format of the extraction sheet (docs/dataset.md), and the computed figures:"
-        let html = "<section id=\"downloads\">\n<h2>Downloads</h2>\n<p>\(intro)</p>\n<ul>\n"
+        let warning = formulas.warning
+        let html = "<section id=\"downloads\">\n<h2>Downloads</h2>\n<p>\(intro)</p>\n" + (warning?.html ?? "") + "<ul>\n"
             + files.map { "<li><a href=\"data/\(Escape.html($0))\">\(Escape.html($0))</a></li>\n" }.joined() + "</ul>\n</section>\n"
-        let markdown = "## Downloads\n\n\(intro)\n\n" + files.map { "- [\($0)](data/\($0))\n" }.joined()
+        let markdown = "## Downloads\n\n\(intro)\n\n" + (warning.map { $0.markdown + "\n" } ?? "") + files.map { "- [\($0)](data/\($0))\n" }.joined()
         return (html, markdown)
     }
 }
