@@ -25,7 +25,7 @@ struct DiffLeftoverTests {
     /// Starts `reviewsite diff HEAD` paused while it holds its copy, sends
     /// `signalNumber`, and returns the copy, whether it existed, and how the
     /// process ended.
-    func interrupt(with signalNumber: Int32, temporary: String, whilePaused: (String) -> Void = { _ in }) throws -> (folder: String, existed: Bool, id: pid_t, status: Int32, reason: Process.TerminationReason) {
+    func interrupt(with signalNumber: Int32, temporary: String, startBlocked: Bool = false, whilePaused: (String) -> Void = { _ in }) throws -> (folder: String, existed: Bool, id: pid_t, status: Int32, reason: Process.TerminationReason) {
         let process = Process()
         process.executableURL = reviewSiteExecutable
         process.arguments = ["diff", "HEAD"]
@@ -34,6 +34,13 @@ struct DiffLeftoverTests {
         let error = Pipe()
         process.standardError = error
         process.standardOutput = FileHandle.nullDevice
+        // The child starts with this thread's signal mask: block the signal
+        // while it is started, as a test thread or a shell job may have it.
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        if startBlocked { sigaddset(&blocked, signalNumber) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
         var printed = Data()
         while !printed.contains(UInt8(ascii: "\n")) {
@@ -65,6 +72,17 @@ struct DiffLeftoverTests {
         let result = try interrupt(with: SIGPIPE, temporary: temporary)
         #expect(result.existed)
         #expect(result.reason == .exit && result.status == 141, "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
+    }
+
+    /// A run started with the signals blocked unblocks them while it holds a copy.
+    @Test(arguments: [SIGPIPE, SIGTERM, SIGHUP])
+    func aSignalBlockedAtStartStillRemovesTheCopy(_ signalNumber: Int32) throws {
+        let temporary = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let result = try interrupt(with: signalNumber, temporary: temporary, startBlocked: true)
+        #expect(result.existed)
+        #expect(result.reason == .exit && result.status == 128 + signalNumber, "\(result)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
     }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -12,7 +11,6 @@ import Synchronization
 enum TemporaryFolders {
     private struct State: ~Copyable {
         var folders: Set<String> = []
-        var sources: [any DispatchSourceSignal] = []
         /// What each signal did before, restored when the last folder is gone
         /// (a job started in the background ignores SIGINT and goes on doing so).
         var previous: [(Int32, __sighandler_t?)] = []
@@ -82,13 +80,18 @@ enum TemporaryFolders {
     static func register(_ path: String) {
         state.withLock { state in
             if state.folders.isEmpty {
+                // A process may start with these blocked (posix_spawn passes on
+                // the mask of the thread that started it): the copy must still go.
+                var blocked = sigset_t()
+                sigemptyset(&blocked)
+                for signalNumber in signals { sigaddset(&blocked, signalNumber) }
+                pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
+                // The handler is in place before this returns: a signal
+                // source of Dispatch is set up later on its own thread, and a
+                // signal that comes first was lost while it was ignored.
+                SignalPipe.start()
                 for signalNumber in signals {
-                    // The default action would end the process before the handler runs.
-                    state.previous.append((signalNumber, signal(signalNumber, SIG_IGN)))
-                    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                    source.setEventHandler { interrupted(by: signalNumber) }
-                    source.resume()
-                    state.sources.append(source)
+                    state.previous.append((signalNumber, signal(signalNumber, SignalPipe.handler)))
                 }
             }
             state.folders.insert(path)
@@ -105,18 +108,45 @@ enum TemporaryFolders {
         state.withLock { state in
             state.folders.remove(path)
             guard state.folders.isEmpty else { return }
-            for source in state.sources { source.cancel() }
-            state.sources = []
             for (signalNumber, handler) in state.previous { signal(signalNumber, handler) }
             state.previous = []
         }
     }
 
-    private static func interrupted(by signalNumber: Int32) {
+    static func interrupted(by signalNumber: Int32) {
         state.withLock { state in
             for folder in state.folders { try? FileManager.default.removeItem(atPath: folder) }
             state.folders = []
             exit(128 + signalNumber)
+        }
+    }
+}
+
+/// Signals to a thread that waits for them: the handler only writes the
+/// signal's number into a pipe (which is safe in a signal handler); the
+/// thread removes the folders and ends the process.
+enum SignalPipe {
+    nonisolated(unsafe) private static var ends: [Int32] = [-1, -1]
+    private static let started = Mutex(false)
+
+    static let handler: @convention(c) (Int32) -> Void = { number in
+        var byte = UInt8(truncatingIfNeeded: number)
+        _ = write(SignalPipe.ends[1], &byte, 1)
+    }
+
+    static func start() {
+        started.withLock { started in
+            guard !started, pipe(&ends) == 0 else { return }
+            started = true
+            let reader = ends[0]
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while true {
+                    let got = read(reader, &byte, 1)
+                    if got == 1 { TemporaryFolders.interrupted(by: Int32(byte)) }
+                    if got < 0 && errno != EINTR { return }
+                }
+            }
         }
     }
 }
