@@ -16,10 +16,9 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: [.customLong("templates")], help: ArgumentHelp("The folder of templates and assets (default: the templates folder beside the data folder).", valueName: "dir"))
-    var givenTemplates: String?
+    @OptionGroup var templatesOption: TemplatesOption
 
-    var templates: String { templatesFolder(givenTemplates, data: options.data) }
+    var templates: String { templatesOption.templates(for: options.data) }
 
     @Option(name: .long, help: ArgumentHelp("The folder to write the two files into (made when missing).", valueName: "dir"))
     var out = "site"

@@ -15,45 +15,10 @@ struct DiffLeftoverTests {
         return path
     }
 
-    static func environment(temporary: String, pause: Bool) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = temporary
-        environment["REVIEWSITE_TEST_PAUSE_AFTER_CHECKOUT"] = pause ? "1" : nil
-        return environment
-    }
-
-    /// Starts `reviewsite diff HEAD` paused while it holds its copy, sends
-    /// `signalNumber`, and returns the copy, whether it existed, and how the
-    /// process ended.
-    func interrupt(with signalNumber: Int32, temporary: String, startBlocked: Bool = false, whilePaused: (String) -> Void = { _ in }) throws -> (folder: String, existed: Bool, id: pid_t, status: Int32, reason: Process.TerminationReason) {
-        let process = Process()
-        process.executableURL = reviewSiteExecutable
-        process.arguments = ["diff", "HEAD"]
-        process.currentDirectoryURL = repositoryRoot
-        process.environment = Self.environment(temporary: temporary, pause: true)
-        let error = Pipe()
-        process.standardError = error
-        process.standardOutput = FileHandle.nullDevice
-        // The child starts with this thread's signal mask: block the signal
-        // while it is started, as a test thread or a shell job may have it.
-        var blocked = sigset_t(), previous = sigset_t()
-        sigemptyset(&blocked)
-        if startBlocked { sigaddset(&blocked, signalNumber) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try process.run()
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = error.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed += chunk
-        }
-        let folder = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let existed = FileManager.default.fileExists(atPath: folder + "/patients.csv")
-        whilePaused(folder)
-        kill(process.processIdentifier, signalNumber)
-        process.waitUntilExit()
-        return (folder, existed, process.processIdentifier, process.terminationStatus, process.terminationReason)
+    /// `reviewsite diff HEAD` with TMPDIR set to `temporary`, interrupted while it holds its copy.
+    func interrupt(with signalNumber: Int32, temporary: String, startBlocked: Bool = false,
+                   whilePaused: (String) -> Void = { _ in }) throws -> InterruptedRun {
+        try interruptReviewSite(["diff", "HEAD"], with: signalNumber, environment: ["TMPDIR": temporary], startBlocked: startBlocked, whilePaused: whilePaused)
     }
 
     @Test func sighupRemovesTheCopyAndExits129() throws {
@@ -160,17 +125,10 @@ struct DiffLeftoverTests {
         let running = try Self.leftover(in: temporary, id: getpid())
         let before = try Scratch.snapshot(temporary)
 
-        let process = Process()
-        process.executableURL = reviewSiteExecutable
-        process.arguments = ["diff", "HEAD"]
-        process.currentDirectoryURL = repositoryRoot
-        process.environment = Self.environment(temporary: temporary, pause: false)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-
-        #expect(process.terminationStatus == 0 || process.terminationStatus == 1)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary
+        let next = try runReviewSite(["diff", "HEAD"], environment: environment)
+        #expect(next.status == 0 || next.status == 1)
         let killedName = URL(fileURLWithPath: killed.folder).lastPathComponent
         #expect(try Scratch.snapshot(temporary) == before.filter { !$0.key.hasPrefix(killedName) })
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [running])

@@ -16,17 +16,9 @@ struct PublishTests {
         try runReviewSite(["publish", "--data", "data", "--templates", "templates", "--out", out], in: URL(fileURLWithPath: scratch.path))
     }
 
-    /// The text of word/document.xml, its runs joined.
+    /// The Word file's text, as pandoc reads it.
     static func wordText(_ docx: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Publisher.pandoc.path!)
-        process.arguments = ["--from", "docx", "--to", "plain", "--wrap", "none", docx]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try runProgram(URL(fileURLWithPath: Publisher.pandoc.path!), ["--from", "docx", "--to", "plain", "--wrap", "none", docx]).standardOutput
     }
 
     /// A thematic break and a "## Contents" heading of the page's own are
@@ -127,19 +119,9 @@ struct PublishTests {
     @Test func aMissingProgramIsNamed() throws {
         let scratch = try Scratch()
         defer { scratch.delete() }
-        let process = Process()
-        process.executableURL = reviewSiteExecutable
-        process.arguments = ["publish", "--out", "journal"]
-        process.environment = ["PATH": "/nonexistent"]
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(String(decoding: said, as: UTF8.self)
+        let result = try runReviewSite(["publish", "--out", "journal"], in: URL(fileURLWithPath: scratch.path), environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 1)
+        #expect(result.standardError
                 == "publish needs pandoc, chromium, rsvg-convert, which are not installed (on Debian: sudo apt-get install pandoc chromium librsvg2-bin)\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/journal"))
     }
@@ -147,26 +129,10 @@ struct PublishTests {
 
 /// One part of a ZIP file (unzip -p).
 func unzipped(_ zip: String, _ part: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-p", zip, part]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try runProgram(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", zip, part]).standardOutput
 }
 
 /// The names of a ZIP file's parts (unzip -Z1).
 func unzippedNames(_ zip: String) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-Z1", zip]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    try runProgram(URL(fileURLWithPath: "/usr/bin/unzip"), ["-Z1", zip]).standardOutput.split(separator: "\n").map(String.init)
 }

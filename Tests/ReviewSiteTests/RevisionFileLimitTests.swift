@@ -39,38 +39,17 @@ struct RevisionFileLimitTests {
 
         var commit: String {
             get throws {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["git", "rev-parse", "HEAD"]
-                process.currentDirectoryURL = URL(fileURLWithPath: path)
-                let output = Pipe()
-                process.standardOutput = output
-                try process.run()
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return String(String(decoding: data, as: UTF8.self).prefix(12))
+                let data = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["git", "rev-parse", "HEAD"], in: URL(fileURLWithPath: path)).standardOutput
+                return String(data.prefix(12))
             }
         }
 
         /// `reviewsite diff HEAD` in the repository, with the limit given.
         func diff(limit: Int?) throws -> CommandResult {
-            let process = Process()
-            process.executableURL = reviewSiteExecutable
-            process.arguments = ["diff", "HEAD"]
-            process.currentDirectoryURL = URL(fileURLWithPath: path)
             var environment = ProcessInfo.processInfo.environment
             environment["TMPDIR"] = temporary
             environment["REVIEWSITE_REVISION_FILE_LIMIT"] = limit.map(String.init)
-            process.environment = environment
-            let output = Pipe(), error = Pipe()
-            process.standardOutput = output
-            process.standardError = error
-            try process.run()
-            let outData = output.fileHandleForReading.readDataToEndOfFile()
-            let errData = error.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CommandResult(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                                 standardError: String(decoding: errData, as: UTF8.self))
+            return try runReviewSite(["diff", "HEAD"], in: URL(fileURLWithPath: path), environment: environment)
         }
 
         func delete() {

@@ -7,13 +7,8 @@ import Testing
 /// before the work it would have caused: the refusal itself is what
 /// bounds time and memory.
 @Suite struct WorkbookBoundsTests {
-    /// Errors of the default dataset whose workbook had `change` made to it.
     func errors(_ change: (inout WorkbookFixture) -> Void) throws -> [String] {
-        var workbook = try WorkbookFixture()
-        change(&workbook)
-        let fixture = try workbook.dataset()
-        defer { fixture.delete() }
-        return fixture.errors()
+        try WorkbookFixture.errors(change)
     }
 
     /// Appends `cells` to row `row` of a table's sheet.

@@ -7,13 +7,8 @@ import Testing
 @Suite struct WorkbookReadingTests {
     static let tableFiles = ["studies.csv", "risk_of_bias.csv", "patients.csv", "treatments.csv", "adverse_events.csv"]
 
-    /// Errors of the default dataset whose workbook had `change` made to it.
     func errors(_ change: (inout WorkbookFixture) -> Void) throws -> [String] {
-        var workbook = try WorkbookFixture()
-        change(&workbook)
-        let fixture = try workbook.dataset()
-        defer { fixture.delete() }
-        return fixture.errors()
+        try WorkbookFixture.errors(change)
     }
 
     let female = "data/extraction.xlsx: patients!D2: column 'sex': 'female' is not one of f, m (empty when not reported)"

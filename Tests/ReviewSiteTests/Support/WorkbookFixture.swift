@@ -69,3 +69,14 @@ struct WorkbookFixture {
 
 /// The committed workbooks of Fixtures/workbooks (made by make.py).
 let workbookFixtures = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTests/Fixtures/workbooks").path
+
+extension WorkbookFixture {
+    /// Errors of the default dataset whose workbook had `change` made to it.
+    static func errors(_ change: (inout WorkbookFixture) -> Void) throws -> [String] {
+        var workbook = try WorkbookFixture()
+        change(&workbook)
+        let fixture = try workbook.dataset()
+        defer { fixture.delete() }
+        return fixture.errors()
+    }
+}
