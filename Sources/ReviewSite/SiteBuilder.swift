@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
         let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
-        let assets = (css: try asset("style.css"), script: try asset("sort.js"))
+        let assets = (css: plan.css, script: plan.script)
         let changes = self.changes
 
         // Figures and patients are made even when site.yaml does not list
@@ -205,13 +205,15 @@ public struct SiteBuilder: Sendable {
         }
         let (chartFile, chartErrors) = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue)
         errors.add(ErrorList(chartErrors))
-        let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.ids)
+        let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.declared)
         errors.add(filled.errors)
         errors.add(ErrorList(StyleSheet.problems(inTemplates: templatesPath)))
+        let (css, script) = (asset("style.css", &errors), asset("sort.js", &errors))
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
             return SitePlan(site: site, texts: filled.texts, tables: tables, charts: ChartSet(chartFile, report: report),
-                            assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts, images: filled.images))
+                            assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts, images: filled.images),
+                            css: css, script: script)
         } catch {
             throw .templates(error)
         }
@@ -219,7 +221,7 @@ public struct SiteBuilder: Sendable {
 
     /// Every template filled, or every problem of all of them.
     private func fill(_ names: [String], _ report: Report, charts: [String]) -> (texts: [String: String], images: [String], errors: ErrorList<TemplateError>) {
-        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts, figuresFile: FigureFile.path(inTemplates: templatesPath))
         let drawn = Set(["prisma.svg"] + charts.map { "charts/\($0).svg" })
         var filled: [String: String] = [:], images: [String] = []
         var errors = ErrorList<TemplateError>()
@@ -247,13 +249,14 @@ public struct SiteBuilder: Sendable {
         return (filled, images, errors)
     }
 
-    private func asset(_ name: String) throws(BuildFailure) -> String {
-        let path = "\(templatesPath)/\(name)"
+    /// A file the site copies as it is (style.css, sort.js); a problem joins `errors`.
+    private func asset(_ name: String, _ errors: inout ErrorList<TemplateError>) -> String {
         switch RegularFile.contents(name, in: templatesPath) {
         case .success(let bytes):
             return String(decoding: bytes, as: UTF8.self)
         case .failure(let problem):
-            throw .templates(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))]))
+            errors.add(TemplateError(file: "\(templatesPath)/\(name)", line: nil, column: nil, message: problem.message(inputs: "the templates")))
+            return ""
         }
     }
 }
@@ -275,6 +278,9 @@ struct SitePlan: Sendable {
     /// The charts of charts.yaml, drawn: placed by `{{chart ID}}` lines and written as files.
     let charts: ChartSet
     let assets: TemplateAssets
+    /// style.css and sort.js as the templates hold them.
+    let css: String
+    let script: String
 }
 
 /// The PRISMA page: the diagram inline, and the standalone file.

@@ -22,7 +22,7 @@ struct BoundedTextTests {
             return
         }
         let lines = failure.description.components(separatedBy: "\n")
-        let unknown = "'nope' is not a figure of the catalogue (docs/figures.yaml) nor one of \(TemplateFiller.reviewKeys.joined(separator: ", "))"
+        let unknown = "'nope' is not a figure of figures.yaml nor one of \(TemplateFiller.reviewKeys.joined(separator: ", "))"
         #expect(lines.count == 1_002)
         #expect(lines[0] == "templates/t.md:1:3: \(unknown)")
         #expect(lines[999] == "templates/t.md:1:\(3 + 999 * 8): \(unknown)")
@@ -37,7 +37,7 @@ struct BoundedTextTests {
             return
         }
         #expect(failure.errors.map(\.message) == [
-            "'\(String(repeating: "n", count: 80))…' is not a figure of the catalogue (docs/figures.yaml) nor one of \(TemplateFiller.reviewKeys.joined(separator: ", "))",
+            "'\(String(repeating: "n", count: 80))…' is not a figure of figures.yaml nor one of \(TemplateFiller.reviewKeys.joined(separator: ", "))",
         ])
     }
 

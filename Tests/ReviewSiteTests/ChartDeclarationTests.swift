@@ -46,7 +46,7 @@ struct ChartDeclarationTests {
             "templates/charts.yaml:6:7: the chart id 'b c' is not a plain name (expected letters, digits, - and _, at most 64)",
             "templates/charts.yaml:9:9: chart 'c': kind 'pie' is not one of appraisal, proportions",
             "templates/charts.yaml:16:3: 'colour' is not a key of a chart (expected one of id, kind, title, description, rows)",
-            "templates/charts.yaml:18:16: chart 'd': 'outcome.lazer.response' is not a figure of figures.yaml",
+            "templates/charts.yaml:18:16: chart 'd': 'outcome.lazer.response' is not a figure of templates/figures.yaml",
             "templates/charts.yaml:19:16: chart 'd': figure 'studies.included' is a count, not a proportion",
             "templates/charts.yaml:20:7: chart 'd': the row of 'outcome.eswl.response' has no label (expected label: the row's words)",
             "templates/charts.yaml:21:7: chart 'a': no description (expected the chart's description in words)",

@@ -185,7 +185,9 @@ struct DatasetValidationTests {
                        expected: ["data/review.yaml:1: key 'tilte': unknown key (expected one of title, authors, journal, year, doi, registration, databases, languages, provenance, imputation)",
                                   "data/review.yaml:1: key 'title': required key is missing"]),
         ValidationCase(name: "published field unknown", change: { try $0.edit("published.yaml", line: 4, "prisma.records_databases: 410", "prisma.records_databases: {total: 410}") },
-                       expected: ["data/published.yaml:4: key 'prisma.records_databases.total': not a field of this figure (expected one of n)"]),
+                       expected: ["data/published.yaml:4: key 'prisma.records_databases.total': not a field of this figure (expected one of n, explained)"]),
+        ValidationCase(name: "an explanation that is not text", change: { try $0.edit("published.yaml", line: 4, "prisma.records_databases: 410", "prisma.records_databases: {n: 411, explained: [a, b]}") },
+                       expected: ["data/published.yaml:4: key 'prisma.records_databases.explained': expected text"]),
         ValidationCase(name: "published value not a number", change: { try $0.edit("published.yaml", line: 4, "410", "many") },
                        expected: ["data/published.yaml:4: key 'prisma.records_databases': 'many' is not a number (expected a number, with . as the decimal separator)"]),
     ]

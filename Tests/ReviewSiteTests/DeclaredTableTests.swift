@@ -14,7 +14,9 @@ struct DeclaredTableTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         switch report.declaredTables(path) {
         case .success: return []
-        case .failure(let errors): return errors.errors.map { $0.description.replacingOccurrences(of: path, with: "tables.yaml") }
+        case .failure(let errors):
+            let figures = FigureFile.path(beside: path)
+            return errors.errors.map { $0.description.replacingOccurrences(of: path, with: "tables.yaml").replacingOccurrences(of: figures, with: "figures.yaml") }
         }
     }
 

@@ -29,7 +29,7 @@ struct FigureCatalogueTests {
 
     @Test func templatesHaveTheContractsIdsKindsAndDefinitionsInOrder() {
         let declarations = defaultCatalogue.declarations
-        #expect(FigureFile.read(repositoryRoot.appendingPathComponent("templates/figures.yaml").path).errors.isEmpty)
+        #expect(FigureFile.read(FigureFile.path(inTemplates: defaultTemplatesPath)).errors.isEmpty)
         #expect(declarations.map(\.id) == Self.entries.map(\.id))
         #expect(declarations.map(\.kind.rawValue) == Self.entries.map(\.kind))
         #expect(declarations.map(\.definition) == Self.entries.map(\.definition))

@@ -19,11 +19,18 @@ struct InitCommandTests {
         #expect(made.status == 0)
         // The path has a space: the commands quote it, so they can be pasted.
         #expect(made.standardOutput == """
-            \(folder)/: a new review, 16 files in data/ and templates/. Next:
-              reviewsite check --data '\(folder)'/data --templates '\(folder)'/templates
-              reviewsite build --data '\(folder)'/data --templates '\(folder)'/templates --out '\(folder)'/site
+            \(folder)/: a new review, 18 files (README.md says what is where). Next:
+              cd '\(folder)'
+              reviewsite check
+              reviewsite build
 
             """)
+        // Inside the folder, the commands need no options.
+        let inside = URL(fileURLWithPath: folder)
+        #expect(try runReviewSite(["check"], in: inside).status == 0)
+        #expect(try runReviewSite(["build"], in: inside).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/site/index.html"))
+        try FileManager.default.removeItem(atPath: folder + "/site")
         for file in ReviewSkeleton.files {
             #expect(FileManager.default.contents(atPath: "\(folder)/\(file.path)") == Data(file.text.utf8), "\(file.path)")
         }
@@ -115,7 +122,7 @@ struct InitCommandTests {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         try ReviewSkeleton.write(to: root)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["data", "templates"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".gitignore", "README.md", "data", "templates"])
         #expect(throws: ReviewSkeleton.Failure.self) { try ReviewSkeleton.write(to: root) }
     }
 

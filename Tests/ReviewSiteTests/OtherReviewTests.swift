@@ -51,13 +51,10 @@ struct OtherReviewTests {
         #expect(list[1]["rows"] as? [String] == ["S1-02"] && list[1]["numerator_rows"] as? [String] == [] && list[1]["denominator"] as? Int == 1)
         #expect(list[2]["rows"] as? [String] == ["S3"])
         #expect(list[3]["min"] as? Int == 3 && list[3]["max"] as? Int == 12 && list[3]["n"] as? Int == 4)
-        // Its site: its own site.yaml and abstract, the default stylesheet.
+        // Its site: its own site.yaml and abstract, with the default stylesheet and script.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-other-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(atPath: templates, toPath: folder.appendingPathComponent("templates").path)
-        for asset in ["style.css", "sort.js"] {
-            try FileManager.default.copyItem(atPath: "\(templatesPath)/\(asset)", toPath: folder.appendingPathComponent("templates/\(asset)").path)
-        }
         let out = folder.appendingPathComponent("site").path
         let build = try runReviewSite(["build", "--data", systemicDataPath, "--templates", folder.appendingPathComponent("templates").path, "--out", out])
         #expect(build.status == 0)

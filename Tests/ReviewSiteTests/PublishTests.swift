@@ -89,7 +89,7 @@ struct PublishTests {
         let scratch = try Scratch()
         defer { scratch.delete() }
         try FileManager.default.createDirectory(atPath: scratch.path + "/templates/images", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: "\(repositoryRoot.path)/site/prisma.svg", toPath: scratch.path + "/templates/images/flow.svg")
+        try scratch.write("templates/images/flow.svg", #"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="blue"/></svg>"# + "\n")
         try Self.edit(scratch, "methods.md") { $0 + "\n![the flow][flow]\n\n[flow]: images/flow.svg\n" }
         let result = try Self.publish(scratch)
         #expect(result.status == 0, "\(result.standardError)")

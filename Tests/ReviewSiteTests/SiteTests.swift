@@ -175,7 +175,7 @@ struct SiteWriterTests {
         try Data("Broken {{outcome.nope}}\n".utf8).write(to: templates.appendingPathComponent("methods.md"))
         let failed = try runReviewSite(["build", "--templates", templates.path, "--out", out])
         #expect(failed.status == 1)
-        #expect(failed.standardError == "\(templates.path)/methods.md:1:8: 'outcome.nope' is not a figure of the catalogue (docs/figures.yaml) nor one of review.title, review.authors, review.journal, review.year, review.doi, review.registration, review.databases, review.languages, review.imputation\n1 error in the templates.\n")
+        #expect(failed.standardError == "\(templates.path)/methods.md:1:8: 'outcome.nope' is not a figure of \(templates.path)/figures.yaml nor one of review.title, review.authors, review.journal, review.year, review.doi, review.registration, review.databases, review.languages, review.imputation\n1 error in the templates.\n")
         #expect(try tree(URL(fileURLWithPath: out)) == before)
     }
 

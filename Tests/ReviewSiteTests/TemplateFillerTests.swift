@@ -43,7 +43,7 @@ struct TemplateFillerTests {
             return
         }
         #expect(failure.errors.map(\.description) == [
-            "templates/t.md:2:9: 'outcome.topsts.response' is not a figure of the catalogue (docs/figures.yaml) nor one of review.title, review.authors, review.journal, review.year, review.doi, review.registration, review.databases, review.languages, review.imputation",
+            "templates/t.md:2:9: 'outcome.topsts.response' is not a figure of figures.yaml nor one of review.title, review.authors, review.journal, review.year, review.doi, review.registration, review.databases, review.languages, review.imputation",
             "templates/t.md:2:46: 'percent' is not a field of patients.total (expected one of n)",
             "templates/t.md:3:3: 'median' is not a field of outcome.top_sts.response (expected one of percent, numerator, denominator, fraction, ci)",
             "templates/t.md:3:45: empty placeholder '{{ }}' (expected {{figure.id}} or {{figure.id | field}})",

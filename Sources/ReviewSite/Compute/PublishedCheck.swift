@@ -4,6 +4,8 @@ public struct PublishedDifference: Sendable, Equatable, CustomStringConvertible 
     public var id: String
     public var printed: String
     public var computed: String
+    /// The team's explanation of a known difference (published.yaml's `explained:`).
+    public var explained: String? = nil
 
     public var description: String { "\(id): printed \(printed), computed \(computed)" }
 }
@@ -13,7 +15,7 @@ public enum PublishedCheck {
     public static func differences(_ figures: [Figure], _ published: [String: PublishedValue]) -> [PublishedDifference] {
         figures.compactMap { figure in
             guard let value = published[figure.id], !matches(figure, value) else { return nil }
-            return PublishedDifference(id: figure.id, printed: value.display(figure.kind), computed: figure.fullDisplay)
+            return PublishedDifference(id: figure.id, printed: value.display(figure.kind), computed: figure.fullDisplay, explained: value.explained)
         }
     }
 

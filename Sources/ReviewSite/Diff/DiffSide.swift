@@ -16,7 +16,7 @@ struct DiffSide {
         figures = report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
         differences = PublishedCheck.differences(report.figures, report.published)
         let charts = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue).file.ids
-        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts)
+        let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts, figuresFile: FigureFile.path(inTemplates: templatesPath))
         var sentences: [(page: SitePage, sentences: [String])] = []
         var errors = ErrorList<TemplateError>()
         for (page, template) in pages {

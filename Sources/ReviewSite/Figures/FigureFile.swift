@@ -23,6 +23,12 @@ public struct FigureFile: Sendable {
     /// The file of a templates folder.
     public static func path(inTemplates folder: String) -> String { "\(folder)/figures.yaml" }
 
+    /// figures.yaml beside another file of the templates (charts.yaml, tables.yaml), as messages name it.
+    static func path(beside file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "figures.yaml" }
+        return file[..<slash] + "/figures.yaml"
+    }
+
     /// Reads and checks every declaration; the figures that are well
     /// declared come back with every problem of the others.
     public static func read(_ path: String) -> (file: FigureFile, errors: [FigureError]) {

@@ -7,11 +7,14 @@ public struct TemplateFiller {
     let review: Review
     /// The ids of charts.yaml, which `{{chart ID}}` places.
     let charts: Set<String>
+    let figuresFile: String
 
-    public init(figures: [Figure], review: Review, charts: [String] = []) {
+    /// `figuresFile`: the review's figures.yaml, which a message about an unknown figure names.
+    public init(figures: [Figure], review: Review, charts: [String] = [], figuresFile: String = "figures.yaml") {
         self.figures = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.review = review
         self.charts = Set(charts)
+        self.figuresFile = figuresFile
     }
 
     /// Review metadata a template may quote.
@@ -60,7 +63,7 @@ public struct TemplateFiller {
             }
             return .success(Escape.markdown(reviewText(placeholder.name)))
         }
-        return .failure(FillProblem("\(Echo.quoted(placeholder.name)) is not a figure of the catalogue (docs/figures.yaml) nor one of \(Self.reviewKeys.joined(separator: ", "))"))
+        return .failure(FillProblem("\(Echo.quoted(placeholder.name)) is not a figure of \(figuresFile) nor one of \(Self.reviewKeys.joined(separator: ", "))"))
     }
 
     private func reviewText(_ key: String) -> String {

@@ -7,6 +7,8 @@ import Foundation
 public enum ReviewSkeleton {
     /// Every file, by its path inside the new folder, in writing order.
     public static let files: [(path: String, text: String)] = [
+        ("README.md", guide),
+        (".gitignore", ignored),
         ("data/codebook.yaml", codebook),
         ("data/review.yaml", review),
         ("data/prisma.yaml", prisma),
@@ -70,9 +72,10 @@ public enum ReviewSkeleton {
         let echoed = Echo.value(folder, limit: 4096)
         let dir = echoed == folder ? shellWord(folder) : "DIR"
         return """
-            \(echoed)/: a new review, \(files.count) files in data/ and templates/. Next:
-              reviewsite check --data \(dir)/data --templates \(dir)/templates
-              reviewsite build --data \(dir)/data --templates \(dir)/templates --out \(dir)/site
+            \(echoed)/: a new review, \(files.count) files (README.md says what is where). Next:
+              cd \(dir)
+              reviewsite check
+              reviewsite build
             """
     }
 

@@ -129,8 +129,12 @@ extension DatasetLoader {
                 var entry = PublishedValue(fields: [], line: key.mark.line)
                 for (fieldKey, fieldValue) in entryFields {
                     let name = fieldKey.string ?? ""
+                    if name == "explained" {
+                        entry.explained = yaml.string(entryFields, "explained", id, required: true)
+                        continue
+                    }
                     guard allowed.contains(name) else {
-                        yaml.fail(fieldKey, "\(id).\(Echo.value(name))", "not a field of this figure (expected one of \(allowed.joined(separator: ", ")))")
+                        yaml.fail(fieldKey, "\(id).\(Echo.value(name))", "not a field of this figure (expected one of \((allowed + ["explained"]).joined(separator: ", ")))")
                         continue
                     }
                     if let number = yaml.number(fieldValue, "\(id).\(name)", .any) {

@@ -5,6 +5,9 @@ public struct PublishedValue: Sendable, Equatable {
     public var fields: [(name: String, value: Double)]
     /// The line of published.yaml, for messages.
     public var line: Int?
+    /// Why the article's value differs from the data's, in the team's words
+    /// (`explained:`): a known misprint that `reviewsite test` accepts.
+    public var explained: String?
 
     public init(fields: [(name: String, value: Double)], line: Int? = nil) {
         self.fields = fields

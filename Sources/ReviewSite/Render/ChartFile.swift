@@ -7,6 +7,9 @@ import Foundation
 public struct ChartFile: Sendable {
     public let path: String
     let charts: [ChartDeclaration]
+    /// Every id declared, a chart with problems too: a page that places it
+    /// is not blamed for the chart's own problem.
+    var declared: [String] = []
 
     public var ids: [String] { charts.map(\.id) }
 
@@ -55,7 +58,7 @@ public struct ChartFile: Sendable {
             seen[chart.id] = chart.line
             charts.append(chart)
         }
-        return (ChartFile(path: path, charts: charts), reader.errors)
+        return (ChartFile(path: path, charts: charts, declared: reader.declared), reader.errors)
     }
 }
 
@@ -80,11 +83,13 @@ final class ChartReader {
     let path: String
     let kinds: [String: FigureKind]
     private(set) var errors: [TemplateError] = []
+    private(set) var declared: [String] = []
 
     init(path: String, kinds: [String: FigureKind]) {
         self.path = path
         self.kinds = kinds
     }
+
 
     func fail(_ line: Int?, _ column: Int?, _ message: String) {
         errors.append(TemplateError(file: path, line: line, column: column, message: message))
@@ -122,6 +127,7 @@ final class ChartReader {
             fail(idNode, "the chart id \(Echo.quoted(id)) is not a plain name (expected letters, digits, - and _, at most 64)")
             return nil
         }
+        declared.append(id)
         let label = "chart \(Echo.quoted(id))"
         let line = idNode.mark.line, column = idNode.mark.column
         var texts: [String: String] = [:]
@@ -188,7 +194,7 @@ final class ChartReader {
             }
             switch kinds[figure] {
             case nil:
-                fail(figureNode, "\(label): \(Echo.quoted(figure)) is not a figure of figures.yaml")
+                fail(figureNode, "\(label): \(Echo.quoted(figure)) is not a figure of \(FigureFile.path(beside: path))")
                 valid = false
             case .proportion?:
                 break

@@ -67,7 +67,7 @@ struct TableQuery {
         for (index, bad) in badLinks.sorted(by: { ($0.value.row, $0.key) < ($1.value.row, $1.key) }) {
             guard let piece = table.columns[index].link else { continue }
             errors.add(TemplateError(file: path, line: piece.start.line, column: piece.start.column,
-                                     message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(bad.link)) is no figure of figures.yaml (expected a figure id, or NULL for no link)"))
+                                     message: "\(label), column '\(table.columns[index].heading)': the link \(Echo.quoted(bad.link)) is no figure of \(FigureFile.path(beside: path)) (expected a figure id, or NULL for no link)"))
         }
         for (index, bad) in badTexts.sorted(by: { ($0.value.row, $0.key) < ($1.value.row, $1.key) }) {
             let start = table.columns[index].cell.start
