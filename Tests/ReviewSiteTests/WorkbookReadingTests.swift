@@ -11,7 +11,7 @@ import Testing
         try WorkbookFixture.errors(change)
     }
 
-    let female = "data/extraction.xlsx: patients!D2: column 'sex': 'female' is not one of f, m (empty when not reported)"
+    let female = "data/extraction.xlsx: patients!D2: column 'sex': 'female' is not one of f, m (empty when not reported); codes are declared in codebook.yaml (the codes sheet is a copy)"
 
     @Test func theWrittenWorkbookGivesTheSameFiguresAndFiles() throws {
         let fixture = try WorkbookFixture().dataset()
@@ -52,7 +52,7 @@ import Testing
         #expect(escaped == [female])
         // An escaped underscore keeps the rest as written.
         let literal = try errors { $0.setCell("patients", "D2", "<c r=\"D2\" t=\"inlineStr\"><is><t>_x005F_x0066_</t></is></c>") }
-        #expect(literal == ["data/extraction.xlsx: patients!D2: column 'sex': '_x0066_' is not one of f, m (empty when not reported)"])
+        #expect(literal == ["data/extraction.xlsx: patients!D2: column 'sex': '_x0066_' is not one of f, m (empty when not reported); codes are declared in codebook.yaml (the codes sheet is a copy)"])
         // A control character is refused as in a CSV file.
         let control = try errors { $0.setCell("patients", "F2", "<c r=\"F2\" t=\"inlineStr\"><is><t>a_x0007_b</t></is></c>") }
         #expect(control.count == 1 && control[0].hasPrefix("data/extraction.xlsx: patients!F2: column 'diagnosis_detail': "))
@@ -165,7 +165,7 @@ import Testing
 
     @Test func aCheckBetweenTablesPointsAtTheCell() throws {
         let errors = try errors { $0.setCell("treatments", "A2", "<c r=\"A2\" s=\"2\" t=\"inlineStr\"><is><t>R4-99</t></is></c>") }
-        #expect(errors.contains("data/extraction.xlsx: treatments!A2: column 'patient_id': 'R4-99' is not a patient_id of patients.csv"))
+        #expect(errors.contains("data/extraction.xlsx: treatments!A2: column 'patient_id': 'R4-99' is not a patient_id of the sheet 'patients' of extraction.xlsx"))
     }
 
     @Test func aHeaderProblemPointsAtTheHeaderCell() throws {

@@ -49,7 +49,8 @@ public enum DatasetLoader {
             Stopwatch.time("load: checks between files") { validator.check(tables, plans: plans, codebook: codebook) }
         }
         if let (prisma, lines) = prisma {
-            validator.checkPrisma(prisma, lines, studyCount: codebook == nil ? nil : tables["studies"]?.recordCount)
+            let studies = codebook == nil ? nil : tables["studies"]
+            validator.checkPrisma(prisma, lines, studyCount: studies?.recordCount, in: studies.map { validator.source($0.table) } ?? "studies.csv")
         }
         let complete = plans.allSatisfy { tables[$0.table.name] != nil }
         guard sink.isEmpty, let codebook, complete, let review, let (prisma, _) = prisma, let published else {

@@ -26,19 +26,24 @@ extension DatasetValidator {
         let codes = answers.table.codeIndexes(answerColumn)
         for row in 0..<answers.count {
             let studyID = ids[row] ?? "", question = questions[row] ?? 0, line = answers.lines[row]
-            // A study that is not in studies.csv is reported with the references.
+            // A study that is not in the studies table is reported with the references.
             guard let number = lookup.number(of: studyID), tools[number] >= 0 else { continue }
+            // A study id given to two rows may gather two studies' answers to
+            // two checklists: the duplicate is the one error, reported with the studies.
+            let ambiguous = studies.duplicatedKeys.contains(number)
             let tool = checklists[Int(tools[number])]
             guard question <= tool.questions else {
-                fail(file, line, "question", "'\(question)' is not a question of \(tool.code) (expected 1 to \(tool.questions))")
+                if !ambiguous { fail(file, line, "question", "'\(question)' is not a question of \(tool.code) (expected 1 to \(tool.questions))") }
                 continue
             }
-            if codes[row] >= 0 && !allowed[Int(tools[number])].contains(codes[row]) {
+            if codes[row] >= 0 && !allowed[Int(tools[number])].contains(codes[row]) && !ambiguous {
                 fail(file, line, "answer", "'\(allAnswers[Int(codes[row])])' is not an answer of \(tool.code) (expected one of \(tool.answers.map(\.code).joined(separator: ", ")))")
             }
             let slot = number * stride + question - 1
             if answered[slot] != 0 {
-                fail(file, line, "question", "question \(question) of study \(Echo.quoted(studyID)) is answered twice (first \(directory.earlier(file, answered[slot])))")
+                if !ambiguous {
+                    fail(file, line, "question", "question \(question) of study \(Echo.quoted(studyID)) is answered twice (first \(directory.earlier(file, answered[slot])))")
+                }
             } else {
                 answered[slot] = line
             }
@@ -53,7 +58,7 @@ extension DatasetValidator {
                 let list = missing.map(String.init).joined(separator: ", ")
                 let noun = missing.count == 1 ? "question" : "questions"
                 fail(studies.table.fileName, studies.lines[row], toolName,
-                     "study \(Echo.quoted(studyID)) has no answer in \(file) for \(noun) \(list) of \(tool.code)")
+                     "study \(Echo.quoted(studyID)) has no answer in \(source(answers.table)) for \(noun) \(list) of \(tool.code)")
             }
         }
     }

@@ -1,7 +1,9 @@
 /// PRISMA arithmetic: no derived box below zero, sources that add up, and
-/// an included count that matches both the flow and studies.csv.
+/// an included count that matches both the flow and the studies table.
 extension DatasetValidator {
-    func checkPrisma(_ prisma: Prisma, _ lines: PrismaLines, studyCount: Int?) {
+    /// `studyCount` is the rows of the studies table, named `studies` in a
+    /// message (`source`); nil when the codebook could not be read.
+    func checkPrisma(_ prisma: Prisma, _ lines: PrismaLines, studyCount: Int?, in studies: String = "studies.csv") {
         let file = "prisma.yaml"
         let db = prisma.databases
         let other = prisma.otherMethods
@@ -45,7 +47,7 @@ extension DatasetValidator {
         }
         if let studyCount, studyCount != prisma.includedStudies {
             fail(file, lines.includedStudies, "included.studies",
-                 "'\(prisma.includedStudies)' differs from the \(studyCount) rows of studies.csv")
+                 "'\(prisma.includedStudies)' differs from the \(studyCount) rows of \(studies)")
         }
     }
 

@@ -28,7 +28,9 @@ extension DatasetValidator {
         let steps = groupSteps(stepRows, patients: patients)
         // Errors are sorted by line in the end, and each line here belongs
         // to one patient, so patients are taken in number order.
-        for number in 0..<patients.keys.count where !steps.group(number).isEmpty {
+        // A patient id given to two rows may group two patients' steps:
+        // the duplicate is the one error, reported with the patients.
+        for number in 0..<patients.keys.count where !steps.group(number).isEmpty && !patients.duplicatedKeys.contains(number) {
             let group = steps.rows[steps.group(number)]
             let patientID = stepRows.patients[group.first!] ?? ""
             guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
@@ -38,7 +40,7 @@ extension DatasetValidator {
         for (index, number) in patients.rowKeys.enumerated() where number < 0 || steps.group(number).isEmpty {
             let patientID = ids[index] ?? ""
             guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
-            fail(patients.table.fileName, patients.lines[index], "patient_id", "patient \(Echo.quoted(patientID)) has no treatment step in \(stepRows.file)")
+            fail(patients.table.fileName, patients.lines[index], "patient_id", "patient \(Echo.quoted(patientID)) has no treatment step in \(source(treatments.table))")
         }
         return steps
     }
@@ -105,7 +107,7 @@ extension DatasetValidator {
             // A patient that is not in patients.csv is reported with the references.
             guard let number = lookup.number(of: patientID) else { continue }
             if !steps.contains(number, step: step) && (treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID)) {
-                fail(eventRows.file, eventRows.lines[index], "step", "'\(step)' is not a step of patient \(Echo.quoted(patientID)) in \(treatments.table.fileName)")
+                fail(eventRows.file, eventRows.lines[index], "step", "'\(step)' is not a step of patient \(Echo.quoted(patientID)) in \(source(treatments.table))")
             }
         }
     }

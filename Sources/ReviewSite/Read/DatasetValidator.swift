@@ -9,6 +9,14 @@ struct DatasetValidator {
         sink.add(file: directory.display(file), line: line, column: column, message)
     }
 
+    /// A table as a message names it: `studies.csv`, or `the sheet 'studies'
+    /// of extraction.xlsx` when it was read from the workbook.
+    func source(_ table: DataTable) -> String {
+        guard let place = directory.sheets.place(of: directory.display(table.fileName)) else { return table.fileName }
+        let workbook = place.workbook.split(separator: "/").last.map(String.init) ?? place.workbook
+        return "the sheet \(Echo.quoted(place.sheet)) of \(workbook)"
+    }
+
     /// Every check between rows and files, on the tables that could be read.
     func check(_ tables: [String: TableRows], plans: [TablePlan], codebook: Codebook) {
         for plan in plans {
@@ -50,7 +58,7 @@ struct DatasetValidator {
                   let key = target.table.columns.first(where: { $0.type == .id }) else { continue }
             var lookup = KeyLookup(target.keys)
             for (value, line) in references where lookup.number(of: value) == nil {
-                fail(plan.file, line, plan.columns[column].name, "\(Echo.quoted(value)) is not a \(key.name) of \(target.table.fileName)")
+                fail(plan.file, line, plan.columns[column].name, "\(Echo.quoted(value)) is not a \(key.name) of \(source(target.table))")
             }
         }
     }

@@ -28,6 +28,9 @@ final class RowReader {
     private let lookups: [CodeLookup?]
     private let withinChecks: [(column: Int, within: ColumnRule.Within)]
     private let onlyForChecks: [(column: Int, onlyFor: ColumnRule.OnlyFor)]
+    /// Said after a code that is not in its column's list, by column: in a
+    /// workbook review, where the codes are declared (TableRowsReader).
+    var codesNotes: [String] = []
     /// Cells already reported as unreadable (a sheet's TRUE or #N/A): read as absent, not checked again.
     private var skipped: [Bool]
     private var anySkipped = false
@@ -204,8 +207,12 @@ final class RowReader {
         let found = record.isASCII(index) ? codes.index(record.bytes(index)) : codes.index(record.string(index))
         if let found { return found }
         let empty = required[column] ? "" : " (empty when not reported)"
-        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(codes.allowed)\(empty)")
+        fail(column, "\(Echo.quoted(record.string(index))) is not one of \(codes.allowed)\(empty)\(codesNote(column))")
         return -2
+    }
+
+    private func codesNote(_ column: Int) -> String {
+        codesNotes.isEmpty ? "" : codesNotes[column]
     }
 
     /// A `;`-separated list of codes; empty items (a trailing `;`) are skipped.
@@ -217,7 +224,7 @@ final class RowReader {
         }
         var items: [Int32] = []
         func bad(_ item: some StringProtocol) {
-            fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(record.string(index))) is not one of \(codes.allowed) (a list separated by ;)")
+            fail(column, "\(Echo.quoted(item)) in \(Echo.quoted(record.string(index))) is not one of \(codes.allowed) (a list separated by ;)\(codesNote(column))")
         }
         guard record.isASCII(index) else {
             // Split by Character: `;` may be spelt another way (U+037E is canonically `;`).

@@ -37,7 +37,8 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
                 csv.append(names)
                 if let header {
                     // A row per 100 bytes of XML at most: the estimate only reserves.
-                    reader = TableRowsReader(plan, header: header, file: file, sink: sink, capacity: min(xml.count / 100, reservedRowsLimit))
+                    reader = TableRowsReader(plan, header: header, file: file, sink: sink, capacity: min(xml.count / 100, reservedRowsLimit),
+                                             codesNote: codesNote(workbook))
                 }
                 return header != nil
             }
@@ -53,6 +54,14 @@ func readSheet(_ plan: TablePlan, of workbook: Workbook, in directory: DataDirec
     }
     directory.read.keep(plan.file, DatasetFile(sheet: csv.bytes))
     return .some(reader?.finish())
+}
+
+/// A workbook's `codes` sheet looks like the place to add a code, but it
+/// is only the drop-down lists' copy of the codebook: a code not in a
+/// column's list says where codes are declared.
+private func codesNote(_ workbook: Workbook) -> String {
+    let codes = WorkbookWriter.codesSheet
+    return "; codes are declared in \(Codebook.fileName)" + (workbook.sheet(named: codes) == nil ? "" : " (the \(codes) sheet is a copy)")
 }
 
 /// One row after the header: cells right of the header are reported here,

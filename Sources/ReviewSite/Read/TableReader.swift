@@ -7,6 +7,9 @@ struct TableRows {
     var keys = KeyIndex()
     /// The number in `keys` of each row's key (tables with a key column).
     var rowKeys: [Int] = []
+    /// The numbers in `keys` of keys given to more than one row: the rows of
+    /// other tables that name such a key may be two records' (DatasetValidator).
+    var duplicatedKeys: Set<Int> = []
     /// The `owner` values (a patient, a study) of rows with a bad cell, so
     /// that checks over all of an owner's rows can leave that owner alone.
     var invalidOwners: Set<String> = []
@@ -92,11 +95,14 @@ struct TableRowsReader {
     let sink: ErrorSink
     private var table: TableRows
 
-    init(_ plan: TablePlan, header: TableHeader, file: String, sink: ErrorSink, capacity: Int) {
+    /// `codesNote` follows the message of a code not in its column's list
+    /// (but yes/no, which no file declares): where the codes are declared.
+    init(_ plan: TablePlan, header: TableHeader, file: String, sink: ErrorSink, capacity: Int, codesNote: String = "") {
         self.header = header
         self.file = file
         self.sink = sink
         row = RowReader(file: file, plan: plan, fieldIndex: header.fieldIndex, sink: sink)
+        if !codesNote.isEmpty { row.codesNotes = plan.columns.map { $0.column.type == .yesNo ? "" : codesNote } }
         table = TableRows(table: DataTable(name: plan.table.name, columns: plan.columns.map(\.column),
                                            codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: []))
         table.references = plan.references.map { _ in [] }
@@ -127,6 +133,7 @@ struct TableRowsReader {
             if isNew {
                 keyNumber = number
             } else {
+                table.duplicatedKeys.insert(number)
                 row.fail(key, "\(Echo.quoted(row.rawText(key)!)) is a duplicate (first \(earlier(table.keys.lines[number])))")
             }
         }

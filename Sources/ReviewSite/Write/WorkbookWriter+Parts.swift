@@ -1,5 +1,7 @@
 /// The `codes` sheet: every code of every list with its label, one list
 /// after another, so that each code column's drop-down is a range of it.
+/// Codes are declared in the codebook: the sheet is protected, and its
+/// first row says so, the table below it.
 struct CodesSheet {
     struct List {
         var name: String
@@ -24,11 +26,17 @@ struct CodesSheet {
 
     static let yesNo = "yes/no", checklists = "checklists", answers = "answers", levels = "levels"
 
+    /// The sheet's first row.
+    static let note = "The codes are declared in \(Codebook.fileName): this sheet is only a copy, for the drop-down lists, and is not read."
+        + " To add or change a code, edit \(Codebook.fileName), then write the workbook again (reviewsite workbook)."
+    /// The row of the header (list, code, label); the codes follow it.
+    static let headerRow = 2
+
     private mutating func add(_ name: String, _ codes: [(String, String)]) {
         guard !codes.isEmpty else { return }
-        let first = entries.count + 2
+        let first = entries.count + Self.headerRow + 1
         entries += codes.map { (name, $0.0, $0.1) }
-        lists.append(List(name: name, rows: first..<entries.count + 2))
+        lists.append(List(name: name, rows: first..<entries.count + Self.headerRow + 1))
     }
 
     /// The list a column's codes come from; nil for columns without codes.
@@ -46,19 +54,22 @@ struct CodesSheet {
     }
 
     func xml() -> String {
+        let header = Self.headerRow
         var xml = WorkbookParts.header + "<worksheet \(WorkbookParts.namespaces)>"
-        xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(header)\" topLeftCell=\"A\(header + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         xml += "<cols><col min=\"1\" max=\"2\" width=\"20\" customWidth=\"1\" style=\"2\"/><col min=\"3\" max=\"3\" width=\"50\" customWidth=\"1\" style=\"2\"/></cols><sheetData>"
+        xml += "<row r=\"1\"><c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>\(xmlText(Self.note))</t></is></c></row>"
         let rows = [("list", "code", "label")] + entries.map { ($0.list, $0.code, $0.label) }
         for (index, row) in rows.enumerated() {
-            let style = index == 0 ? 1 : 2
-            xml += "<row r=\"\(index + 1)\">"
+            let style = index == 0 ? 1 : 2, number = header + index
+            xml += "<row r=\"\(number)\">"
             for (column, value) in [row.0, row.1, row.2].enumerated() {
-                xml += "<c r=\"\(SheetCell.letters(column))\(index + 1)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(xmlText(value))</t></is></c>"
+                xml += "<c r=\"\(SheetCell.letters(column))\(number)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(xmlText(value))</t></is></c>"
             }
             xml += "</row>"
         }
-        return xml + "</sheetData></worksheet>"
+        // Protected without a password: a reminder, not a lock (Review, Unprotect Sheet).
+        return xml + "</sheetData><sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\"/></worksheet>"
     }
 }
 

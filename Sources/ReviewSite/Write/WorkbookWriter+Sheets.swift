@@ -62,7 +62,7 @@ struct TableSheet {
         if let list = codes.range(of: column) {
             // A code list holds several codes separated by ;, which a list check would refuse: offer, do not check.
             let check = column.type == .codeList ? "0" : "1"
-            let message = xmlText("Expected a code of the list \(list.name) (see the sheet \(WorkbookWriter.codesSheet)); leave empty when not reported.")
+            let message = xmlText("Expected a code of the list \(list.name) (see the sheet \(WorkbookWriter.codesSheet)); \(Self.emptyCell(column))")
             return "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"0\" showErrorMessage=\"\(check)\" errorTitle=\"\(xmlText(column.name))\" error=\"\(message)\" sqref=\"\(range)\">"
                 + "<formula1>\(WorkbookWriter.codesSheet)!$B$\(list.rows.lowerBound):$B$\(list.rows.upperBound - 1)</formula1></dataValidation>"
         }
@@ -77,7 +77,7 @@ struct TableSheet {
         default: (operation, first, second) = ("between", low, high)
         }
         let rule = NumberRule(bounds, integer: column.type == .integer)
-        let message = xmlText("Expected \(rule.expected); leave empty when not reported.")
+        let message = xmlText("Expected \(rule.expected); \(Self.emptyCell(column))")
         return "<dataValidation type=\"\(type)\" operator=\"\(operation)\" allowBlank=\"1\" showErrorMessage=\"1\" errorTitle=\"\(xmlText(column.name))\" error=\"\(message)\" sqref=\"\(range)\">"
             + "<formula1>\(first)</formula1>" + (second.map { "<formula2>\($0)</formula2>" } ?? "") + "</dataValidation>"
     }
@@ -127,6 +127,11 @@ struct TableSheet {
             xml += "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>\(index + 1), 15, 0, 2, \(index + 4), 15, 5, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>0</x:Row><x:Column>\(index)</x:Column></x:ClientData></v:shape>"
         }
         return xml + "</xml>"
+    }
+
+    /// What a drop-down or number check's message says of an empty cell.
+    static func emptyCell(_ column: Codebook.Column) -> String {
+        column.required ? "the value is required (a row cannot leave it empty)." : "leave empty when not reported."
     }
 
     static func isNumeric(_ column: Codebook.Column) -> Bool {
