@@ -7,7 +7,7 @@ import Testing
 struct CodebookWiringTests {
     static let cases: [ValidationCase] = [
         ValidationCase(name: "no codebook", change: { try $0.remove("codebook.yaml") },
-                       expected: ["data/codebook.yaml: file not found (expected the review's codebook, docs/dataset.md)"]),
+                       expected: ["data/codebook.yaml: file not found (expected the review's codebook: its tables, columns and codes)"]),
         ValidationCase(name: "a bad codebook stops the row checks, not the others", change: { fixture in
             try fixture.edit("codebook.yaml", line: 38, "type: code,", "type: cod,")
             try fixture.edit("codebook.yaml", line: 134, "label:", "lable:")

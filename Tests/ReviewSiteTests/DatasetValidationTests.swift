@@ -223,7 +223,7 @@ struct DatasetValidationTests {
         do {
             _ = try loadDataset("/nonexistent/reviewsite")
         } catch {
-            #expect(error.description == "/nonexistent/reviewsite: no such folder (expected a dataset folder with the files of docs/dataset.md)\n1 error in the dataset.")
+            #expect(error.description == "/nonexistent/reviewsite: no such folder (expected the review's data folder, with codebook.yaml, review.yaml, prisma.yaml and its tables)\n1 error in the dataset.")
         }
     }
 }

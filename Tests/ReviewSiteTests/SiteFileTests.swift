@@ -140,7 +140,7 @@ struct SiteFileTests {
         do {
             _ = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templates.path).build()
         } catch {
-            #expect(error.description == "\(templates.path)/site.yaml: file not found (expected the site's pages and their titles, see docs/site.md)\n1 error in the templates.")
+            #expect(error.description == "\(templates.path)/site.yaml: file not found (expected the site's pages and their titles: pages: - {text: abstract.md, title: Abstract} …)\n1 error in the templates.")
         }
     }
 

@@ -37,7 +37,7 @@ public struct FigureFile: Sendable {
         // Like every other input: a link is not followed, a device not read.
         switch RegularFile.contents(path) {
         case .failure(.missing):
-            return (empty, [FigureError(file: path, line: nil, column: nil, message: "file not found (expected the figure definitions of docs/database.md)")])
+            return (empty, [FigureError(file: path, line: nil, column: nil, message: "file not found (expected the review's figures: a list of - id: …, kind: …, definition: …)")])
         case .failure(let problem):
             return (empty, [FigureError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))])
         case .success(let bytes):

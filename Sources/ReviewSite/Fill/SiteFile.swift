@@ -103,7 +103,7 @@ extension SiteFile {
             text = valid
         case .failure(.missing):
             return .failure(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil,
-                message: "file not found (expected the site's pages and their titles, see docs/site.md)")]))
+                message: "file not found (expected the site's pages and their titles: pages: - {text: abstract.md, title: Abstract} …)")]))
         case .failure(let problem):
             return .failure(TemplateErrors(errors: [TemplateError(file: path, line: nil, column: nil, message: problem.message(inputs: "the templates"))]))
         }

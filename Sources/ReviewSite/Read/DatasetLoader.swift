@@ -10,7 +10,7 @@ public enum DatasetLoader {
     public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]]) throws(DatasetErrors) -> Dataset {
         var folder = DataDirectory(path)
         guard folder.exists else {
-            throw DatasetErrors([DataError(file: folder.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
+            throw DatasetErrors([DataError(file: folder.path, line: nil, message: "no such folder (expected the review's data folder, with codebook.yaml, review.yaml, prisma.yaml and its tables)")])
         }
         let sink = ErrorSink()
         let errorsBefore = sink.count
@@ -68,7 +68,7 @@ public enum DatasetLoader {
     /// `codebook.yaml`, its problems reported with the data's, each at its line and character.
     static func readCodebook(_ directory: DataDirectory, _ sink: ErrorSink) -> Codebook? {
         let file = directory.display(Codebook.fileName)
-        guard let bytes = directory.bytes(Codebook.fileName, sink: sink, expected: "expected the review's codebook, docs/dataset.md") else {
+        guard let bytes = directory.bytes(Codebook.fileName, sink: sink, expected: "expected the review's codebook: its tables, columns and codes") else {
             return nil
         }
         guard let text = String(validating: TextEncoding.withoutByteOrderMark(bytes), as: UTF8.self) else {

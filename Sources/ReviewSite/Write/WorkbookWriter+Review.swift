@@ -28,7 +28,7 @@ extension WorkbookWriter {
     public static func review(_ path: String) throws(DatasetErrors) -> Review {
         let directory = DataDirectory(path)
         guard directory.exists else {
-            throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected a dataset folder with the files of docs/dataset.md)")])
+            throw DatasetErrors([DataError(file: directory.path, line: nil, message: "no such folder (expected the review's data folder, with codebook.yaml, review.yaml, prisma.yaml and its tables)")])
         }
         let sink = ErrorSink()
         let workbook = DatasetLoader.openWorkbook(directory, sink)
