@@ -10,9 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // For libyaml (its CYaml module): Read/YAMLComposer.swift makes the nodes from its events.
+        // For libyaml (its CYaml module): Read/YAML/YAMLComposer.swift makes the nodes from its events.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // Reading and writing .xlsx workbooks (Read/Workbook*, Write/Workbook*).
+        // Reading and writing .xlsx workbooks (Read/Workbook/, Write/Workbook*).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [

@@ -11,7 +11,7 @@ struct DataDirectory {
     /// Every file read and found usable, by file name: the site's
     /// downloads are these files, checked against what was read.
     let read = ReadFiles()
-    /// The workbook holding some or all tables in place of CSV files (Read/Workbook.swift).
+    /// The workbook holding some or all tables in place of CSV files (Read/Workbook/Workbook.swift).
     var workbook: Workbook?
     /// A workbook is there but cannot be read (reported): tables without a CSV file are not missing too.
     var workbookUnreadable = false
