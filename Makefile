@@ -195,7 +195,11 @@ RESOLVE_PREFIX := prefix='$(PREFIX)'; \
 # become .Pp, which man reads without a warning.
 MANUAL_TOOL := .build/manual-tool/debug/generate-manual
 install:
-	@$(RESOLVE_PREFIX)
+	@$(RESOLVE_PREFIX); for entry in $(INSTALLED) $(MANIFEST)=; do \
+	    dir=$$(dirname "$$root/$${entry%%=*}"); while [ ! -e "$$dir" ]; do dir=$$(dirname "$$dir"); done; \
+	    [ -d "$$dir" ] || { echo "cannot install into $$root: $$dir is not a folder" >&2; exit 2; }; \
+	    [ -w "$$dir" ] || { echo "cannot install into $$root: $$dir is not writable by you; run 'sudo make install', or 'make install PREFIX=~/.local' to install for yourself" >&2; exit 2; }; \
+	  done
 	@$(MAKE) --no-print-directory release-reviewsite
 	@$(call run,manual-tool,$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path .build/manual-tool --product generate-manual) || $(call failed,manual-tool)
 	@rm -rf $(STAGE) && mkdir -p $(STAGE)

@@ -14,7 +14,8 @@
 #    still there, nothing of ours is.
 # 4. `make install DESTDIR=<scratch> PREFIX=/usr/local`: everything under
 #    DESTDIR, the manifest names /usr/local paths; uninstall empties DESTDIR.
-# 5. A relative PREFIX and an uninstall with no manifest are refused.
+# 5. A relative PREFIX, an uninstall with no manifest, a PREFIX the user
+#    cannot write to and a file where a folder goes are refused.
 #
 # Prints one line when all is well; on a failure, the failed check, the
 # command's output and where the scratch folders are (kept for a look).
@@ -114,6 +115,24 @@ mk install PREFIX=relative/path; status=$?
 mk uninstall PREFIX="$prefix"; status=$?
 [ $status -ne 0 ] && grep -qx "nothing to uninstall: $prefix/share/reviewsite/installed-files does not exist (make install writes it)" "$log" \
   || fail "uninstall with no manifest was not refused (status $status)"; check
+
+# Before any build: a folder the user cannot write to (root runs make as
+# nobody for this), and a file where a folder is needed.
+locked=$(mktemp -d "${TMPDIR:-/tmp}/reviewsite-locked.XXXXXX"); chmod 755 "$locked"
+if [ "$(id -u)" = 0 ]; then
+  # A copy of the Makefile, as nobody may not be able to read the repository.
+  cp "$repo/Makefile" "$locked/Makefile"
+  setpriv --reuid=nobody --regid=nogroup --clear-groups "${MAKE:-make}" --no-print-directory -C "$locked" install PREFIX="$locked/p" >"$log" 2>&1
+else
+  chmod 555 "$locked"; mk install PREFIX="$locked/p"
+fi; status=$?
+[ $status = 2 ] && grep -qx "cannot install into $locked/p: $locked is not writable by you; run 'sudo make install', or 'make install PREFIX=~/.local' to install for yourself" "$log" \
+  || { chmod 755 "$locked"; rm -rf "$locked"; fail "an install into a folder the user cannot write to was not refused first (status $status)"; }; check
+chmod 755 "$locked"; rm -rf "$locked"
+mkdir "$scratch/file-prefix" && : > "$scratch/file-prefix/bin"
+mk install PREFIX="$scratch/file-prefix"; status=$?
+[ $status = 2 ] && grep -qx "cannot install into $scratch/file-prefix: $scratch/file-prefix/bin is not a folder" "$log" \
+  || fail "an install where bin is a file was not refused first (status $status)"; check
 
 rm -rf "$scratch"
 echo "install: $checks checks passed (make install, init, check and build in a new folder, uninstall, DESTDIR)"
