@@ -8,7 +8,7 @@ DATA ?= data
 TEMPLATES ?= templates
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test test-swift test-install check build release release-reviewsite install uninstall deps browser-deps supplement supplement-deps clean diff bench fuzz example
+.PHONY: all site test test-swift test-install check build release release-reviewsite stage install uninstall deps browser-deps supplement supplement-deps clean diff bench fuzz example
 
 # Quiet by default: swift's output (every compile step, every test's line)
 # goes to a log under .build/logs and make prints a few lines; V=1 prints it
@@ -99,9 +99,10 @@ build: deps
 # An optimised binary with Swift's runtime and Foundation linked in: it
 # starts in a third of the time and runs on a Debian machine without Swift
 # (besides libc, libstdc++ and zlib it needs Debian's libcmark0.30.2 and
-# libsqlite3-0). make bench times this one; make install installs it.
+# libsqlite3-0). make bench times this one; make install installs it, with
+# the manual page and completions make stage writes.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
-release: release-reviewsite
+release: stage
 	@$(call run,release-bench,$(RELEASE) --product reviewsite-bench) || $(call failed,release-bench)
 
 release-reviewsite: deps
@@ -188,39 +189,48 @@ RESOLVE_PREFIX := prefix='$(PREFIX)'; \
     *) echo "PREFIX must be an absolute path (as /usr/local or ~/.local), not '$$prefix'" >&2; exit 2;; esac; \
   prefix=$${prefix%/}; root='$(DESTDIR)'"$$prefix"
 
-# The manual page comes from swift-argument-parser's generate-manual, built
-# on its own from the checkout SwiftPM made (about 20 s): its package plugin
-# would first rebuild every product in release without --static-swift-stdlib,
-# which then makes the install build start over (minutes each). Blank lines
-# become .Pp, which man reads without a warning.
-MANUAL_TOOL := .build/manual-tool/debug/generate-manual
+# make install builds with swift when it is on PATH; sudo resets PATH, so
+# `make release && sudo make install` installs what make release staged.
 install:
 	@$(RESOLVE_PREFIX); for entry in $(INSTALLED) $(MANIFEST)=; do \
 	    dir=$$(dirname "$$root/$${entry%%=*}"); while [ ! -e "$$dir" ]; do dir=$$(dirname "$$dir"); done; \
 	    [ -d "$$dir" ] || { echo "cannot install into $$root: $$dir is not a folder" >&2; exit 2; }; \
 	    [ -w "$$dir" ] || { echo "cannot install into $$root: $$dir is not writable by you; run 'sudo make install', or 'make install PREFIX=~/.local' to install for yourself" >&2; exit 2; }; \
 	  done
-	@$(MAKE) --no-print-directory release-reviewsite
-	@$(call run,manual-tool,$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path .build/manual-tool --product generate-manual) || $(call failed,manual-tool)
-	@rm -rf $(STAGE) && mkdir -p $(STAGE)
-	@$(MANUAL_TOOL) .build/release/reviewsite --output-directory $(STAGE) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
-	@sed -i 's/^$$/.Pp/' $(STAGE)/reviewsite.1
-	@for shell in bash zsh fish; do .build/release/reviewsite --generate-completion-script $$shell > $(STAGE)/completion.$$shell; done
-	@mv $(STAGE)/completion.bash $(STAGE)/reviewsite.bash; mv $(STAGE)/completion.zsh $(STAGE)/_reviewsite; mv $(STAGE)/completion.fish $(STAGE)/reviewsite.fish
-	@set -e; $(RESOLVE_PREFIX); made=$(STAGE)/made; : > $$made; \
-	  if [ -f "$$root/$(MANIFEST)" ]; then grep '/$$' "$$root/$(MANIFEST)" > $$made || true; fi; \
+	@if command -v $(SWIFT) >/dev/null 2>&1; then $(MAKE) --no-print-directory stage; \
+	  elif (for entry in $(INSTALLED); do [ -f "$${entry#*=}" ] || exit 1; done); then \
+	    echo "$(SWIFT) is not on PATH (sudo resets it): installing what make release staged on $$(date -r $(STAGE)/reviewsite.1 '+%F %R')"; \
+	  else echo "$(SWIFT) is not on PATH (sudo resets it) and nothing is staged: run 'make release' first, then 'sudo make install'" >&2; exit 2; fi
+	@set -e; $(RESOLVE_PREFIX); list=$$(mktemp -d); \
+	  if [ -f "$$root/$(MANIFEST)" ]; then grep '/$$' "$$root/$(MANIFEST)" > $$list/made || true; fi; \
 	  for entry in $(INSTALLED) $(MANIFEST)=; do \
 	    dir=$$(dirname "$$prefix/$${entry%%=*}"); \
-	    while [ "$$dir" != / ] && [ ! -d "$(DESTDIR)$$dir" ]; do echo "$$dir/" >> $$made; dir=$$(dirname "$$dir"); done; \
+	    while [ "$$dir" != / ] && [ ! -d "$(DESTDIR)$$dir" ]; do echo "$$dir/" >> $$list/made; dir=$$(dirname "$$dir"); done; \
 	  done; \
 	  for entry in $(INSTALLED); do \
 	    dest=$${entry%%=*}; mode=644; [ "$${dest%%/*}" = bin ] && mode=755; \
 	    install -D -m $$mode "$${entry#*=}" "$$root/$$dest"; echo "$$prefix/$$dest"; \
-	  done > $(STAGE)/files; \
-	  { cat $(STAGE)/files; echo "$$prefix/$(MANIFEST)"; sort -ru $$made; } > $(STAGE)/installed-files; \
-	  install -D -m 644 $(STAGE)/installed-files "$$root/$(MANIFEST)"; \
+	  done > $$list/files; \
+	  { cat $$list/files; echo "$$prefix/$(MANIFEST)"; touch $$list/made; sort -ru $$list/made; } > $$list/installed-files; \
+	  install -D -m 644 $$list/installed-files "$$root/$(MANIFEST)"; rm -r $$list; \
 	  echo "installed $$root/bin/reviewsite, its manual page and bash, zsh and fish completions (listed in $$root/$(MANIFEST))"; \
 	  case ":$$PATH:" in *":$$prefix/bin:"*) ;; *) [ -n '$(DESTDIR)' ] || echo "$$prefix/bin is not on PATH: add it, e.g. export PATH=\"$$prefix/bin:\$$PATH\" in ~/.profile";; esac
+
+# The release binary with its manual page and completions in $(STAGE). The
+# manual page comes from swift-argument-parser's generate-manual, built on
+# its own from the checkout SwiftPM made (about 20 s): its package plugin
+# would first rebuild every product in release without --static-swift-stdlib,
+# which then makes the install build start over (minutes each). Blank lines
+# become .Pp, which man reads without a warning.
+MANUAL_TOOL := .build/manual-tool/debug/generate-manual
+stage: release-reviewsite
+	@$(call run,manual-tool,$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path .build/manual-tool --product generate-manual) || $(call failed,manual-tool)
+	@rm -rf $(STAGE) && mkdir -p $(STAGE)
+	@$(MANUAL_TOOL) .build/release/reviewsite --output-directory $(STAGE) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
+	@sed -i 's/^$$/.Pp/' $(STAGE)/reviewsite.1
+	@.build/release/reviewsite --generate-completion-script bash > $(STAGE)/reviewsite.bash
+	@.build/release/reviewsite --generate-completion-script zsh > $(STAGE)/_reviewsite
+	@.build/release/reviewsite --generate-completion-script fish > $(STAGE)/reviewsite.fish
 
 # Removes the files $(PREFIX)/$(MANIFEST) lists (only those under PREFIX),
 # the list, then each folder install made that is now empty.
@@ -235,7 +245,7 @@ uninstall:
 	      *) echo "left alone: $$path is listed in $$manifest but is not under $$prefix" >&2;; \
 	    esac; \
 	  done < "$$manifest"; \
-	  [ $$folders = 0 ] || echo "removed $$folders empty folders that make install had made in $$root"
+	  [ $$folders = 0 ] || echo "removed $$folders empty folder$$([ $$folders = 1 ] || echo s) that make install had made in $$root"
 
 # What the working data change against BASE (a git revision or a folder),
 # every text page of TEMPLATES filled from both. Changes are not a failure:

@@ -12,6 +12,7 @@
 #    are the defaults), then figures, sql and diff, also without options.
 # 3. Installing again, then `make uninstall`: the other files and folder are
 #    still there, nothing of ours is.
+#    Without swift on PATH, as under sudo, the files make release staged.
 # 4. `make install DESTDIR=<scratch> PREFIX=/usr/local`: everything under
 #    DESTDIR, the manifest names /usr/local paths; uninstall empties DESTDIR.
 # 5. A relative PREFIX, an uninstall with no manifest, a PREFIX the user
@@ -95,6 +96,19 @@ mk uninstall PREFIX="$prefix" || fail "make uninstall PREFIX=$prefix exited with
 grep -qx "removed $prefix/bin/reviewsite" "$log" || fail "make uninstall did not say it removed $prefix/bin/reviewsite"; check
 [ "$(grep -c '^removed /' "$log")" = 6 ] || fail "make uninstall named $(grep -c '^removed /' "$log") removed files, expected 6"; check
 grep -qx "removed 7 empty folders that make install had made in $prefix" "$log" || fail "make uninstall did not say it removed the 7 folders install made"; check
+
+# Without swift on PATH (as under sudo): what make release staged, or a
+# refusal when nothing is.
+mk install PREFIX="$prefix" SWIFT=no-such-swift || fail "make install without swift exited with $?"
+grep -q "^no-such-swift is not on PATH (sudo resets it): installing what make release staged on " "$log" \
+  || fail "make install without swift did not say it installs the staged files"; check
+cmp -s "$prefix/bin/reviewsite" "$repo/.build/release/reviewsite" || fail "make install without swift did not install .build/release/reviewsite"; check
+mk uninstall PREFIX="$prefix" || fail "make uninstall PREFIX=$prefix exited with $?"
+mkdir "$scratch/empty-stage"
+mk install PREFIX="$prefix" SWIFT=no-such-swift STAGE="$scratch/empty-stage"; status=$?
+[ $status -ne 0 ] && grep -qx "no-such-swift is not on PATH (sudo resets it) and nothing is staged: run 'make release' first, then 'sudo make install'" "$log" \
+  || fail "make install without swift or staged files was not refused (status $status)"; check
+[ "$(files_under "$prefix")" = "$before_files" ] || fail "a refused install left $(files_under "$prefix" | tr '\n' ' ')"; check
 
 # 4. DESTDIR: a staged install for a package.
 dest="$scratch/dest"
