@@ -13,6 +13,11 @@ let package = Package(
         // For libyaml (its CYaml module): Read/YAML/YAMLComposer.swift makes the nodes from its events.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Reading and writing .xlsx workbooks (Read/Workbook/, Write/Workbook*).
+        // Every swift command warns "'zipfoundation': found 1 file(s) which are
+        // unhandled" (its Sources/ZIPFoundation/Resources/PrivacyInfo.xcprivacy):
+        // its manifest, tools version 5.0, cannot declare resources, SwiftPM has
+        // no switch to silence a dependency's warning, and 0.9.20 is the only
+        // version in the mirror. The Makefile leaves that line out of what it shows.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
