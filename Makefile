@@ -8,7 +8,7 @@ DATA ?= data
 TEMPLATES ?= templates
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test test-swift test-install check build release release-reviewsite stage install uninstall deps browser-deps supplement supplement-deps clean diff bench fuzz example
+.PHONY: all site test test-review test-swift test-install check build release release-reviewsite stage install uninstall deps browser-deps supplement supplement-deps clean diff bench fuzz example
 
 # Quiet by default: swift's output (every compile step, every test's line)
 # goes to a log under .build/logs and make prints a few lines; V=1 prints it
@@ -133,22 +133,43 @@ example: build browser-deps
 	$(BIN) build --data $(EXAMPLE)/data --templates $(EXAMPLE)/templates --out $(EXAMPLE)/site
 	python3 Tests/Browser/check_site.py $(EXAMPLE)/site
 
-# The whole test suite: Swift's tests, the committed site/ against a fresh
-# build, the browser and supplement checks, and an install into a scratch
-# folder. Each prints a line or two when all is well.
+# The tool's tests: Swift's tests (on their own fixtures), the example
+# review's own test and its committed site against a fresh build, the
+# browser and supplement checks of what the tool makes of the default
+# review's frozen copy (Tests/ReviewSiteTests/Fixtures/default-review), and
+# an install into a scratch folder. None reads data/ or templates/: a clone
+# whose review was replaced by a team's still tests the tool. Each step
+# prints a line or two when all is well.
+FROZEN := Tests/ReviewSiteTests/Fixtures/default-review
 test: deps browser-deps supplement-deps test-swift
 	@$(call run,build,$(SWIFT) build --product reviewsite) || $(call failed,build)
+	@$(call review_test,$(EXAMPLE)/data,$(EXAMPLE)/templates)
+	@$(call same_site,$(EXAMPLE)/site,$(EXAMPLE)/data,$(EXAMPLE)/templates,.build/example-check,make example)
 	@rm -rf .build/site-check
-	@$(BIN) build --data data --templates templates --out .build/site-check >/dev/null
-	@diff -r -x supplement.pdf -x report.docx site .build/site-check >/dev/null || { \
-	  echo "site/ is not what 'make site' builds from data/ and templates/: run 'make site' and commit site/" >&2; \
-	  diff -r -x supplement.pdf -x report.docx site .build/site-check | head -20 >&2; exit 1; }
-	@echo "site/ is up to date."
+	@$(BIN) build --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/site-check >/dev/null
 	@python3 Tests/Browser/check_site.py .build/site-check
 	@rm -rf .build/supplement-check
-	@$(BIN) publish --data data --templates templates --out .build/supplement-check
-	@python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check templates
+	@$(BIN) publish --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/supplement-check
+	@python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check $(FROZEN)/templates
 	@$(MAKE) --no-print-directory test-install
+
+# The review in data/ and templates/: its own test (`reviewsite test`) and
+# the committed site/ against what `make site` builds. CI runs it after
+# make test, for the default review this repository publishes.
+test-review: build
+	@$(call review_test,$(DATA),$(TEMPLATES))
+	@$(call same_site,site,$(DATA),$(TEMPLATES),.build/review-check,make site)
+
+# $(call review_test,DATA,TEMPLATES): `reviewsite test`, its verdict on
+# one line (with DATA's name), all of it when it fails.
+review_test = out=$$($(BIN) test --data $(1) --templates $(2)) || { echo "$$out" >&2; exit 1; }; echo "$(1)/: $$(echo "$$out" | tail -1)"
+
+# $(call same_site,SITE,DATA,TEMPLATES,SCRATCH,COMMAND): SITE must be what a
+# build of DATA and TEMPLATES writes (the PDF and DOCX aside).
+same_site = rm -rf $(4) && $(BIN) build --data $(2) --templates $(3) --out $(4) >/dev/null && \
+  { diff -r -x supplement.pdf -x report.docx $(1) $(4) >/dev/null || { \
+    echo "$(1)/ is not what '$(5)' builds from $(2)/ and $(3)/: run '$(5)' and commit $(1)/" >&2; \
+    diff -r -x supplement.pdf -x report.docx $(1) $(4) | head -20 >&2; exit 1; }; } && echo "$(1)/ is up to date."
 
 # swift test, quiet: its closing lines (Swift Testing's "Test run with N
 # tests", XCTest's "Executed N tests" when it ran any) are always printed.
