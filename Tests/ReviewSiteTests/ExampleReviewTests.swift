@@ -14,7 +14,7 @@ struct ExampleReviewTests {
 
     /// `check` matches every number the abstract states (published.yaml).
     @Test func checkMatchesTheAbstract() throws {
-        let check = try runReviewSite(["check", "--data", "examples/traineau-2019/data", "--templates", "examples/traineau-2019/templates"])
+        let check = try runReviewSite(["check", "--data", "examples/traineau-2019/data", "--templates", "examples/traineau-2019/templates"], in: repositoryRoot)
         #expect(check.standardError == "")
         #expect(check.status == 0)
         #expect(check.standardOutput == """

@@ -71,9 +71,11 @@ public enum DatasetSource {
         }
     }
 
-    /// The files of `tree` at `commit` with their objects and sizes, by name.
+    /// The files of `tree` at `commit` with their objects and sizes, by name
+    /// (--full-tree: run in a review folder below the repository's top,
+    /// ls-tree would list only what lies under that folder).
     private static func blobs(commit: String, tree: String) -> [String: (object: String, size: Int)] {
-        guard let listing = try? gitData(["ls-tree", "-l", "-z", "\(commit):\(tree)"]) else { return [:] }
+        guard let listing = try? gitData(["ls-tree", "--full-tree", "-l", "-z", "\(commit):\(tree)"]) else { return [:] }
         var entries: [String: (object: String, size: Int)] = [:]
         // Each entry: "MODE TYPE OBJECT SIZE\tNAME", ended by NUL; SIZE is padded with spaces.
         for entry in listing.split(separator: 0) {

@@ -8,8 +8,10 @@ struct CommandResult {
 }
 
 /// Runs the built `reviewsite` binary (it sits beside the test bundle);
-/// `environment` replaces the test's own when given.
-func runReviewSite(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String]? = nil) throws -> CommandResult {
+/// `environment` replaces the test's own when given. By default in the
+/// frozen copy of the default review, so that `data` and `templates` are
+/// its folders whatever the repository's own data/ holds now.
+func runReviewSite(_ arguments: [String], in directory: URL = defaultReviewFixture, environment: [String: String]? = nil) throws -> CommandResult {
     try runProgram(reviewSiteExecutable, arguments, in: directory, environment: environment)
 }
 
@@ -54,7 +56,7 @@ func interruptReviewSite(_ arguments: [String], with signalNumber: Int32, enviro
     let process = Process()
     process.executableURL = reviewSiteExecutable
     process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
+    process.currentDirectoryURL = defaultReviewFixture
     process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["REVIEWSITE_TEST_PAUSE_AFTER_CHECKOUT": "1"]) { _, new in new }) { _, new in new }
     let error = Pipe()
     process.standardError = error
