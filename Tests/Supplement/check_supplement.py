@@ -116,7 +116,7 @@ def main():
     print("supplement.pdf: %d values of Table 2 checked in %d rows" % (values, len(rows)))
 
     # Table 1 in the DOCX: a Word table row with exactly the row's cells.
-    with zipfile.ZipFile(out + "/report.docx") as docx:
+    with zipfile.ZipFile(out + "/manuscript.docx") as docx:
         document = ET.fromstring(docx.read("word/document.xml"))
     word_rows = set()
     for tr in document.iter(W + "tr"):
@@ -125,38 +125,38 @@ def main():
     header, rows = table(site + "/table-1.md")
     for row in [header] + rows:
         if tuple(words(cell) for cell in row) not in word_rows:
-            failures.append("report.docx has no table row %r" % row[:3])
-    print("report.docx: %d rows of Table 1 checked among %d Word table rows" % (len(rows) + 1, len(word_rows)))
+            failures.append("manuscript.docx has no table row %r" % row[:3])
+    print("manuscript.docx: %d rows of Table 1 checked among %d Word table rows" % (len(rows) + 1, len(word_rows)))
 
     # Every word of every text page, in order: a page cut short fails here.
     # Charts are images in the DOCX (their descriptions stay text).
     pages = page_paragraphs(site, templates)
-    docx_words = plain(out + "/report.docx", "docx")
+    docx_words = plain(out + "/manuscript.docx", "docx")
     checked = 0
     for name, paragraphs in pages.items():
         for paragraph in missing_paragraphs(paragraphs, docx_words):
-            failures.append("report.docx lacks this paragraph of %s: %r" % (name, paragraph[:120]))
+            failures.append("manuscript.docx lacks this paragraph of %s: %r" % (name, paragraph[:120]))
         checked += len(paragraphs)
         if name == "methods.md":
             # supplement.html prints the methods page.
             for paragraph in missing_paragraphs(paragraphs, flat):
                 failures.append("supplement.pdf lacks this paragraph of methods.md: %r" % paragraph[:120])
-    print("report.docx: %d paragraphs of %d text pages checked" % (checked, len(pages)))
+    print("manuscript.docx: %d paragraphs of %d text pages checked" % (checked, len(pages)))
 
     # Only the document's own images, no external relationship (a link
     # Word would follow when it opens the file), no field codes.
-    with zipfile.ZipFile(out + "/report.docx") as docx:
+    with zipfile.ZipFile(out + "/manuscript.docx") as docx:
         names = docx.namelist()
         relations = docx.read("word/_rels/document.xml.rels").decode("utf-8")
         xml = docx.read("word/document.xml").decode("utf-8")
     for name in names:
         if name.startswith("word/media/") and not name.endswith(".png"):
-            failures.append("report.docx embeds %s, which is not one of its drawn images" % name)
+            failures.append("manuscript.docx embeds %s, which is not one of its drawn images" % name)
     for target in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations):
         if not re.match(r"^[a-z0-9-]+\.html(#.*)?$|^data/[^/]+$", target):
-            failures.append("report.docx links outside the site: %r" % target)
+            failures.append("manuscript.docx links outside the site: %r" % target)
     if "instrText" in xml or "fldSimple" in xml:
-        failures.append("report.docx holds a Word field (INCLUDEPICTURE and the like)")
+        failures.append("manuscript.docx holds a Word field (INCLUDEPICTURE and the like)")
 
     for failure in failures[:20]:
         print("FAIL " + failure, file=sys.stderr)
