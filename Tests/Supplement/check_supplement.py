@@ -87,6 +87,46 @@ def missing_paragraphs(paragraphs, flat):
     return missing
 
 
+def review(site):
+    """review.yaml's title and authors, as the site's data folder holds it."""
+    with open(site + "/data/review.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return data.get("review", data)
+
+
+def editor_checks(docx_path, site):
+    """What an editor needs of the Word file: its title and authors among its
+    properties, every table's header row repeated on each page and no row
+    split across pages, and Table 1's columns fitted to their contents."""
+    failures = []
+    with zipfile.ZipFile(docx_path) as docx:
+        core = ET.fromstring(docx.read("docProps/core.xml"))
+        document = ET.fromstring(docx.read("word/document.xml"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    info = review(site)
+    if (core.findtext(dc + "title") or "") != info["title"]:
+        failures.append("manuscript.docx's title property is %r, not review.yaml's %r" % (core.findtext(dc + "title"), info["title"]))
+    if (core.findtext(dc + "creator") or "") != "; ".join(info["authors"]):
+        failures.append("manuscript.docx's author property is %r, not review.yaml's %r" % (core.findtext(dc + "creator"), info["authors"]))
+    if not core.findtext(dc + "subject"):
+        failures.append("manuscript.docx has no subject property")
+    tables = list(document.iter(W + "tbl"))
+    if not tables:
+        failures.append("manuscript.docx has no table")
+    for number, tbl in enumerate(tables, 1):
+        rows = tbl.findall(W + "tr")
+        if not rows or rows[0].find(W + "trPr/" + W + "tblHeader") is None:
+            failures.append("manuscript.docx's table %d does not repeat its header row (no tblHeader)" % number)
+        split = [index for index, row in enumerate(rows) if row.find(W + "trPr/" + W + "cantSplit") is None]
+        if split:
+            failures.append("manuscript.docx's table %d has %d rows that may split across pages (no cantSplit)" % (number, len(split)))
+    widths = [int(column.get(W + "w")) for column in tables[0].iter(W + "gridCol")] if tables else []
+    if len(set(widths)) < 2:
+        failures.append("manuscript.docx's Table 1 has columns of equal widths %r" % widths[:4])
+    print("manuscript.docx: properties, %d tables' header rows and rows, Table 1's %d column widths checked" % (len(tables), len(widths)))
+    return failures
+
+
 def main():
     if len(sys.argv) != 4:
         print(__doc__, file=sys.stderr)
@@ -153,10 +193,12 @@ def main():
         if name.startswith("word/media/") and not name.endswith(".png"):
             failures.append("manuscript.docx embeds %s, which is not one of its drawn images" % name)
     for target in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations):
-        if not re.match(r"^[a-z0-9-]+\.html(#.*)?$|^data/[^/]+$", target):
-            failures.append("manuscript.docx links outside the site: %r" % target)
+        if not re.match(r"^https?://", target):
+            failures.append("manuscript.docx links to %r, a page of the site or a file Word cannot open" % target)
     if "instrText" in xml or "fldSimple" in xml:
         failures.append("manuscript.docx holds a Word field (INCLUDEPICTURE and the like)")
+
+    failures += editor_checks(out + "/manuscript.docx", site)
 
     for failure in failures[:20]:
         print("FAIL " + failure, file=sys.stderr)
