@@ -1,7 +1,9 @@
+import Foundation
+
 /// The Word file's Markdown, made from the declared pages of site.yaml:
 /// every text page as filled (the home page without its contents list),
-/// the PRISMA diagram, and the declared table pages in a landscape
-/// section; where the data come from closes it, once. Built from the
+/// the PRISMA diagram, the declared table pages and the appraisal table
+/// in a landscape section; where the data come from closes it, once. Built from the
 /// pages themselves, never cut out of the site's Markdown twins, so a
 /// page's own `---` or `## Contents` is text like any other.
 struct PrintDocument {
@@ -49,6 +51,11 @@ struct PrintDocument {
         })
         for table in plan.tables where declared.contains(table.id) {
             markdown += String(decoding: table.markdown(heading: "##"), as: UTF8.self) + "\n"
+        }
+        // Each study's appraisal, as the page the build wrote shows it.
+        if let appraisal = pages.page(.appraisal), let page = FileManager.default.contents(atPath: site + "/" + appraisal.file),
+           let table = PrintAppraisal.markdown(page: String(decoding: page, as: UTF8.self), heading: appraisal.shownHeading) {
+            markdown += table
         }
         markdown += "::: {#\(Self.landscapeEnd)}\n:::\n\n" + TextPages.footer(review.provenance)
         for chart in plan.charts.charts {
