@@ -92,4 +92,19 @@ struct PublishWordFileTests {
                 == "templates/reference.docx: is a symbolic link (expected a regular file; reviewsite does not follow links in the templates)\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/journal/manuscript.docx"))
     }
+
+    /// pandoc's rows get cantSplit (the header row keeps its tblHeader); the
+    /// heading, introduction and caption before a table are kept with it,
+    /// an earlier paragraph is not; the grid fills the portrait page it is on.
+    @Test func rowsStayWholeAndATablesLeadInStaysWithIt() {
+        let xml = #"<w:body><w:p><w:pPr><w:pStyle w:val="BodyText" /></w:pPr><w:r><w:t>Before</w:t></w:r></w:p>"#
+            + #"<w:bookmarkStart w:id="1" w:name="t" /><w:p><w:pPr><w:pStyle w:val="Heading2" /></w:pPr><w:r><w:t>Table 1</w:t></w:r></w:p>"#
+            + #"<w:p><w:r><w:t>Intro</w:t></w:r></w:p><w:tbl><w:tblPr /><w:tblGrid><w:gridCol w:w="1000" /><w:gridCol w:w="3000" /></w:tblGrid>"#
+            + #"<w:tr><w:trPr><w:tblHeader w:val="true" /></w:trPr><w:tc /></w:tr><w:tr><w:tc /></w:tr></w:tbl><w:sectPr /></w:body>"#
+        #expect(WordFile.finished(xml) == #"<w:body><w:p><w:pPr><w:pStyle w:val="BodyText" /></w:pPr><w:r><w:t>Before</w:t></w:r></w:p>"#
+            + #"<w:bookmarkStart w:id="1" w:name="t" /><w:p><w:pPr><w:pStyle w:val="Heading2" /><w:keepNext /></w:pPr><w:r><w:t>Table 1</w:t></w:r></w:p>"#
+            + #"<w:p><w:pPr><w:keepNext /></w:pPr><w:r><w:t>Intro</w:t></w:r></w:p><w:tbl><w:tblPr /><w:tblGrid><w:gridCol w:w="2409" /><w:gridCol w:w="7228" /></w:tblGrid>"#
+            + #"<w:tr><w:trPr><w:cantSplit /><w:tblHeader w:val="true" /></w:trPr><w:tc /></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc /></w:tr></w:tbl>"#
+            + PrintFilter.properties(landscape: false) + "</w:body>")
+    }
 }

@@ -91,10 +91,15 @@ enum PrintFilter {
 
     /// A Word section break: the page of the section it ends (A4; a section break carries that section's properties).
     static func section(landscape: Bool) -> String {
+        "<w:p><w:pPr>" + properties(landscape: landscape) + "</w:pPr></w:p>"
+    }
+
+    /// A section's page: A4, portrait or landscape.
+    static func properties(landscape: Bool) -> String {
         let size = landscape ? #"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"# : #"<w:pgSz w:w="11906" w:h="16838"/>"#
         let margin = landscape ? 851 : 1134
-        return "<w:p><w:pPr><w:sectPr>\(size)<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" "
-            + "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:pPr></w:p>"
+        return "<w:sectPr>\(size)<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" "
+            + "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
     }
 
     /// A Lua string literal of any text: every byte outside printable ASCII, quotes and backslashes as `\\ddd`.
