@@ -34,7 +34,7 @@ enum WordFile {
     /// The document with every row kept whole and every table's lead-in kept with it.
     static func finished(_ xml: String) -> String {
         let rows = xml.replacingOccurrences(of: "<w:tr><w:trPr>", with: "<w:tr><w:trPr><w:cantSplit />")
-            .replacingOccurrences(of: "<w:tr><w:tc>", with: "<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc>")
+            .replacingOccurrences(of: "<w:tr><w:tc", with: "<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc")
             // The last section (where the data come from) on A4 too, unless a reference.docx gave it a page.
             .replacingOccurrences(of: "<w:sectPr /></w:body>", with: PrintFilter.properties(landscape: false) + "</w:body>")
         let parts = rows.components(separatedBy: "<w:tbl>")
