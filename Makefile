@@ -114,7 +114,7 @@ site: build
 	$(BIN) check --data $(DATA)
 	$(BIN) build --data $(DATA) --templates $(TEMPLATES) --out site
 
-# site/supplement.pdf (supplement.html printed) and site/report.docx (the
+# site/supplement.pdf (supplement.html printed) and site/manuscript.docx (the
 # declared text pages, the PRISMA diagram and the declared tables), written
 # by `reviewsite publish` and checked; not committed: `make site` neither
 # needs nor keeps them.
@@ -167,9 +167,9 @@ review_test = out=$$($(BIN) test --data $(1) --templates $(2)) || { echo "$$out"
 # $(call same_site,SITE,DATA,TEMPLATES,SCRATCH,COMMAND): SITE must be what a
 # build of DATA and TEMPLATES writes (the PDF and DOCX aside).
 same_site = rm -rf $(4) && $(BIN) build --data $(2) --templates $(3) --out $(4) >/dev/null && \
-  { diff -r -x supplement.pdf -x report.docx $(1) $(4) >/dev/null || { \
+  { diff -r -x supplement.pdf -x manuscript.docx $(1) $(4) >/dev/null || { \
     echo "$(1)/ is not what '$(5)' builds from $(2)/ and $(3)/: run '$(5)' and commit $(1)/" >&2; \
-    diff -r -x supplement.pdf -x report.docx $(1) $(4) | head -20 >&2; exit 1; }; } && echo "$(1)/ is up to date."
+    diff -r -x supplement.pdf -x manuscript.docx $(1) $(4) | head -20 >&2; exit 1; }; } && echo "$(1)/ is up to date."
 
 # swift test, quiet: its closing lines (Swift Testing's "Test run with N
 # tests", XCTest's "Executed N tests" when it ran any) are always printed.

@@ -6,7 +6,7 @@ import ReviewSite
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Write the supplement (supplement.pdf) and the Word file (report.docx) for the journal.",
+        abstract: "Write the supplement (supplement.pdf) and the Word file (manuscript.docx) for the journal.",
         discussion: """
         Made from the same data and templates as the site: Chromium prints the supplement and pandoc writes \
         the text pages, the PRISMA diagram and the tables as a Word file. Both run without network and show \

@@ -35,8 +35,8 @@ struct PublishTests {
         try Self.edit(scratch, "abstract.md") { $0 + "\n\n---\n\nThe last sentence of the abstract, after a rule.\n" }
         let result = try Self.publish(scratch)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput == "journal/report.docx and journal/supplement.pdf written from data/ and templates/.\n")
-        let text = try Self.wordText(scratch.path + "/journal/report.docx")
+        #expect(result.standardOutput == "journal/manuscript.docx and journal/supplement.pdf written from data/ and templates/.\n")
+        let text = try Self.wordText(scratch.path + "/journal/manuscript.docx")
         #expect(text.contains("A sentence after the rule of the page."))
         #expect(text.contains("A heading named like the contents list of the site."))
         #expect(text.contains("The last sentence of the abstract, after a rule."))
@@ -46,7 +46,7 @@ struct PublishTests {
         #expect(text.contains("Where the data come from."))
         // Nothing of the work is left beside the files.
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/journal").sorted()
-                == [".reviewsite-published", "report.docx", "supplement.pdf"])
+                == [".reviewsite-published", "manuscript.docx", "supplement.pdf"])
     }
 
     /// Raw OpenXML, HTML or TeX in a template is shown as text, never passed to Word as markup.
@@ -57,11 +57,11 @@ struct PublishTests {
         try Self.edit(scratch, "results.md") { $0 + "\n\n```{=openxml}\n\(field)\n```\n\nInline `<w:br/>`{=openxml} and <b>html</b> and \\newpage here.\n" }
         let result = try Self.publish(scratch)
         #expect(result.status == 0, "\(result.standardError)")
-        let xml = try unzipped(scratch.path + "/journal/report.docx", "word/document.xml")
+        let xml = try unzipped(scratch.path + "/journal/manuscript.docx", "word/document.xml")
         #expect(!xml.contains("<w:instrText>"))
         #expect(!xml.contains("<w:fldChar"))
         #expect(xml.contains("INCLUDEPICTURE"))  // as text
-        #expect(try Self.wordText(scratch.path + "/journal/report.docx").contains("<b>html</b>"))
+        #expect(try Self.wordText(scratch.path + "/journal/manuscript.docx").contains("<b>html</b>"))
     }
 
     /// An image that is not a file of the templates folder stops the build
@@ -93,7 +93,7 @@ struct PublishTests {
         try Self.edit(scratch, "methods.md") { $0 + "\n![the flow][flow]\n\n[flow]: images/flow.svg\n" }
         let result = try Self.publish(scratch)
         #expect(result.status == 0, "\(result.standardError)")
-        let media = try unzippedNames(scratch.path + "/journal/report.docx").filter { $0.hasPrefix("word/media/") }
+        let media = try unzippedNames(scratch.path + "/journal/manuscript.docx").filter { $0.hasPrefix("word/media/") }
         #expect(media.count == 4)  // PRISMA, two charts, the team's image
     }
 
@@ -102,16 +102,16 @@ struct PublishTests {
         let scratch = try Scratch()
         defer { scratch.delete() }
         try FileManager.default.createDirectory(atPath: scratch.path + "/mine", withIntermediateDirectories: true)
-        try scratch.write("mine/report.docx", "my own manuscript\n")
+        try scratch.write("mine/manuscript.docx", "my own manuscript\n")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/mine2", withDestinationPath: "mine")
         let before = try Scratch.snapshot(scratch.path)
         let result = try Self.publish(scratch, out: "mine")
         #expect(result.status == 2)
-        #expect(result.standardError == "mine/report.docx: exists and reviewsite did not write it; publish replaces only files it wrote (remove it or choose another --out)\n")
+        #expect(result.standardError == "mine/manuscript.docx: exists and reviewsite did not write it; publish replaces only files it wrote (remove it or choose another --out)\n")
         #expect(try Self.publish(scratch, out: "notes.txt").standardError
-                == "notes.txt: is not a folder (expected the folder to write supplement.pdf and report.docx into)\n")
+                == "notes.txt: is not a folder (expected the folder to write supplement.pdf and manuscript.docx into)\n")
         #expect(try Self.publish(scratch, out: "mine2").standardError
-                == "mine2: is not a folder (expected the folder to write supplement.pdf and report.docx into)\n")
+                == "mine2: is not a folder (expected the folder to write supplement.pdf and manuscript.docx into)\n")
         #expect(try Scratch.snapshot(scratch.path) == before)
     }
 

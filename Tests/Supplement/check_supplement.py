@@ -87,6 +87,46 @@ def missing_paragraphs(paragraphs, flat):
     return missing
 
 
+def review(site):
+    """review.yaml's title and authors, as the site's data folder holds it."""
+    with open(site + "/data/review.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return data.get("review", data)
+
+
+def editor_checks(docx_path, site):
+    """What an editor needs of the Word file: its title and authors among its
+    properties, every table's header row repeated on each page and no row
+    split across pages, and Table 1's columns fitted to their contents."""
+    failures = []
+    with zipfile.ZipFile(docx_path) as docx:
+        core = ET.fromstring(docx.read("docProps/core.xml"))
+        document = ET.fromstring(docx.read("word/document.xml"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    info = review(site)
+    if (core.findtext(dc + "title") or "") != info["title"]:
+        failures.append("manuscript.docx's title property is %r, not review.yaml's %r" % (core.findtext(dc + "title"), info["title"]))
+    if (core.findtext(dc + "creator") or "") != "; ".join(info["authors"]):
+        failures.append("manuscript.docx's author property is %r, not review.yaml's %r" % (core.findtext(dc + "creator"), info["authors"]))
+    if not core.findtext(dc + "subject"):
+        failures.append("manuscript.docx has no subject property")
+    tables = list(document.iter(W + "tbl"))
+    if not tables:
+        failures.append("manuscript.docx has no table")
+    for number, tbl in enumerate(tables, 1):
+        rows = tbl.findall(W + "tr")
+        if not rows or rows[0].find(W + "trPr/" + W + "tblHeader") is None:
+            failures.append("manuscript.docx's table %d does not repeat its header row (no tblHeader)" % number)
+        split = [index for index, row in enumerate(rows) if row.find(W + "trPr/" + W + "cantSplit") is None]
+        if split:
+            failures.append("manuscript.docx's table %d has %d rows that may split across pages (no cantSplit)" % (number, len(split)))
+    widths = [int(column.get(W + "w")) for column in tables[0].iter(W + "gridCol")] if tables else []
+    if len(set(widths)) < 2:
+        failures.append("manuscript.docx's Table 1 has columns of equal widths %r" % widths[:4])
+    print("manuscript.docx: properties, %d tables' header rows and rows, Table 1's %d column widths checked" % (len(tables), len(widths)))
+    return failures
+
+
 def main():
     if len(sys.argv) != 4:
         print(__doc__, file=sys.stderr)
@@ -116,7 +156,7 @@ def main():
     print("supplement.pdf: %d values of Table 2 checked in %d rows" % (values, len(rows)))
 
     # Table 1 in the DOCX: a Word table row with exactly the row's cells.
-    with zipfile.ZipFile(out + "/report.docx") as docx:
+    with zipfile.ZipFile(out + "/manuscript.docx") as docx:
         document = ET.fromstring(docx.read("word/document.xml"))
     word_rows = set()
     for tr in document.iter(W + "tr"):
@@ -125,38 +165,40 @@ def main():
     header, rows = table(site + "/table-1.md")
     for row in [header] + rows:
         if tuple(words(cell) for cell in row) not in word_rows:
-            failures.append("report.docx has no table row %r" % row[:3])
-    print("report.docx: %d rows of Table 1 checked among %d Word table rows" % (len(rows) + 1, len(word_rows)))
+            failures.append("manuscript.docx has no table row %r" % row[:3])
+    print("manuscript.docx: %d rows of Table 1 checked among %d Word table rows" % (len(rows) + 1, len(word_rows)))
 
     # Every word of every text page, in order: a page cut short fails here.
     # Charts are images in the DOCX (their descriptions stay text).
     pages = page_paragraphs(site, templates)
-    docx_words = plain(out + "/report.docx", "docx")
+    docx_words = plain(out + "/manuscript.docx", "docx")
     checked = 0
     for name, paragraphs in pages.items():
         for paragraph in missing_paragraphs(paragraphs, docx_words):
-            failures.append("report.docx lacks this paragraph of %s: %r" % (name, paragraph[:120]))
+            failures.append("manuscript.docx lacks this paragraph of %s: %r" % (name, paragraph[:120]))
         checked += len(paragraphs)
         if name == "methods.md":
             # supplement.html prints the methods page.
             for paragraph in missing_paragraphs(paragraphs, flat):
                 failures.append("supplement.pdf lacks this paragraph of methods.md: %r" % paragraph[:120])
-    print("report.docx: %d paragraphs of %d text pages checked" % (checked, len(pages)))
+    print("manuscript.docx: %d paragraphs of %d text pages checked" % (checked, len(pages)))
 
     # Only the document's own images, no external relationship (a link
     # Word would follow when it opens the file), no field codes.
-    with zipfile.ZipFile(out + "/report.docx") as docx:
+    with zipfile.ZipFile(out + "/manuscript.docx") as docx:
         names = docx.namelist()
         relations = docx.read("word/_rels/document.xml.rels").decode("utf-8")
         xml = docx.read("word/document.xml").decode("utf-8")
     for name in names:
         if name.startswith("word/media/") and not name.endswith(".png"):
-            failures.append("report.docx embeds %s, which is not one of its drawn images" % name)
+            failures.append("manuscript.docx embeds %s, which is not one of its drawn images" % name)
     for target in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations):
-        if not re.match(r"^[a-z0-9-]+\.html(#.*)?$|^data/[^/]+$", target):
-            failures.append("report.docx links outside the site: %r" % target)
+        if not re.match(r"^https?://", target):
+            failures.append("manuscript.docx links to %r, a page of the site or a file Word cannot open" % target)
     if "instrText" in xml or "fldSimple" in xml:
-        failures.append("report.docx holds a Word field (INCLUDEPICTURE and the like)")
+        failures.append("manuscript.docx holds a Word field (INCLUDEPICTURE and the like)")
+
+    failures += editor_checks(out + "/manuscript.docx", site)
 
     for failure in failures[:20]:
         print("FAIL " + failure, file=sys.stderr)

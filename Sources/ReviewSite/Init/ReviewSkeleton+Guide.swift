@@ -17,7 +17,7 @@ extension ReviewSkeleton {
         | `reviewsite build` | writes the site into `site/` (open `site/index.html`) |
         | `reviewsite test` | the review's own test, for CI: valid data, templates that compile, printed figures that match, a site that builds |
         | `reviewsite diff HEAD` | what the working data change in the report since the last commit |
-        | `reviewsite publish` | `site/supplement.pdf` and `site/report.docx` for the journal |
+        | `reviewsite publish` | `site/supplement.pdf` and `site/manuscript.docx` for the journal |
         | `reviewsite workbook --out extraction-new.xlsx` | the extraction workbook, with a drop-down list on every code column |
 
         ## Where to edit what

@@ -7,7 +7,7 @@ import Foundation
 /// copy of the site; the files replace earlier ones only when all is done.
 public struct Publisher: Sendable {
     public var builder: SiteBuilder
-    public static let files = ["supplement.pdf", "report.docx"]
+    public static let files = ["supplement.pdf", "manuscript.docx"]
     /// Left in a folder that `publish` wrote into, so that it may replace its own files there later.
     static let marker = ".reviewsite-published"
 
@@ -40,34 +40,12 @@ public struct Publisher: Sendable {
         } catch {
             throw .build(error)
         }
-        try word(PrintDocument(plan, provenance: report.review.provenance, site: site), site: site, print: print)
+        try word(PrintDocument(plan, review: report.review, site: site), site: site, print: print)
         try Self.chromium.run(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
                                "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
                                "--virtual-time-budget=5000", "--user-data-dir=\(work)/chromium", "--print-to-pdf=\(print)/supplement.pdf",
                                URL(fileURLWithPath: site + "/" + Supplement.file).absoluteString], in: work)
         guard FileManager.default.fileExists(atPath: print + "/supplement.pdf") else { throw .failed("chromium", "wrote no PDF") }
-        return try PublishOutput.move(["supplement.pdf": print + "/supplement.pdf", "report.docx": print + "/report.docx"], into: out)
-    }
-
-    /// The Word file, in two passes: Markdown to pandoc's JSON with the
-    /// filter (no raw markup, only the document's own images), then JSON to DOCX.
-    private func word(_ document: PrintDocument, site: String, print: String) throws(PublishFailure) {
-        for drawing in document.drawings {
-            let png = print + "/" + drawing.png
-            let folder = (png as NSString).deletingLastPathComponent
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw .output("\(folder): cannot be written (\(SystemError.reason()))")
-            }
-            try Self.rsvg.run(["--format", "png", "--zoom", "2", "--output", png, site + "/" + drawing.svg], in: print)
-        }
-        do {
-            try Data(document.markdown.utf8).write(to: URL(fileURLWithPath: print + "/report.md"))
-            try Data(PrintFilter.lua(images: document.images).utf8).write(to: URL(fileURLWithPath: print + "/filter.lua"))
-        } catch {
-            throw .output("\(print): cannot be written (\(SystemError.reason()))")
-        }
-        try Self.pandoc.run(["--from", "markdown-raw_html-raw_tex-raw_attribute", "--lua-filter", "filter.lua",
-                             "--to", "json", "--output", "report.json", "report.md"], in: print)
-        try Self.pandoc.run(["--from", "json", "--to", "docx", "--resource-path", ".", "--output", "report.docx", "report.json"], in: print)
+        return try PublishOutput.move(["supplement.pdf": print + "/supplement.pdf", "manuscript.docx": print + "/manuscript.docx"], into: out)
     }
 }
