@@ -65,4 +65,16 @@ struct QueryLimitTests {
         #expect(QueryLimits.forRows(1_000) == QueryLimits(steps: 10_200_000, seconds: 10, bytes: (512 << 20) + 256_000))
         #expect(QueryLimits.forRows(5_000_000).seconds == 60)
     }
+
+    /// REVIEWSITE_QUERY_SECONDS replaces the time limit (10 s at this size).
+    @Test func theTimeLimitCanBeSetForASlowerMachine() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["REVIEWSITE_QUERY_SECONDS"] = "1"
+        let slow = "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100000) SELECT count(*) FROM c WHERE hex(randomblob(1e6)) = ''"
+        let started = Date()
+        let stopped = try runReviewSite(["sql", slow], environment: environment)
+        #expect(stopped.status == 1)
+        #expect(stopped.standardError.contains("stopped after 1 s: the query takes too long (a join without a condition?)"), "\(stopped.standardError)")
+        #expect(Date().timeIntervalSince(started) < 8)
+    }
 }
