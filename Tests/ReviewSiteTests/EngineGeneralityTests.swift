@@ -54,7 +54,7 @@ struct EngineGeneralityTests {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.copyItem(atPath: systemicDataPath, toPath: root + "/data")
-        try FileManager.default.copyItem(atPath: systemicDataPath + "-templates", toPath: root + "/templates")
+        _ = try systemicTemplates(in: root)
         let result = try runReviewSite(["check", "--data", root + "/data"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasSuffix("4 figures computed.\n"))

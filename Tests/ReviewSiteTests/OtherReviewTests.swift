@@ -39,7 +39,10 @@ struct OtherReviewTests {
     /// Its own figures, over the database its codebook makes; the site's
     /// pages are made from its codebook (its templates name them in site.yaml).
     @Test func itsFiguresAreComputedByItsOwnDeclarations() throws {
-        let templates = systemicDataPath + "-templates"
+        // Its own site.yaml, abstract and figures, with the default stylesheet and script.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-other-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = try systemicTemplates(in: folder.path)
         let check = try runReviewSite(["check", "--data", systemicDataPath, "--templates", templates])
         #expect(check.status == 0)
         #expect(check.standardOutput == "\(systemicDataPath)/ is valid: 3 studies, 4 patients, 5 treatment steps, 2 adverse events.\n4 figures computed.\n")
@@ -51,12 +54,8 @@ struct OtherReviewTests {
         #expect(list[1]["rows"] as? [String] == ["S1-02"] && list[1]["numerator_rows"] as? [String] == [] && list[1]["denominator"] as? Int == 1)
         #expect(list[2]["rows"] as? [String] == ["S3"])
         #expect(list[3]["min"] as? Int == 3 && list[3]["max"] as? Int == 12 && list[3]["n"] as? Int == 4)
-        // Its site: its own site.yaml and abstract, with the default stylesheet and script.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-other-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(atPath: templates, toPath: folder.appendingPathComponent("templates").path)
         let out = folder.appendingPathComponent("site").path
-        let build = try runReviewSite(["build", "--data", systemicDataPath, "--templates", folder.appendingPathComponent("templates").path, "--out", out])
+        let build = try runReviewSite(["build", "--data", systemicDataPath, "--templates", templates, "--out", out])
         #expect(build.status == 0)
         #expect(build.standardError == "")
         let appraisal = try String(contentsOfFile: "\(out)/risk-of-bias.html", encoding: .utf8)
@@ -99,4 +98,16 @@ struct OtherReviewTests {
         let actual = try errorsAfter(from: systemicDataPath, rule.change)
         #expect(actual == rule.expected)
     }
+}
+
+/// The other review's templates copied into `folder`/templates, with the
+/// default review's style.css and sort.js, which a build needs.
+func systemicTemplates(in folder: String) throws -> String {
+    let templates = folder + "/templates"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: systemicDataPath + "-templates", toPath: templates)
+    for asset in ["style.css", "sort.js"] {
+        try FileManager.default.copyItem(atPath: "\(defaultTemplatesPath)/\(asset)", toPath: "\(templates)/\(asset)")
+    }
+    return templates
 }
