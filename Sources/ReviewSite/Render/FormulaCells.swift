@@ -13,18 +13,11 @@ struct FormulaCells: Equatable {
         a.tables.elementsEqual(b.tables) { $0.file == $1.file && $0.cells == $1.cells }
     }
 
-    /// Counts the cells of the CSV files among `files`, read from `sources`
-    /// (a file that cannot be read again is the copy's error, not this one's).
+    /// The cells of the CSV files among `files`, as the loader counted them.
     init(_ files: [String], sources: [String: DatasetFile]) {
         for file in files where file.hasSuffix(".csv") {
-            guard let source = sources[file] else { continue }
-            var scanner = FormulaScanner()
-            switch source.source {
-            case .sheet(let csv): csv.withUnsafeBytes { scanner.add($0) }
-            case .folder(let path, _, _): _ = RegularFile.chunks(path) { scanner.add($0) }
-            }
-            scanner.finish()
-            if scanner.cells > 0 { tables.append((file, scanner.cells)) }
+            guard let cells = sources[file]?.formulaCells, cells > 0 else { continue }
+            tables.append((file, cells))
         }
     }
 

@@ -12,15 +12,28 @@ public struct DatasetFile: Sendable, Equatable {
     }
 
     let source: Source
+    /// For a table (CSV): its cells a spreadsheet may take for a formula
+    /// (FormulaScanner), counted from the bytes read, so that the downloads
+    /// section need not read the file again.
+    let formulaCells: Int
 
     /// A file of the folder, read as `bytes`.
     init(path: String, bytes: [UInt8]) {
         let hash = ByteHash(bytes)
         source = .folder(path: path, size: hash.length, hash: hash.value)
+        formulaCells = path.hasSuffix(".csv") ? Self.formulaCells(bytes) : 0
     }
 
     /// A table of the workbook, as CSV.
     init(sheet csv: [UInt8]) {
         source = .sheet(csv)
+        formulaCells = Self.formulaCells(csv)
+    }
+
+    private static func formulaCells(_ bytes: [UInt8]) -> Int {
+        var scanner = FormulaScanner()
+        bytes.withUnsafeBytes { scanner.add($0) }
+        scanner.finish()
+        return scanner.cells
     }
 }
