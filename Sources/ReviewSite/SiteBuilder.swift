@@ -207,8 +207,8 @@ public struct SiteBuilder: Sendable {
         errors.add(ErrorList(chartErrors))
         let filled = fill(site.textPages.compactMap(\.markdown), report, charts: chartFile.declared)
         errors.add(filled.errors)
-        errors.add(ErrorList(StyleSheet.problems(inTemplates: templatesPath)))
-        let (css, script) = (asset("style.css", &errors), asset("sort.js", &errors))
+        let (css, script) = (asset(StyleSheet.file, &errors), asset("sort.js", &errors))
+        errors.add(ErrorList(StyleSheet.problems(css, inTemplates: templatesPath)))
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
             return SitePlan(site: site, texts: filled.texts, tables: tables, charts: ChartSet(chartFile, report: report),

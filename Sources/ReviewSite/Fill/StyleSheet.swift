@@ -4,13 +4,10 @@
 enum StyleSheet {
     static let file = "style.css"
 
-    /// A located error for each address in style.css that is not a relative
-    /// path inside the site (a `#fragment` or `data:` address is kept in the file).
-    /// Read apart from the copy the site gets, so that its problems are
-    /// listed with every other problem of the templates.
-    static func problems(inTemplates folder: String) -> [TemplateError] {
-        guard case .success(let bytes) = RegularFile.contents(file, in: folder) else { return [] }
-        let text = String(decoding: bytes, as: UTF8.self)
+    /// A located error for each address in `text` (the templates' style.css)
+    /// that is not a relative path inside the site (a `#fragment` or `data:`
+    /// address is kept in the file).
+    static func problems(_ text: String, inTemplates folder: String) -> [TemplateError] {
         var errors: [TemplateError] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for target in addresses(in: line) {
