@@ -21,6 +21,8 @@ public struct Report: Sendable {
     /// Whether the dataset has published.yaml (an unpublished review has
     /// nothing printed to compare).
     public let isPublished: Bool
+    /// search.yaml, when the review gives it.
+    public let search: SearchStrategy?
 
     /// Loads the dataset into the database and runs every figure of `catalogue`.
     public init(_ dataset: consuming Dataset, catalogue: FigureFile) throws(FigureErrors) {
@@ -33,6 +35,7 @@ public struct Report: Sendable {
         published = dataset.published
         summary = dataset.summary
         notes = dataset.notes
+        search = dataset.search
         self.catalogue = catalogue
         do {
             let (tables, codebook, prisma) = (tables, codebook, prisma)

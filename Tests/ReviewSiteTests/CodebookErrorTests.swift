@@ -57,7 +57,7 @@ struct CodebookErrorTests {
         CodebookCase("misspelt key", "{code: laser, label: Laser}", "{code: laser, lable: Laser}",
                      ["codebook.yaml:33:21: key 'codes.modality.laser.lable': unknown key (did you mean 'label'?)"]),
         CodebookCase("unknown key far from any", "{column: sex, type: code}", "{column: sex, type: code, colour: red}",
-                     ["codebook.yaml:17:35: key 'tables.patients.sex.colour': unknown key (expected one of column, type, required, label, min, max, min_exclusive, max_exclusive, unit, unit_by, units, to, codes, only_for, unique, item)"]),
+                     ["codebook.yaml:17:35: key 'tables.patients.sex.colour': unknown key (expected one of column, type, required, label, min, max, min_exclusive, max_exclusive, unit, unit_by, units, to, codes, only_for, unique, item, citation)"]),
         CodebookCase("core column missing", "patient_id, type: id}\n      - {column: study_id, type: reference, to: studies}", "patient_id, type: id}",
                      ["codebook.yaml:12:3: key 'tables.patients': the core column 'study_id' is missing (expected study_id: reference to studies)"]),
         CodebookCase("core column of another type", "step, type: integer, min: 1}\n      - {column: modality", "step, type: text}\n      - {column: modality",

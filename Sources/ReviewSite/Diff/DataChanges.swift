@@ -36,7 +36,7 @@ public struct DataChanges: Sendable, Equatable {
     public static func between(_ base: String, _ head: String) -> DataChanges {
         var changes = DataChanges()
         // The codebook travels with the rows: a changed code or label is a data change.
-        for file in ["codebook.yaml", "review.yaml", "prisma.yaml"] {
+        for file in ["codebook.yaml", "review.yaml", "prisma.yaml", "search.yaml"] {
             changes.cells += yamlChanges(file, base, head)
         }
         let studies = RawTable(file: "studies.csv", base: base, head: head, key: [.column("study_id")])

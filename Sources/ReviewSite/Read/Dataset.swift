@@ -15,6 +15,8 @@ public struct Dataset: Sendable {
     /// What the reader left aside without it being an error (a hidden
     /// sheet of the workbook): `check` and `build` say so.
     public var notes: [String] = []
+    /// search.yaml, when the review gives it: the supplement's eMethods.
+    public var search: SearchStrategy?
 
     public init(review: Review, prisma: Prisma, published: [String: PublishedValue], files: [String: DatasetFile] = [:],
                 codebook: Codebook, tables: [DataTable]) {

@@ -30,6 +30,7 @@ public enum DatasetLoader {
         }
         let review = Stopwatch.time("load: review.yaml") { readReview(directory, sink) }
         let prisma = Stopwatch.time("load: prisma.yaml") { readPrisma(directory, sink) }
+        let search = Stopwatch.time("load: search.yaml") { readSearch(directory, sink) }
         let published = Stopwatch.time("load: published.yaml") { readPublished(directory, sink, fields: figureFields()) }
         var tables: [String: TableRows] = [:]
         for plan in plans where plan.table.name != "patients" {
@@ -51,6 +52,7 @@ public enum DatasetLoader {
         if let (prisma, lines) = prisma {
             let studies = codebook == nil ? nil : tables["studies"]
             validator.checkPrisma(prisma, lines, studyCount: studies?.recordCount, in: studies.map { validator.source($0.table) } ?? "studies.csv")
+            if let (search, searchLines) = search { checkSearch(search, lines: searchLines, prisma, directory, sink) }
         }
         let complete = plans.allSatisfy { tables[$0.table.name] != nil }
         guard sink.isEmpty, let codebook, complete, let review, let (prisma, _) = prisma, let published else {
@@ -59,6 +61,7 @@ public enum DatasetLoader {
         let validated = plans.map { tables[$0.table.name]!.table }
         var dataset = Dataset(review: review, prisma: prisma, published: published, files: directory.read.all,
                               codebook: codebook, tables: validated)
+        dataset.search = search?.0
         dataset.notes = directory.workbook.map { workbook in
             workbook.hiddenSheets.map { "\(workbook.file): sheet \(Echo.quoted($0)) is hidden and was not read (unhide it if it holds rows of a table)" }
         } ?? []

@@ -71,6 +71,8 @@ extension Codebook {
         public var isExtra: Bool
         /// The line that declares the column, for later messages.
         public var line: Int
+        /// The part of a study's reference the column holds (`citation:`), for the supplement's eReferences.
+        public var citation: CitationPart?
 
         public init(name: String, type: ColumnType, required: Bool = false, label: String? = nil, bounds: Bounds = Bounds(),
                     unit: String? = nil, unitBy: String? = nil, units: [String: String] = [:], references: String? = nil,

@@ -2,7 +2,7 @@
 
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
-                             "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item"]
+                             "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item", "citation"]
 
     func tables(_ node: YAMLNode) -> [Codebook.Table] {
         guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
@@ -31,6 +31,7 @@ extension CodebookReader {
                 seen[column.name] = column.line
             }
         }
+        checkCitations(columns + extra, path)
         checkCore(name, columns.map(\.0), columns.map(\.2), key)
         checkReserved(name, columns + extra)
         return Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0))
@@ -74,6 +75,7 @@ extension CodebookReader {
         if let unitBy = column.unitBy { checkDependency(unitBy, column.units.keys.sorted(), mapping["unit_by"], join(path, "unit_by"), table) }
         if let onlyFor = column.onlyFor { checkDependency(onlyFor.column, onlyFor.codes, mapping["only_for"], join(path, "only_for"), table) }
         checkTypeReference(column, mapping["type"], join(path, "type"))
+        column.citation = citation(mapping, path, column, table: table)
         return (column, nameNode, mapping)
     }
 
