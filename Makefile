@@ -73,15 +73,16 @@ browser-deps:
 
 # `reviewsite publish` runs headless Chromium to print the supplement to
 # PDF, pandoc to write the DOCX and rsvg-convert to turn the SVG diagrams
-# into its images; poppler's pdftotext lets the check read the PDF
-# (Debian's chromium, pandoc, librsvg2-bin, poppler-utils), and the check
-# reads site.yaml with Python's yaml.
-SUPPLEMENT_PACKAGES := chromium pandoc librsvg2-bin poppler-utils
+# into its images; poppler's pdfinfo numbers the contents and pdftotext
+# lets the check read the PDF; the check lays the Word file out with
+# LibreOffice's headless Writer (Debian's chromium, pandoc, librsvg2-bin,
+# poppler-utils, libreoffice-writer-nogui), and reads site.yaml with Python's yaml.
+SUPPLEMENT_PACKAGES := chromium pandoc librsvg2-bin poppler-utils libreoffice-writer-nogui
 supplement-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pandoc >/dev/null 2>&1 \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pandoc >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1 \
 	    || ! command -v rsvg-convert >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "the supplement needs Chromium, pandoc, rsvg-convert and pdftotext: installing Debian's $(SUPPLEMENT_PACKAGES)"; \
+	    echo "the supplement needs Chromium, pandoc, rsvg-convert, poppler and LibreOffice: installing Debian's $(SUPPLEMENT_PACKAGES)"; \
 	    apt-get install -y -q $(SUPPLEMENT_PACKAGES) >/dev/null 2>&1 \
 	      || { apt-get update -q >/dev/null && apt-get install -y -q $(SUPPLEMENT_PACKAGES) >/dev/null; }; \
 	  else \
@@ -148,9 +149,11 @@ test: deps browser-deps supplement-deps test-swift
 	@rm -rf .build/site-check
 	@$(BIN) build --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/site-check >/dev/null
 	@python3 Tests/Browser/check_site.py .build/site-check
-	@rm -rf .build/supplement-check
-	@$(BIN) publish --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/supplement-check
-	@python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check $(FROZEN)/templates
+	@$(call publish_check,$(FROZEN)/data,$(FROZEN)/templates,.build/site-check,.build/supplement-check)
+	@$(call publish_check,$(EXAMPLE)/data,$(EXAMPLE)/templates,.build/example-check,.build/example-publish)
+	@rm -rf .build/init-review && $(BIN) init .build/init-review >/dev/null && rm -rf .build/init-site && \
+	  $(BIN) build --data .build/init-review/data --templates .build/init-review/templates --out .build/init-site >/dev/null
+	@$(call publish_check,.build/init-review/data,.build/init-review/templates,.build/init-site,.build/init-publish)
 	@$(MAKE) --no-print-directory test-install
 
 # The review in data/ and templates/: its own test (`reviewsite test`) and
@@ -163,6 +166,11 @@ test-review: build
 # $(call review_test,DATA,TEMPLATES): `reviewsite test`, its verdict on
 # one line (with DATA's name), all of it when it fails.
 review_test = out=$$($(BIN) test --data $(1) --templates $(2)) || { echo "$$out" >&2; exit 1; }; echo "$(1)/: $$(echo "$$out" | tail -1)"
+
+# $(call publish_check,DATA,TEMPLATES,SITE,OUT): `reviewsite publish` of a
+# review into OUT, its PDF and Word file checked against SITE (its build).
+publish_check = rm -rf $(4) && $(BIN) publish --data $(1) --templates $(2) --out $(4) >/dev/null && \
+  echo "$(4): supplement.pdf and manuscript.docx of $(1)/" && python3 Tests/Supplement/check_supplement.py $(3) $(4) $(2)
 
 # $(call same_site,SITE,DATA,TEMPLATES,SCRATCH,COMMAND): SITE must be what a
 # build of DATA and TEMPLATES writes (the PDF and DOCX aside).

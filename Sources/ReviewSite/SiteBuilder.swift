@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
 
     /// The files of the dataset that the site offers for download.
     static let datasetFiles = ["codebook.yaml", "review.yaml", "prisma.yaml", "studies.csv", "risk_of_bias.csv", "patients.csv",
-                               "treatments.csv", "adverse_events.csv", "published.yaml"]
+                               "treatments.csv", "adverse_events.csv", "published.yaml", "search.yaml"]
 
     public func build() throws(BuildFailure) -> SiteFiles {
         let report: Report
@@ -110,8 +110,10 @@ public struct SiteBuilder: Sendable {
             tables.append((patients.pageCount, patients.page))
         }
         var appraisal: Int?
+        var appraisalText: Supplement.AppraisalText?
         if let page = pages.page(.appraisal), let table = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
             appraisal = tables.count
+            appraisalText = Supplement.AppraisalText(intro: table.intro, legend: table.legend, file: page.file)
             tables.append((table.pageCount, table.page))
         }
         for table in plan.tables {
@@ -121,11 +123,12 @@ public struct SiteBuilder: Sendable {
         // The supplement prints the appraisal page as written: its job waits
         // for that page's, which is taken before it, while the others go on.
         let appraisalWritten = DispatchSemaphore(value: 0)
+        let appraisalWords = appraisalText
         let waits = appraisal.map { tables[$0].pages > 0 } ?? false
         let supplement: Workers.Job = {
             if waits { appraisalWritten.wait() }
             try Stopwatch.time("supplement") { () throws(BuildFailure) in
-                try Supplement.add(report, texts: plan.texts, charts: plan.charts, tables: plan.tables, to: site)
+                try Supplement.add(report, plan: plan, appraisal: appraisalWords, to: site)
             }
         }
         for (index, table) in tables.enumerated() {

@@ -115,14 +115,14 @@ struct PublishTests {
         #expect(try Scratch.snapshot(scratch.path) == before)
     }
 
-    /// Without pandoc, Chromium or rsvg-convert, publish says which to install.
+    /// Without pandoc, Chromium, rsvg-convert or pdfinfo, publish says which to install.
     @Test func aMissingProgramIsNamed() throws {
         let scratch = try Scratch()
         defer { scratch.delete() }
         let result = try runReviewSite(["publish", "--out", "journal"], in: URL(fileURLWithPath: scratch.path), environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
         #expect(result.standardError
-                == "publish needs pandoc, chromium, rsvg-convert, which are not installed (on Debian: sudo apt-get install pandoc chromium librsvg2-bin)\n")
+                == "publish needs pandoc, chromium, rsvg-convert, pdfinfo, which are not installed (on Debian: sudo apt-get install pandoc chromium librsvg2-bin poppler-utils)\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/journal"))
     }
 }

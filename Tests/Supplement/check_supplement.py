@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Checks what `reviewsite publish` made: the PDF's text (pdftotext) holds
-every value of Table 2 and every word of the methods page, and the DOCX
-holds every row of Table 1 as a Word table row, cell by cell, every word of
-every text page that TEMPLATES/site.yaml declares, in order, and nothing
-but the document's own images and markup.
+"""Checks what `reviewsite publish` made of any review: the PDF as
+check_pdf.py checks it, and its text (pdftotext) holding every cell of every
+table that TEMPLATES/site.yaml declares; the DOCX holding every row of those
+tables as a Word table row, cell by cell, every word of every declared text
+page, in order, nothing but the document's own images and markup, and, as
+LibreOffice lays it out (check_word_layout.py), no word broken in a table
+and the PRISMA diagram's text at 8 pt or more.
 
     python3 Tests/Supplement/check_supplement.py SITE OUT TEMPLATES
 """
@@ -13,6 +15,9 @@ import yaml
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
+
+import check_pdf
+import check_word_layout
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -127,46 +132,71 @@ def editor_checks(docx_path, site):
     return failures
 
 
+def declared_tables(templates):
+    """The ids of the table pages that site.yaml declares, in its order."""
+    with open(templates + "/site.yaml", encoding="utf-8") as handle:
+        return [page["table"] for page in yaml.safe_load(handle)["pages"] if "table" in page]
+
+
+def prisma_heading(templates):
+    """The PRISMA page's heading, which the Word file's diagram is described by."""
+    with open(templates + "/site.yaml", encoding="utf-8") as handle:
+        page = next(page for page in yaml.safe_load(handle)["pages"] if page.get("builtin") == "prisma")
+    return page.get("heading", page["title"])
+
+
+def study_key(site):
+    """The studies' CSV file and key column, as the site's codebook declares them."""
+    with open(site + "/data/codebook.yaml", encoding="utf-8") as handle:
+        columns = yaml.safe_load(handle)["tables"]["studies"]["columns"]
+    return site + "/data/studies.csv", next(column["column"] for column in columns if column.get("type") == "id")
+
+
 def main():
     if len(sys.argv) != 4:
         print(__doc__, file=sys.stderr)
         return 2
     site, out, templates = sys.argv[1], sys.argv[2], sys.argv[3]
-    failures = []
+    failures = check_pdf.check(out + "/supplement.pdf", *study_key(site))
 
-    # Table 2 in the PDF: every row's cells, whole and in the row's order, in
-    # the text of the PDF (pdftotext -raw keeps the content's order, so a
-    # cell that wraps over lines stays together).
+    # Every declared table in the PDF: every row's cells, whole and in the
+    # row's order, after the table's header (pdftotext -raw keeps the
+    # content's order, so a cell that wraps over lines stays together).
     pdf = subprocess.run(["pdftotext", "-raw", out + "/supplement.pdf", "-"], check=True, capture_output=True, text=True).stdout
     flat = words(pdf)
-    header, rows = table(site + "/table-2.md")
-    start = flat.find(words(header[0]) + " " + words(header[1]))
-    if start < 0:
-        failures.append("supplement.pdf has no Table 2 header %r" % header[:2])
+    tables = declared_tables(templates)
     values = 0
-    for row in rows:
-        position = start
-        for cell in row:
-            values += 1
-            found = flat.find(words(cell), position)
-            if found < 0:
-                failures.append("supplement.pdf lacks Table 2's %r in the row %r" % (cell, row[0]))
-                break
-            position = found + len(words(cell))
-    print("supplement.pdf: %d values of Table 2 checked in %d rows" % (values, len(rows)))
+    for name in tables:
+        header, rows = table(site + "/" + name + ".md")
+        start = flat.find(words(header[0]) + " " + words(header[1]))
+        if start < 0:
+            failures.append("supplement.pdf has no %s header %r" % (name, header[:2]))
+        for row in rows:
+            position = start
+            for cell in row:
+                values += 1
+                found = flat.find(words(cell), position)
+                if found < 0:
+                    failures.append("supplement.pdf lacks %s's %r in the row %r" % (name, cell, row[0]))
+                    break
+                position = found + len(words(cell))
+    print("supplement.pdf: %d values of %d declared tables checked" % (values, len(tables)))
 
-    # Table 1 in the DOCX: a Word table row with exactly the row's cells.
+    # Every declared table in the DOCX: a Word table row with exactly each row's cells.
     with zipfile.ZipFile(out + "/manuscript.docx") as docx:
         document = ET.fromstring(docx.read("word/document.xml"))
     word_rows = set()
     for tr in document.iter(W + "tr"):
         cells = tuple(words("".join(t.text or "" for t in tc.iter(W + "t"))) for tc in tr.iter(W + "tc"))
         word_rows.add(cells)
-    header, rows = table(site + "/table-1.md")
-    for row in [header] + rows:
-        if tuple(words(cell) for cell in row) not in word_rows:
-            failures.append("manuscript.docx has no table row %r" % row[:3])
-    print("manuscript.docx: %d rows of Table 1 checked among %d Word table rows" % (len(rows) + 1, len(word_rows)))
+    checked = 0
+    for name in tables:
+        header, rows = table(site + "/" + name + ".md")
+        for row in [header] + rows:
+            checked += 1
+            if tuple(words(cell) for cell in row) not in word_rows:
+                failures.append("manuscript.docx has no %s row %r" % (name, row[:3]))
+    print("manuscript.docx: %d rows of %d declared tables checked among %d Word table rows" % (checked, len(tables), len(word_rows)))
 
     # Every word of every text page, in order: a page cut short fails here.
     # Charts are images in the DOCX (their descriptions stay text).
@@ -177,10 +207,6 @@ def main():
         for paragraph in missing_paragraphs(paragraphs, docx_words):
             failures.append("manuscript.docx lacks this paragraph of %s: %r" % (name, paragraph[:120]))
         checked += len(paragraphs)
-        if name == "methods.md":
-            # supplement.html prints the methods page.
-            for paragraph in missing_paragraphs(paragraphs, flat):
-                failures.append("supplement.pdf lacks this paragraph of methods.md: %r" % paragraph[:120])
     print("manuscript.docx: %d paragraphs of %d text pages checked" % (checked, len(pages)))
 
     # Only the document's own images, no external relationship (a link
@@ -197,8 +223,8 @@ def main():
             failures.append("manuscript.docx links to %r, a page of the site or a file Word cannot open" % target)
     if "instrText" in xml or "fldSimple" in xml:
         failures.append("manuscript.docx holds a Word field (INCLUDEPICTURE and the like)")
-
     failures += editor_checks(out + "/manuscript.docx", site)
+    failures += check_word_layout.check(out + "/manuscript.docx", out, prisma_heading(templates))
 
     for failure in failures[:20]:
         print("FAIL " + failure, file=sys.stderr)

@@ -29,16 +29,28 @@ public struct ExternalProgram: Sendable {
         return probe.terminationStatus == 0 ? [unshare] + options : nil
     }()
 
-    /// Runs the program in `folder` and returns its standard error when it fails.
-    func run(_ arguments: [String], in folder: String) throws(PublishFailure) {
+    /// Runs the program in `folder` and returns what it printed (its
+    /// standard output goes to `output` there, when named).
+    @discardableResult
+    func run(_ arguments: [String], in folder: String, output: String? = nil, environment: [String: String] = [:]) throws(PublishFailure) -> String {
         guard let path else { throw .missing([self]) }
         let process = Process()
         let command = (Self.offline ?? []) + [path] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        var printed: FileHandle?
+        if let output {
+            let file = folder + "/" + output
+            guard FileManager.default.createFile(atPath: file, contents: nil), let handle = FileHandle(forWritingAtPath: file) else {
+                throw .output("\(file): cannot be written (\(SystemError.reason()))")
+            }
+            printed = handle
+        }
+        defer { try? printed?.close() }
+        process.standardOutput = printed ?? FileHandle.nullDevice
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { throw .failed(name, "could not be started") }
@@ -48,6 +60,8 @@ public struct ExternalProgram: Sendable {
             let text = String(decoding: said, as: UTF8.self).split(separator: "\n").suffix(8).joined(separator: "\n")
             throw .failed(name, "stopped with status \(process.terminationStatus)" + (text.isEmpty ? "" : ":\n" + text))
         }
+        guard let output else { return "" }
+        return (try? String(contentsOfFile: folder + "/" + output, encoding: .utf8)) ?? ""
     }
 }
 

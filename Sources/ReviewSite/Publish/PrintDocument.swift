@@ -11,7 +11,7 @@ struct PrintDocument {
     /// Every image the document may show, by its address in the Markdown:
     /// the file that Word gets, relative to the print folder.
     var images: [String: String] = [:]
-    /// The SVG files (in the site) that become those PNG files.
+    /// The SVG files (in the site; the PRISMA diagram's in the print folder) that become those PNG files.
     var drawings: [(svg: String, png: String)] = []
     /// The document's properties and title block: review.yaml's title and authors, and what it is.
     var title: String
@@ -22,13 +22,16 @@ struct PrintDocument {
     /// own images keep their size.
     var fitted: Set<String> = []
     static let prisma = "prisma.png"
+    /// The PRISMA diagram laid out for the landscape page (lines wrapped
+    /// narrower than the site's, so its text prints at 8 pt or more).
+    var prismaSVG = ""
 
     /// Ids of the Divs that the print filter turns into Word section breaks.
     static let portraitEnd = "reviewsite-portrait-end"
     static let landscapeEnd = "reviewsite-landscape-end"
     static let pageBreak = "reviewsite-page-break"
 
-    init(_ plan: SitePlan, review: Review, site: String) {
+    init(_ plan: SitePlan, review: Review, prisma flow: Prisma, site: String) {
         title = review.title
         authors = review.authors
         subject = (["Systematic review", review.journal] + [review.year.map(String.init)]).compactMap { $0 }.joined(separator: ", ")
@@ -41,7 +44,8 @@ struct PrintDocument {
         if let prisma = pages.page(.prisma) {
             markdown += "## \(Escape.markdown(prisma.shownHeading))\n\n![\(Escape.markdown(prisma.shownHeading))](\(Self.prisma))\n\n"
             markdown += "::: {#\(Self.pageBreak)}\n:::\n\n"
-            drawings.append(("prisma.svg", Self.prisma))
+            prismaSVG = PrismaDiagram.printed(flow, room: Supplement.printRoom).svg
+            drawings.append(("prisma-print.svg", Self.prisma))
             images[Self.prisma] = Self.prisma
             fitted.insert(Self.prisma)
         }

@@ -10,13 +10,19 @@ extension Publisher {
     /// templates/reference.docx exists; then finished by WordFile.
     func word(_ document: PrintDocument, site: String, print: String) throws(PublishFailure) {
         var sizes: [String: WordFile.Size] = [:]
+        if !document.prismaSVG.isEmpty {
+            do { try Data(document.prismaSVG.utf8).write(to: URL(fileURLWithPath: print + "/prisma-print.svg")) } catch {
+                throw .output("\(print): cannot be written (\(SystemError.reason()))")
+            }
+        }
         for drawing in document.drawings {
             let png = print + "/" + drawing.png
             let folder = (png as NSString).deletingLastPathComponent
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw .output("\(folder): cannot be written (\(SystemError.reason()))")
             }
-            try Self.rsvg.run(["--format", "png", "--zoom", "2", "--output", png, site + "/" + drawing.svg], in: print)
+            let svg = drawing.svg == "prisma-print.svg" ? print + "/" + drawing.svg : site + "/" + drawing.svg
+            try Self.rsvg.run(["--format", "png", "--zoom", "2", "--output", png, svg], in: print)
             if document.fitted.contains(drawing.png), let size = WordFile.pngSize(png) {
                 sizes[drawing.png] = size.fitted(drawing.png == PrintDocument.prisma ? WordFile.landscape : WordFile.portrait)
             }
@@ -41,7 +47,8 @@ extension Publisher {
         try Self.pandoc.run(["--from", "markdown-raw_html-raw_tex-raw_attribute", "--lua-filter", "filter.lua",
                              "--to", "json", "--output", "manuscript.json", "manuscript.md"], in: print)
         try Self.pandoc.run(["--from", "json", "--to", "docx", "--resource-path", "."] + reference
-                            + ["--output", "manuscript.docx", "manuscript.json"], in: print)
+                            + ["--output", "manuscript.docx", "manuscript.json"], in: print,
+                            environment: ["SOURCE_DATE_EPOCH": String(PublishDate().epoch)])
         try WordFile.finish(print + "/manuscript.docx", drawings: sizes, ownStyles: !reference.isEmpty)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `reviewsite publish`: the files a review team sends to a journal, made
 /// from the same data and templates as the site: the supplement as a PDF
-/// (Chromium prints supplement.html) and the text pages and tables as a
+/// (Chromium prints supplement.html, its contents numbered) and the text pages and tables as a
 /// Word file (pandoc). Both programs run without network, on a private
 /// copy of the site; the files replace earlier ones only when all is done.
 public struct Publisher: Sendable {
@@ -21,7 +21,7 @@ public struct Publisher: Sendable {
 
     /// Writes both files into `out` (made when missing) and returns their paths.
     public func publish(to out: String) throws(PublishFailure) -> [String] {
-        let missing = [Self.pandoc, Self.chromium, Self.rsvg].filter { $0.path == nil }
+        let missing = [Self.pandoc, Self.chromium, Self.rsvg, Self.pdfinfo].filter { $0.path == nil }
         if !missing.isEmpty { throw .missing(missing) }
         try PublishOutput.check(out)
         let report: Report
@@ -40,12 +40,8 @@ public struct Publisher: Sendable {
         } catch {
             throw .build(error)
         }
-        try word(PrintDocument(plan, review: report.review, site: site), site: site, print: print)
-        try Self.chromium.run(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-                               "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
-                               "--virtual-time-budget=5000", "--user-data-dir=\(work)/chromium", "--print-to-pdf=\(print)/supplement.pdf",
-                               URL(fileURLWithPath: site + "/" + Supplement.file).absoluteString], in: work)
-        guard FileManager.default.fileExists(atPath: print + "/supplement.pdf") else { throw .failed("chromium", "wrote no PDF") }
+        try word(PrintDocument(plan, review: report.review, prisma: report.prisma, site: site), site: site, print: print)
+        try supplement(site: site, print: print, work: work)
         return try PublishOutput.move(["supplement.pdf": print + "/supplement.pdf", "manuscript.docx": print + "/manuscript.docx"], into: out)
     }
 }

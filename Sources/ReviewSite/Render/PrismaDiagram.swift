@@ -10,6 +10,15 @@ public enum PrismaDiagram {
         return Writer(layout: layout, description: description(prisma)).document()
     }
 
+    /// For a printed page of `room` (points): the lines wrapped so that the
+    /// diagram, scaled to fit, shows its text largest; with the scale.
+    static func printed(_ prisma: Prisma, room: (width: Double, height: Double)) -> (svg: String, width: Int, height: Int, scale: Double) {
+        let layouts = stride(from: Metrics.wrapAt, through: 20, by: -2).map { Layout(prisma, wrapAt: $0) }
+        func scale(_ layout: Layout) -> Double { min(room.width / Double(layout.width), room.height / Double(layout.height)) }
+        let best = layouts.max { scale($0) < scale($1) }!
+        return (Writer(layout: best, description: description(prisma)).document(), best.width, best.height, scale(best))
+    }
+
     /// The flow in plain sentences, for screen readers (`<desc>`).
     static func description(_ p: Prisma) -> String {
         let d = p.databases, o = p.otherMethods
@@ -69,8 +78,8 @@ extension PrismaDiagram {
 
         /// Words of `label` then `count` (never split) in lines of at most
         /// `wrapAt` characters; tails are indented one level more.
-        static func item(_ label: String, count: Int? = nil, indent: Int = 0) -> [Line] {
-            var words: [String] = label.split(separator: " ").flatMap { chunks(String($0)) }
+        static func item(_ label: String, count: Int? = nil, indent: Int = 0, wrapAt: Int = wrapAt) -> [Line] {
+            var words: [String] = label.split(separator: " ").flatMap { chunks(String($0), wrapAt) }
             if let count { words.append("(n = \(count))") }
             var lines: [String] = []
             for word in words {
@@ -86,7 +95,7 @@ extension PrismaDiagram {
         /// A word longer than a line is cut, so one URL cannot widen a column.
         /// Each step walks `wrapAt` characters, never the rest of the word,
         /// so a megabyte-long word costs linear time.
-        private static func chunks(_ word: String) -> [String] {
+        private static func chunks(_ word: String, _ wrapAt: Int) -> [String] {
             var out: [String] = [], start = word.startIndex
             while let end = word.index(start, offsetBy: wrapAt, limitedBy: word.endIndex), end < word.endIndex {
                 out.append(String(word[start..<end]))
@@ -108,25 +117,28 @@ extension PrismaDiagram {
         var rowY: [Int] = [], rowHeight: [Int] = []
         var width = 0, height = 0
 
-        init(_ p: Prisma) {
+        init(_ p: Prisma, wrapAt: Int = Metrics.wrapAt) {
             let d = p.databases, o = p.otherMethods
+            func item(_ label: String, count: Int? = nil, indent: Int = 0) -> [Line] {
+                Metrics.item(label, count: count, indent: indent, wrapAt: wrapAt)
+            }
             let identified = [Line(text: "Records identified from:")]
-                + Metrics.item("Databases", count: d.recordsIdentified, indent: 1)
-                + d.bySource.flatMap { Metrics.item($0.name, count: $0.records, indent: 2) }
-                + Metrics.item("Registers", count: d.registersRecords, indent: 1)
+                + item("Databases", count: d.recordsIdentified, indent: 1)
+                + d.bySource.flatMap { item($0.name, count: $0.records, indent: 2) }
+                + item("Registers", count: d.registersRecords, indent: 1)
             let removed = [Line(text: "Records removed before screening:")]
-                + Metrics.item("Duplicate records removed", count: d.removedDuplicates, indent: 1)
-                + Metrics.item("Records marked as ineligible by automation tools", count: d.removedAutomation, indent: 1)
-                + Metrics.item("Records removed for other reasons", count: d.removedOther, indent: 1)
+                + item("Duplicate records removed", count: d.removedDuplicates, indent: 1)
+                + item("Records marked as ineligible by automation tools", count: d.removedAutomation, indent: 1)
+                + item("Records removed for other reasons", count: d.removedOther, indent: 1)
             let sources = o.sources.isEmpty ? "Other methods" : o.sources.joined(separator: ", ")
-            let otherIdentified = [Line(text: "Records identified from:")] + Metrics.item(sources, count: o.recordsIdentified, indent: 1)
+            let otherIdentified = [Line(text: "Records identified from:")] + item(sources, count: o.recordsIdentified, indent: 1)
 
-            func main(_ label: String, _ count: Int) -> Box { Box(lines: Metrics.item(label, count: count), centred: true) }
-            func side(_ label: String, _ count: Int) -> Box { Box(lines: Metrics.item(label, count: count)) }
+            func main(_ label: String, _ count: Int) -> Box { Box(lines: item(label, count: count), centred: true) }
+            func side(_ label: String, _ count: Int) -> Box { Box(lines: item(label, count: count)) }
             func excluded(_ reasons: [Prisma.Exclusion]) -> Box {
                 if reasons.isEmpty { return side("Reports excluded", 0) }
                 return Box(lines: [Line(text: "Reports excluded:")]
-                    + reasons.flatMap { Metrics.item($0.reason, count: $0.count, indent: 1) })
+                    + reasons.flatMap { item($0.reason, count: $0.count, indent: 1) })
             }
 
             cells = [
@@ -136,8 +148,8 @@ extension PrismaDiagram {
                  main("Reports sought for retrieval", o.sought), side("Reports not retrieved", o.reportsNotRetrieved)],
                 [main("Reports assessed for eligibility", d.assessed), excluded(d.reportsExcluded),
                  main("Reports assessed for eligibility", o.assessed), excluded(o.reportsExcluded)],
-                [Box(lines: Metrics.item("Studies included in review", count: p.includedStudies)
-                    + Metrics.item("Reports of included studies", count: p.includedReports), centred: true), nil, nil, nil],
+                [Box(lines: item("Studies included in review", count: p.includedStudies)
+                    + item("Reports of included studies", count: p.includedReports), centred: true), nil, nil, nil],
             ]
             place()
         }

@@ -1,141 +1,134 @@
 import Foundation
 
-/// supplement.html: what a journal's supplementary file holds, on one
-/// printable page without the site's navigation: the methods, the PRISMA
-/// diagram, Table 1, the appraisal table and chart, Table 2, the other
-/// charts and the figure catalogue. `make supplement` prints it to PDF.
-/// Made after the other files, because it prints the appraisal table as
-/// the site wrote it; the declared tables are printed from their cells.
+/// supplement.html: the review's supplementary material as a journal's
+/// supplement file holds it, numbered in one series: a first page with the
+/// review's citation and a contents list, then eMethods (the search),
+/// eTables (the declared tables, the appraisal), eFigures (PRISMA, the
+/// charts) and eReferences (the included studies). Made for print:
+/// nothing in it links to another page of the site, and `reviewsite
+/// publish` prints it to PDF with the page numbers filled in. Made after
+/// the appraisal page, whose table it prints as the site wrote it.
 enum Supplement {
     static let file = "supplement.html"
 
-    static func add(_ report: Report, texts: [String: String], charts: ChartSet, tables: [DeclaredTable],
-                    to site: any SiteOutput) throws(BuildFailure) {
-        let sections = sections(report, methods: texts["methods.md"] ?? "", charts: charts, tables: tables, written: site.written)
+    /// What the appraisal page says of its table: how overall risk follows
+    /// from the answers, and the key to its marks (AppraisalTable's words).
+    struct AppraisalText: Sendable {
+        var intro: String
+        var legend: String
+        var file: String
+    }
+
+    static func add(_ report: Report, plan: SitePlan, appraisal: AppraisalText?, to site: any SiteOutput) throws(BuildFailure) {
+        let parts = parts(report, plan: plan, appraisal: appraisal, written: site.written)
+        let front = Front(review: report.review, parts: parts)
         try site.add(file) { path throws(BuildFailure) in
             let file = try PieceFile(path)
             var out = HTMLBytes(capacity: PieceFile.piece + PieceFile.piece / 4)
-            write(sections, title: report.review.title, authors: report.review.authors, provenance: report.review.provenance, into: &out) {
-                file.write(&$0, atLeast: PieceFile.piece)
-            }
+            write(parts, front: front, into: &out) { file.write(&$0, atLeast: PieceFile.piece) }
             file.write(&out)
             try file.close()
         }
     }
 
-    /// What a section holds.
-    enum Body {
-        /// Markup of our own; every `<h2>` becomes a section title.
-        case html(String)
-        /// A long section that starts with its title (`<h2>`); nothing after it is searched.
-        case wide(String)
-        case table(SupplementTable)
-        /// The appraisal table as the site wrote it.
-        case written(ArraySlice<UInt8>)
+    /// A numbered part of the supplement.
+    struct Part {
+        enum Kind { case methods, table, figure, references }
+        var kind: Kind
+        /// Its number among the parts of its kind (eTable 2).
+        var number = 1
+        var title: String
+        /// Printed on landscape pages.
+        var wide = false
+        var body: Body
+
+        var label: String {
+            switch kind {
+            case .methods: "eMethods"
+            case .table: "eTable \(number)"
+            case .figure: "eFigure \(number)"
+            case .references: "eReferences"
+            }
+        }
+        /// The section's id: the contents' link target, and the PDF's named destination.
+        var id: String { label.lowercased().replacingOccurrences(of: " ", with: "-") }
     }
 
-    typealias Section = (id: String, title: String, body: Body)
+    enum Body {
+        /// Markup of our own renderers.
+        case html(String)
+        case table(SupplementTable)
+        /// The appraisal table as the site wrote it, after its explanation and key.
+        case written(ArraySlice<UInt8>, before: String)
+    }
 
-    static func sections(_ report: Report, methods: String, charts: ChartSet, tables: [DeclaredTable],
-                         written: (String) -> [UInt8]?) -> [Section] {
-        let printed = tables.map { (id: $0.id, table: SupplementTable($0)) }
-        var sections: [Section] = []
-        sections.append(("s-methods", "Search and methods", .html(charts.html(methods))))
-        sections.append(("s-prisma", "PRISMA 2020 flow diagram", .html("""
-            <h2>PRISMA 2020 flow diagram</h2>
-            <figure class="figure-svg">
-            \(PrismaDiagram.svg(report.prisma))
-            <figcaption>How the records found by the searches became the included studies (PRISMA 2020).</figcaption>
+    static func parts(_ report: Report, plan: SitePlan, appraisal: AppraisalText?, written: (String) -> [UInt8]?) -> [Part] {
+        var parts = [Part(kind: .methods, title: "Search strategy", body: .html(SupplementMethods.html(report)))]
+        // The declared tables in site.yaml's order, then the appraisal.
+        let declared = plan.site.pages.compactMap { page -> String? in
+            if case .table(let id) = page.kind { return id }
+            return nil
+        }
+        for id in declared {
+            guard let table = plan.tables.first(where: { $0.id == id }) else { continue }
+            let printed = SupplementTable(table)
+            parts.append(Part(kind: .table, title: printed.title, wide: true, body: .table(printed)))
+        }
+        if let appraisal, let table = written(appraisal.file).flatMap(tableElement) {
+            let key = appraisal.legend.isEmpty ? "" : "<p class=\"key-title\">Key</p>\n" + appraisal.legend
+                + "<p class=\"key-note\">A blank cell: the question is not part of the study's checklist.</p>\n"
+            parts.append(Part(kind: .table, title: "Appraisal of each included study", wide: true,
+                              body: .written(table, before: appraisal.intro + key)))
+        }
+        let prisma = PrismaDiagram.printed(report.prisma, room: printRoom)
+        parts.append(Part(kind: .figure, title: "PRISMA 2020 flow diagram", wide: true, body: .html("""
+            <figure class="figure-svg prisma-print" style="width: \(String(format: "%.0f", Double(prisma.width) * prisma.scale))pt">
+            \(prisma.svg)<figcaption>How the records the searches found became the included studies (PRISMA 2020, for new reviews).</figcaption>
             </figure>
 
             """)))
-        // The first table (the studies'), then the appraisal, then the other tables.
-        if let first = printed.first {
-            sections.append(("s-\(first.id)", first.table.title, .table(first.table)))
+        for chart in plan.charts.charts {
+            parts.append(Part(kind: .figure, title: chart.title, body: .html("""
+                <figure class="figure-svg chart">
+                \(unlinked(chart.svg.utf8))
+                <figcaption>\(Escape.html(chart.description))</figcaption>
+                </figure>
+
+                """)))
         }
-        // The appraisal chart on a portrait page, its table on landscape ones.
-        let appraisalCharts = charts.charts.filter(\.isAppraisal).map(charts.figure).joined()
-        if !appraisalCharts.isEmpty {
-            sections.append(("s-appraisal", "Appraisal of the included studies", .html("<h2>Appraisal of the included studies</h2>\n" + appraisalCharts)))
+        parts.append(Part(kind: .references, title: "References of the included studies", body: .html(SupplementReferences.html(report))))
+        var counts: [Part.Kind: Int] = [:]
+        for index in parts.indices {
+            counts[parts[index].kind, default: 0] += 1
+            parts[index].number = counts[parts[index].kind]!
         }
-        if let table = written("risk-of-bias.html").flatMap(tableElement) {
-            sections.append(("s-appraisal-table", "Answers to the appraisal checklists", .written(table)))
-        }
-        for other in printed.dropFirst() {
-            sections.append(("s-\(other.id)", other.table.title, .table(other.table)))
-        }
-        let others = charts.charts.filter { !$0.isAppraisal }.map(charts.figure).joined()
-        if !others.isEmpty { sections.append(("s-charts", "Charts", .html("<h2>Charts</h2>\n" + others))) }
-        sections.append(("s-figures", "Figure catalogue", .wide(catalogue(report))))
-        return sections
+        return parts
     }
 
-    /// The whole file; `spill` may take what is written so far, after any section or table row.
-    static func write(_ sections: [Section], title: String, authors: [String], provenance: String, into out: inout HTMLBytes,
-                      spill: (inout HTMLBytes) -> Void) {
-        out.raw("""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Supplementary material · \(Escape.html(title))</title>
-        <link rel="stylesheet" href="style.css">
-        <style>\(style)</style>
-        </head>
-        <body class="supplement">
-        <main>
-        <h1>Supplementary material</h1>
-        <p class="review-title"><cite>\(Escape.html(title))</cite>. \(Escape.html(ListText.join(authors))).</p>
-        <p class="provenance"><strong>Where the data come from.</strong> \(Escape.html(provenance))</p>
-        <ul class="supplement-contents">
+    /// Room for the PRISMA diagram on a landscape A4 page under its heading, in points.
+    static let printRoom = (width: 750.0, height: 430.0)
 
-        """)
-        for (number, section) in sections.enumerated() {
-            out.raw("<li><a href=\"#\(section.id)\">S\(number + 1). \(Escape.html(section.title))</a></li>\n")
-        }
-        out.raw("</ul>\n")
-        let title = "<h2 class=\"section-title\">"
-        for (number, section) in sections.enumerated() {
-            let wide: Bool
-            if case .html = section.body { wide = false } else { wide = true }
-            out.raw("<section id=\"\(section.id)\" class=\"supplement-section\(wide ? " wide" : "")\">\n")
-            out.raw("<p class=\"supplement-label\">Supplement S\(number + 1)</p>\n")
-            switch section.body {
-            case .html(let html): out.raw(html.replacingBytes("<h2>", with: title))
-            case .wide(let html): out.raw(html.replacingFirst("<h2>", with: title))
-            case .table(let table): table.write(into: &out, afterRow: spill)
-            case .written(let table):
-                out.raw(title + "Answers to the appraisal checklists</h2>\n<div class=\"table-scroll\">\n")
-                out.raw(table)
+    /// The whole file; `spill` may take what is written so far, after any part or table row.
+    static func write(_ parts: [Part], front: Front, into out: inout HTMLBytes, spill: (inout HTMLBytes) -> Void) {
+        front.write(into: &out)
+        for part in parts {
+            out.raw("<section id=\"\(part.id)\" class=\"supplement-part\(part.wide ? " wide" : "")\">\n")
+            let heading = "<h2 class=\"part-title\"><span class=\"part-label\">\(part.label).</span> "
+            switch part.body {
+            case .html(let html):
+                out.raw(heading + Escape.html(part.title) + "</h2>\n" + html)
+            case .table(let table):
+                table.write(heading: heading, into: &out, afterRow: spill)
+            case .written(let table, let before):
+                out.raw(heading + Escape.html(part.title) + "</h2>\n" + before)
+                out.raw("<div class=\"table-print\" tabindex=\"0\" role=\"region\" aria-label=\"\(Escape.html(part.title))\">\n")
+                out.raw(unlinked(table))
                 out.raw("\n</div>\n")
             }
             out.raw("</section>\n")
             spill(&out)
         }
         out.raw("</main>\n</body>\n</html>\n")
-    }
-
-    /// Every figure with its value, interval and definition, in the file's order.
-    static func catalogue(_ report: Report) -> String {
-        let definitions = report.catalogue.definitions
-        var html = """
-        <h2>Figure catalogue</h2>
-        <p>Every number of the report with its definition; proportions with their 95% Wilson score interval. The site's figure page lists the rows behind each.</p>
-        <div class="table-scroll">
-        <table>
-        <thead>
-        <tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Definition</th></tr>
-        </thead>
-        <tbody>
-
-        """
-        for figure in report.figures {
-            let value = figure.kind == .proportion ? figure.intervalText : figure.fullDisplay
-            html += "<tr><th scope=\"row\"><code>\(Escape.html(figure.id))</code></th><td>\(Escape.html(value))</td>"
-            html += "<td>\(Escape.html(definitions[figure.id] ?? ""))</td></tr>\n"
-        }
-        return html + "</tbody>\n</table>\n</div>\n"
     }
 
     /// The first table of a page the build wrote (the appraisal table):
@@ -146,34 +139,14 @@ enum Supplement {
         return page[start.lowerBound..<end.upperBound]
     }
 
-    /// Print: A4, the wide sections in landscape, each section on a new page,
-    /// table headers repeated, no row split across pages.
-    static let style = """
-
-    body.supplement main { max-width: 60rem; }
-    .supplement-label { font-family: Arial, "DejaVu Sans", sans-serif; font-size: 0.8rem; color: #555; margin: 2rem 0 0; text-transform: uppercase; letter-spacing: 0.05em; }
-    .supplement-contents { list-style: none; padding-left: 0; }
-    .supplement-contents a { text-decoration: none; }
-    @page { size: A4; margin: 16mm 14mm; }
-    @page wide { size: A4 landscape; margin: 12mm 12mm; }
-    @media print {
-      body.supplement main { max-width: none; }
-      .supplement-section { break-before: page; }
-      .supplement-section.wide { page: wide; }
-      .supplement-label { margin-top: 0; }
-      thead { display: table-header-group; }
-      tr, figure, h2, h3 { break-inside: avoid; }
-      h2, h3 { break-after: avoid; }
-      .supplement-section figure svg { max-height: 21cm; width: auto; }
-      a[href]::after { content: none; }
-    }
-
-    """
-}
-
-extension String {
-    /// The text with its first `target` replaced, when it starts with it.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        hasPrefix(target) ? replacement + dropFirst(target.count) : self
+    /// Markup of our own renderers without its links: on paper a link to
+    /// another page of the site leads nowhere. Data never holds a raw `<`
+    /// (every renderer escapes it), so every `<a` here is a tag.
+    static func unlinked<Bytes: Collection<UInt8>>(_ html: Bytes) -> String {
+        var out = String(decoding: html, as: UTF8.self)
+        while let open = out.range(of: "<a "), let close = out[open.upperBound...].range(of: ">") {
+            out.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return out.replacingOccurrences(of: "</a>", with: "")
     }
 }
