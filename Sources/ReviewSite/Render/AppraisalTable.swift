@@ -76,7 +76,7 @@ struct AppraisalTable: Sendable {
             .compactMap { $0 }.joined(separator: ", and ")
         let html = """
         <h1>\(Escape.html(page.shownHeading))</h1>
-        \(intro)\(legend)\(Paging.navigation(page.stem, pages: pages, current: number))<div class="table-scroll">
+        \(intro)\(legend)\(Paging.navigation(page.stem, pages: pages, current: number))\(Cells.scrollBox(Escape.html(page.title)))
         <table class="sortable rob-table">
         <caption>\(Self.capitalized(what)) of the \(order.count) studies\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>

@@ -78,7 +78,7 @@ struct PatientTable: Sendable {
         for child in children { headings += "<th scope=\"col\">\(child.heading)</th>" }
         let html = """
         <h1>\(Escape.html(page.shownHeading))</h1>
-        \(intro)\(Paging.navigation(page.stem, pages: pages, current: number))<div class="table-scroll">
+        \(intro)\(Paging.navigation(page.stem, pages: pages, current: number))\(Cells.scrollBox(Escape.html(page.title)))
         <table class="sortable patients">
         <caption>Individual data of the \(order.count) patients\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>
