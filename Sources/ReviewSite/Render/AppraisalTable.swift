@@ -30,7 +30,7 @@ struct AppraisalTable: Sendable {
         self.links = links
         self.page = page
         self.id = id
-        order = Self.order(studies)
+        order = links.studyOrder((studies.texts(studies.columns[id].name) ?? []).map { $0 ?? "" })
         let appraisal = codebook.appraisal
         checklist = appraisal.checklists.isEmpty ? nil : studies.columns.firstIndex { $0.type == .checklist }
         levels = appraisal.levels.isEmpty ? [] : studies.columns.indices.filter { studies.columns[$0].type == .level }
@@ -53,9 +53,6 @@ struct AppraisalTable: Sendable {
         self.answerCodes = answerCodes
     }
 
-    /// The order of the studies: the studies table's, for now; RowLinks's
-    /// order of Table 1 when it gives one.
-    static func order(_ studies: DataTable) -> [Int] { Array(0..<studies.count) }
 
     var pageCount: Int { Paging.count(order.count) }
 

@@ -3,6 +3,8 @@
 protocol RowLinking: Sendable {
     func patient(_ id: String, into html: inout HTMLBytes)
     func study(_ id: String, into html: inout HTMLBytes)
+    /// The studies table's rows (by their ids in file order) in the review's order.
+    func studyOrder(_ ids: [String]) -> [Int]
 }
 
 extension RowLinks: RowLinking {}
