@@ -70,6 +70,7 @@ browser-deps:
 	  fi; \
 	fi
 	@python3 -c 'import selenium' 2>/dev/null || { echo "installing Python's selenium for the browser test"; python3 -m pip install -q selenium; }
+	@python3 -c 'import axe_core_python' 2>/dev/null || { echo "installing Python's axe-core-python for the browser test's accessibility audit"; python3 -m pip install -q axe-core-python; }
 
 # `reviewsite publish` runs headless Chromium to print the supplement to
 # PDF, pandoc to write the DOCX and rsvg-convert to turn the SVG diagrams
@@ -148,6 +149,10 @@ test: deps browser-deps supplement-deps test-swift
 	@rm -rf .build/site-check
 	@$(BIN) build --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/site-check >/dev/null
 	@python3 Tests/Browser/check_site.py .build/site-check
+	@python3 Tests/Browser/check_site.py .build/example-check
+	@rm -rf .build/init-review .build/init-check
+	@$(BIN) init .build/init-review >/dev/null && $(BIN) build --data .build/init-review/data --templates .build/init-review/templates --out .build/init-check >/dev/null
+	@python3 Tests/Browser/check_site.py .build/init-check --skeleton
 	@rm -rf .build/supplement-check
 	@$(BIN) publish --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/supplement-check
 	@python3 Tests/Supplement/check_supplement.py .build/site-check .build/supplement-check $(FROZEN)/templates

@@ -46,22 +46,22 @@ footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85
 /* A table scrolls in a box no taller than the window: its headings stay at
    the top, its first column at the left, and the sideways scrollbar is in
    view; the box takes keyboard focus so arrow keys scroll it. */
-.table-scroll { overflow: auto; position: relative; max-height: calc(100vh - 3rem); border: 1px solid var(--line); }
+.table-scroll { overflow-x: auto; position: relative; }
+main > .table-scroll { overflow: auto; max-height: calc(100vh - 3rem); border: 1px solid var(--line); }
 /* A shadow at the right edge, at every height, while columns are hidden there. */
-.table-scroll {
+main > .table-scroll {
   background: linear-gradient(to left, #fff 40%, rgba(255, 255, 255, 0)) right / 2rem 100% no-repeat local,
     radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), rgba(0, 0, 0, 0)) right / 1rem 100% no-repeat scroll;
 }
 .table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.table-scroll > table { margin: 0; }
-.table-scroll caption { position: sticky; left: 0; padding: 0.5rem; }
+main > .table-scroll caption { position: sticky; left: 0; padding: 0.5rem; }
 table { border-collapse: separate; border-spacing: 0; font-size: 0.82rem; line-height: 1.35; width: 100%; }
 caption { text-align: left; font-weight: bold; padding: 0.5rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--text); white-space: nowrap; }
-.table-scroll thead th { position: sticky; top: 0; z-index: 1; background: #fff; }
-.table-scroll tr > :first-child { position: sticky; left: 0; background: #fff; box-shadow: inset -1px 0 0 var(--line); }
-.table-scroll thead tr > :first-child { z-index: 2; }
+main > .table-scroll thead th { position: sticky; top: 0; z-index: 1; background: #fff; }
+main > .table-scroll tr > :first-child { position: sticky; left: 0; background: #fff; box-shadow: inset -1px 0 0 var(--line); }
+main > .table-scroll thead tr > :first-child { z-index: 2; }
 tbody th { font-weight: normal; }
 td.num { text-align: right; white-space: nowrap; }
 /* Free text wraps at a readable measure instead of widening the table. */
@@ -107,8 +107,8 @@ del { background: #fbe0e0; }
 @media print {
   header nav, th button::after { display: none; }
   a { color: var(--text); text-decoration: none; }
-  .table-scroll { overflow: visible; max-height: none; border: 0; }
-  .table-scroll thead th, .table-scroll tr > :first-child { position: static; box-shadow: none; }
+  .table-scroll, main > .table-scroll { overflow: visible; max-height: none; border: 0; }
+  main > .table-scroll thead th, main > .table-scroll tr > :first-child { position: static; box-shadow: none; }
   table { font-size: 8pt; }
   tr { break-inside: avoid; }
   details > *:not(summary) { display: block; }

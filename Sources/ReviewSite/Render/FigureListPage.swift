@@ -41,7 +41,7 @@ enum FigureListPage {
     /// returned, study keys link to the studies' table, patients to the
     /// patient pages, other keys are listed as text.
     static func rows(_ figure: Figure, _ links: RowLinks, keyColumn: String?) -> String {
-        guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
+        guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from the PRISMA counts" : "none" }
         let one = figure.rows.count == 1
         let (link, noun): ((String, inout HTMLBytes) -> Void, String) = switch keyColumn {
         case "study_id": (links.study, one ? "study" : "studies")
