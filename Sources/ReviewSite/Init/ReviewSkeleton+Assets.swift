@@ -42,6 +42,8 @@ h3 { font-size: 1.1rem; margin-top: 1.5rem; }
 a { color: var(--accent); }
 p a[href^="figures.html#"] { text-decoration: none; border-bottom: 1px dotted var(--accent); }
 code { font-size: 0.85em; }
+/* A command is copied whole: it never breaks, not even between the hyphens of --baseline. */
+code.command { white-space: nowrap; }
 footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
 /* A table scrolls in a box no taller than the window: its headings stay at
    the top, its first column at the left, and the sideways scrollbar is in
