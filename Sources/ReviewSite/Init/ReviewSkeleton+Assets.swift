@@ -117,6 +117,7 @@ del { background: #fbe0e0; }
   .figure-svg.prisma svg { max-width: 100%; }
   figure { break-inside: avoid; }
 }
+
 """#
 
     static let sortScript = #"""
@@ -172,5 +173,6 @@ del { background: #fbe0e0; }
     });
   });
 })();
+
 """#
 }
