@@ -70,6 +70,7 @@ browser-deps:
 	  fi; \
 	fi
 	@python3 -c 'import selenium' 2>/dev/null || { echo "installing Python's selenium for the browser test"; python3 -m pip install -q selenium; }
+	@python3 -c 'import axe_core_python' 2>/dev/null || { echo "installing Python's axe-core-python for the browser test's accessibility audit"; python3 -m pip install -q axe-core-python; }
 
 # `reviewsite publish` runs headless Chromium to print the supplement to
 # PDF, pandoc to write the DOCX and rsvg-convert to turn the SVG diagrams
@@ -149,11 +150,13 @@ test: deps browser-deps supplement-deps test-swift
 	@rm -rf .build/site-check
 	@$(BIN) build --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/site-check >/dev/null
 	@python3 Tests/Browser/check_site.py .build/site-check
+	@python3 Tests/Browser/check_site.py .build/example-check
+	@rm -rf .build/init-review .build/init-check
+	@$(BIN) init .build/init-review >/dev/null && $(BIN) build --data .build/init-review/data --templates .build/init-review/templates --out .build/init-check >/dev/null
+	@python3 Tests/Browser/check_site.py .build/init-check --skeleton
 	@$(call publish_check,$(FROZEN)/data,$(FROZEN)/templates,.build/site-check,.build/supplement-check)
 	@$(call publish_check,$(EXAMPLE)/data,$(EXAMPLE)/templates,.build/example-check,.build/example-publish)
-	@rm -rf .build/init-review && $(BIN) init .build/init-review >/dev/null && rm -rf .build/init-site && \
-	  $(BIN) build --data .build/init-review/data --templates .build/init-review/templates --out .build/init-site >/dev/null
-	@$(call publish_check,.build/init-review/data,.build/init-review/templates,.build/init-site,.build/init-publish)
+	@$(call publish_check,.build/init-review/data,.build/init-review/templates,.build/init-check,.build/init-publish)
 	@$(MAKE) --no-print-directory test-install
 
 # The review in data/ and templates/: its own test (`reviewsite test`) and

@@ -267,7 +267,7 @@ public struct SiteBuilder: Sendable {
 /// The changes page of a build without a baseline.
 enum ChangesPlaceholder {
     static let none = (
-        html: "<h1>Changes</h1>\n<p>This build has no baseline, so there are no changes to show. Build with <code>reviewsite build --baseline REV</code> (a git revision or a dataset folder) to list what a data update changed.</p>\n",
+        html: "<h1>Changes</h1>\n<p>This build has no baseline, so there are no changes to show. Build with <code class=\"command\">reviewsite build --baseline REV</code> (a git revision or a dataset folder) to list what a data update changed.</p>\n",
         markdown: "# Changes\n\nThis build has no baseline, so there are no changes to show. Build with `reviewsite build --baseline REV` (a git revision or a dataset folder) to list what a data update changed.\n"
     )
 }
@@ -286,17 +286,22 @@ struct SitePlan: Sendable {
     let script: String
 }
 
-/// The PRISMA page: the diagram inline, and the standalone file.
+/// The PRISMA page: the diagram inline at its own size (its text is never
+/// shrunk below 13 px: a narrow window scrolls it), and the standalone file.
 enum PrismaPage {
+    static let fullSize = "<p>The diagram is also available <a href=\"prisma.svg\">on its own, at full size</a>.</p>"
+
     static func page(_ svg: String, _ page: SitePage) -> Page {
-        let intro = page.intro.map { Markdown.html($0) + "<p>The diagram is also available as a standalone <a href=\"prisma.svg\">SVG file</a>.</p>" }
-            ?? "<p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from prisma.yaml and the rows of studies.csv. The diagram is also available as a standalone <a href=\"prisma.svg\">SVG file</a>.</p>"
+        let intro = page.intro.map { Markdown.html($0) + fullSize }
+            ?? "<p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from the review's search records and its table of included studies.</p>" + fullSize
         return Page(file: page.file, title: page.title, body: """
         <h1>\(Escape.html(page.shownHeading))</h1>
         \(intro)
-        <figure class="figure-svg">
+        \(Cells.scrollBox("PRISMA flow diagram"))
+        <figure class="figure-svg prisma">
         \(svg)
         </figure>
+        </div>
         """)
     }
 }

@@ -50,8 +50,8 @@ struct ChartPlacementTests {
         for id in ["appraisal-summary", "response-by-option"] {
             let svg = try #require(site["charts/\(id).svg"])
             let inline = svg.dropLast().replacingOccurrences(of: "\"../figures.html#", with: "\"figures.html#")
-            #expect(results.contains("<figure class=\"figure-svg chart\" id=\"chart-\(id)\">\n<div class=\"table-scroll\">\n" + inline))
-            #expect(results.contains("<a href=\"charts/\(id).svg\">SVG file</a></figcaption>"))
+            #expect(results.contains("<figure class=\"figure-svg chart\" id=\"chart-\(id)\">\n" + inline))
+            #expect(results.contains("<a href=\"charts/\(id).svg\">Open the chart at full size</a>.</figcaption>"))
             #expect(!results.contains("{{chart"))
             _ = try XMLDocument(xmlString: svg)
         }

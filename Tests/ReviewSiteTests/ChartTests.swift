@@ -35,7 +35,9 @@ struct ChartTests {
         #expect(svg.contains("<a href=\"figures.html#outcome.b.response\"><g><title>Laser: 15/21 (71%; 95% CI 50.0–86.2)</title>"))
         // 15/21 = 71.4%: the square's centre at 210 + 0.714 × 260 = 396.
         #expect(svg.contains("<rect x=\"391\" y=\"43\" width=\"10\" height=\"10\" fill=\"#111111\"/>"))
-        #expect(svg.contains("role=\"img\" aria-labelledby=\"forest-title forest-desc\""))
+        // Its rows are links, which an image role would hide from keyboard and screen readers.
+        #expect(svg.contains("role=\"group\" aria-labelledby=\"forest-title forest-desc\""))
+        #expect(!ForestPlot.svg(title: "Response", rows: [ForestPlot.Row(label: "A", numerator: 1, denominator: 2)], id: "f").contains("role=\"group\""))
     }
 
     @Test func aStackedBarSplitsItsStudiesAndEndsAtTheBarsEnd() {

@@ -89,7 +89,7 @@ struct FormulaCellsTests {
         let markdown = try #require(site["index.md"])
         #expect(html.contains("""
             <h2>Downloads</h2>
-            <p>The dataset behind every number, in the format of the extraction sheet (docs/dataset.md), and the computed figures:</p>
+            <p>The dataset behind every number, as the review team extracted it (its tables and the codebook that explains them), and the computed figures:</p>
             <p><strong>Before opening a table in a spreadsheet:</strong> 4 cells of studies.csv (2), patients.csv (1) and treatments.csv (1) begin with <code>=</code>, <code>+</code>, <code>-</code> or <code>@</code> and are not a number. The downloads hold every cell as the data have it, but a spreadsheet program may take such a cell for a formula and run it when it opens the file: import the file with every column as text, or read it in a text editor.</p>
             <ul>
             <li><a href="data/codebook.yaml">codebook.yaml</a></li>
@@ -97,7 +97,7 @@ struct FormulaCellsTests {
         #expect(markdown.contains("""
             ## Downloads
 
-            The dataset behind every number, in the format of the extraction sheet (docs/dataset.md), and the computed figures:
+            The dataset behind every number, as the review team extracted it (its tables and the codebook that explains them), and the computed figures:
 
             **Before opening a table in a spreadsheet:** 4 cells of studies.csv (2), patients.csv (1) and treatments.csv (1) begin with `=`, `+`, `-` or `@` and are not a number. The downloads hold every cell as the data have it, but a spreadsheet program may take such a cell for a formula and run it when it opens the file: import the file with every column as text, or read it in a text editor.
 
@@ -126,7 +126,7 @@ struct FormulaCellsTests {
         #expect(FormulaCells(SiteBuilder.datasetFiles, sources: report.files) == FormulaCells(tables: []))
         let site = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build(report)
         #expect(site["index.html"]?.contains("""
-            <p>The dataset behind every number, in the format of the extraction sheet (docs/dataset.md), and the computed figures:</p>
+            <p>The dataset behind every number, as the review team extracted it (its tables and the codebook that explains them), and the computed figures:</p>
             <ul>
             """) == true)
     }

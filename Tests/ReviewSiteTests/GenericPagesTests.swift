@@ -6,6 +6,7 @@ import Testing
 struct PlainLinks: RowLinking {
     func patient(_ id: String, into html: inout HTMLBytes) { html.raw("<a href=\"patients.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>") }
     func study(_ id: String, into html: inout HTMLBytes) { html.raw("<a href=\"table-1.html#\(Escape.fragment(id))\">\(Escape.html(id))</a>") }
+    func studyOrder(_ ids: [String]) -> [Int] { Array(ids.indices) }
 }
 
 @Suite("The appraisal and patients pages follow the codebook")

@@ -12,11 +12,11 @@ extension ReviewSkeleton {
       value: SELECT records_identified FROM prisma_flow WHERE flow = 'databases'
     - id: studies.included
       kind: count
-      definition: rows of studies.csv
+      definition: studies included in the review
       from: studies
     - id: patients.total
       kind: count
-      definition: rows of patients.csv
+      definition: patients included in the review
       from: patients
     - id: patients.age
       kind: median_range

@@ -30,7 +30,7 @@ struct AppraisalTable: Sendable {
         self.links = links
         self.page = page
         self.id = id
-        order = Self.order(studies)
+        order = links.studyOrder((studies.texts(studies.columns[id].name) ?? []).map { $0 ?? "" })
         let appraisal = codebook.appraisal
         checklist = appraisal.checklists.isEmpty ? nil : studies.columns.firstIndex { $0.type == .checklist }
         levels = appraisal.levels.isEmpty ? [] : studies.columns.indices.filter { studies.columns[$0].type == .level }
@@ -53,9 +53,6 @@ struct AppraisalTable: Sendable {
         self.answerCodes = answerCodes
     }
 
-    /// The order of the studies: the studies table's, for now; RowLinks's
-    /// order of Table 1 when it gives one.
-    static func order(_ studies: DataTable) -> [Int] { Array(0..<studies.count) }
 
     var pageCount: Int { Paging.count(order.count) }
 
@@ -76,7 +73,7 @@ struct AppraisalTable: Sendable {
             .compactMap { $0 }.joined(separator: ", and ")
         let html = """
         <h1>\(Escape.html(page.shownHeading))</h1>
-        \(intro)\(legend)\(Paging.navigation(page.stem, pages: pages, current: number))<div class="table-scroll">
+        \(intro)\(legend)\(Paging.navigation(page.stem, pages: pages, current: number))\(Cells.scrollBox(Escape.html(page.title)))
         <table class="sortable rob-table">
         <caption>\(Self.capitalized(what)) of the \(order.count) studies\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>

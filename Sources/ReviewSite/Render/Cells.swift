@@ -6,4 +6,10 @@ enum Cells {
     static func figureLink(_ id: String, _ text: String) -> String {
         "<a href=\"figures.html#\(Escape.fragment(id))\">\(text)</a>"
     }
+
+    /// The box a wide table scrolls in: a region named after the table that
+    /// takes keyboard focus, so arrow keys scroll it (WCAG 2.1.1). `label` is escaped HTML.
+    static func scrollBox(_ label: String) -> String {
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\">"
+    }
 }

@@ -99,14 +99,13 @@ struct ChartSet: Sendable {
     }
 
     /// The chart inline, with its caption and a link to the standalone file;
-    /// on a phone it keeps a legible size and scrolls sideways in its box.
+    /// narrower than its drawing (a phone), it shrinks to the page's width
+    /// rather than hide bars in a scroll box, and the file shows it full size.
     func figure(_ chart: Chart) -> String {
         """
         <figure class="figure-svg chart" id="chart-\(chart.id)">
-        <div class="table-scroll">
         \(chart.svg)
-        </div>
-        <figcaption><strong>\(Escape.html(Self.sentence(chart.title)))</strong> \(Escape.html(chart.description)) <a href="\(chart.file)">SVG file</a></figcaption>
+        <figcaption><strong>\(Escape.html(Self.sentence(chart.title)))</strong> \(Escape.html(chart.description)) <a href="\(chart.file)">Open the chart at full size</a>.</figcaption>
         </figure>
 
         """

@@ -12,7 +12,7 @@ enum FigureListPage {
         <p>Every figure the report quotes, computed from the dataset. <em>Published</em> is the value as the article printed it; a difference is listed, not hidden. The rows are the patients or studies each figure was computed from; for a proportion, those in the numerator come first. All of it is also in <a href="data/figures.json">figures.json</a>.</p>
         <p class="summary">\(figures.count) figures; \(published.count) were printed in the article, and \(differing.isEmpty ? "all of them match" : "\(differing.count) \(differing.count == 1 ? "differs" : "differ")"): \
         \(differing.map { Cells.figureLink($0.id, Escape.html($0.id)) }.joined(separator: ", "))</p>
-        <div class="table-scroll">
+        \(Cells.scrollBox("Figures"))
         <table class="figures">
         <caption>The figure catalogue</caption>
         <thead>
@@ -41,7 +41,7 @@ enum FigureListPage {
     /// returned, study keys link to the studies' table, patients to the
     /// patient pages, other keys are listed as text.
     static func rows(_ figure: Figure, _ links: RowLinks, keyColumn: String?) -> String {
-        guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from prisma.yaml" : "none" }
+        guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from the PRISMA counts" : "none" }
         let one = figure.rows.count == 1
         let (link, noun): ((String, inout HTMLBytes) -> Void, String) = switch keyColumn {
         case "study_id": (links.study, one ? "study" : "studies")

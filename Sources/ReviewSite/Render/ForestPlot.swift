@@ -23,7 +23,9 @@ enum ForestPlot {
     static func svg(title: String, rows: [Row], id: String) -> String {
         let height = Metrics.top + rows.count * Metrics.rowHeight + Metrics.axisHeight
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Metrics.width) \(height)\" width=\"\(Metrics.width)\" height=\"\(height)\""
-        svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"Arial, 'DejaVu Sans', sans-serif\" font-size=\"13\">\n"
+        // Rows that link are interactive: an image role would hide them (axe's nested-interactive).
+        let role = rows.contains { $0.figure != nil } ? "group" : "img"
+        svg += " role=\"\(role)\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"Arial, 'DejaVu Sans', sans-serif\" font-size=\"13\">\n"
         svg += "<title id=\"\(id)-title\">\(Escape.html(title))</title>\n"
         svg += "<desc id=\"\(id)-desc\">\(Escape.html(description(rows)))</desc>\n"
         svg += "<rect width=\"\(Metrics.width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"

@@ -22,28 +22,58 @@ struct Paging: Sendable {
 }
 
 /// Where a patient's or a study's row is, so every link finds its page:
-/// patients on the patient pages in byte order of their ids, studies on
-/// the pages of the declared table whose rows are studies.
+/// studies on the pages of the declared table whose rows are studies
+/// (`table-1`), in its declared order; patients on the patient pages in
+/// the review's order too: by their study's row there, then as the
+/// patients file lists them (a patient of no listed study comes last).
 struct RowLinks: Sendable {
-    /// Each patient id's rank in byte order: its page is rank / Paging.size.
+    /// Each patient id's rank in the patient pages: its page is rank / Paging.size.
     private let patients: IDIndex
-    /// The patients table's rows in byte order of their ids: the patient pages' order.
+    /// The patients table's rows in the patient pages' order.
     let patientOrder: [Int]
-    /// Each study id's page of the studies' table.
-    private let studies: IDIndex
+    /// Each study id's row of the studies' table.
+    private let studyRows: IDIndex
+    private let studyCount: Int
     /// The declared table of studies (`table-1`), where study links lead.
     private let studyStem: String
 
     init(_ tables: [DataTable], studyTable: DeclaredTable?) {
-        let ids = tables.first { $0.name == "patients" }?.texts("patient_id")?.map { $0 ?? "" } ?? []
-        let order = ByteOrder.sortedPositions(ids)
+        let keys = studyTable?.result.rows.keys ?? []
+        studyRows = IDIndex(keys)
+        studyCount = keys.count
+        studyStem = studyTable?.id ?? "table-1"
+        let patientTable = tables.first { $0.name == "patients" }
+        let ids = patientTable?.texts("patient_id")?.map { $0 ?? "" } ?? []
+        var studyOfPatient: [Int] = []
+        if let patientTable, let study = patientTable.columns.firstIndex(where: { $0.type == .reference && $0.references == "studies" }) {
+            studyOfPatient = studyRows.positions(of: (patientTable.texts(patientTable.columns[study].name) ?? []).map { $0 ?? "" })
+        }
+        let order = Self.order(ids.count, studyRow: studyOfPatient, studies: keys.count)
         patientOrder = order
         var ranks = [Int](repeating: 0, count: ids.count)
         for (rank, position) in order.enumerated() { ranks[position] = rank }
         patients = IDIndex(ids, positions: ranks)
-        let keys = studyTable?.result.rows.keys ?? []
-        studies = IDIndex(keys, positions: keys.indices.map { $0 / Paging.size })
-        studyStem = studyTable?.id ?? "table-1"
+    }
+
+    /// Positions 0..<count by their study's row (`-1`, or none given: after
+    /// every study), the file's order within a study: a counting sort.
+    static func order(_ count: Int, studyRow: [Int], studies: Int) -> [Int] {
+        guard studyRow.count == count else { return Array(0..<count) }
+        var start = [Int](repeating: 0, count: studies + 2)
+        for row in studyRow { start[(row < 0 ? studies : row) + 1] += 1 }
+        for index in 1..<start.count { start[index] += start[index - 1] }
+        var order = [Int](repeating: 0, count: count)
+        for (position, row) in studyRow.enumerated() {
+            let bucket = row < 0 ? studies : row
+            order[start[bucket]] = position
+            start[bucket] += 1
+        }
+        return order
+    }
+
+    /// The studies table's rows (ids in file order) in the studies' table's order, the rest after.
+    func studyOrder(_ ids: [String]) -> [Int] {
+        Self.order(ids.count, studyRow: studyRows.positions(of: ids), studies: studyCount)
     }
 
     /// `<a href="patients-2.html#id">id</a>` as bytes: pages list up to a
@@ -54,7 +84,7 @@ struct RowLinks: Sendable {
     }
 
     func study(_ id: String, into html: inout HTMLBytes) {
-        Self.link(studyStem, page: studies.position(of: id) ?? 0, id, into: &html)
+        Self.link(studyStem, page: (studyRows.position(of: id) ?? 0) / Paging.size, id, into: &html)
     }
 
     private static func link(_ stem: String, page: Int, _ id: String, into html: inout HTMLBytes) {

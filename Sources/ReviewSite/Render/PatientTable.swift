@@ -3,6 +3,8 @@
 protocol RowLinking: Sendable {
     func patient(_ id: String, into html: inout HTMLBytes)
     func study(_ id: String, into html: inout HTMLBytes)
+    /// The studies table's rows (by their ids in file order) in the review's order.
+    func studyOrder(_ ids: [String]) -> [Int]
 }
 
 extension RowLinks: RowLinking {}
@@ -78,7 +80,7 @@ struct PatientTable: Sendable {
         for child in children { headings += "<th scope=\"col\">\(child.heading)</th>" }
         let html = """
         <h1>\(Escape.html(page.shownHeading))</h1>
-        \(intro)\(Paging.navigation(page.stem, pages: pages, current: number))<div class="table-scroll">
+        \(intro)\(Paging.navigation(page.stem, pages: pages, current: number))\(Cells.scrollBox(Escape.html(page.title)))
         <table class="sortable patients">
         <caption>Individual data of the \(order.count) patients\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>

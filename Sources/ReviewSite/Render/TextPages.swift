@@ -34,7 +34,7 @@ struct TextPages {
     /// The downloads section, with the id the footer links to; it warns of
     /// `formulas`, the cells a spreadsheet may run, when there are any.
     static func downloads(_ files: [String], formulas: FormulaCells = FormulaCells(tables: [])) -> (html: String, markdown: String) {
-        let intro = "The dataset behind every number, in the format of the extraction sheet (docs/dataset.md), and the computed figures:"
+        let intro = "The dataset behind every number, as the review team extracted it (its tables and the codebook that explains them), and the computed figures:"
         let warning = formulas.warning
         let html = "<section id=\"downloads\">\n<h2>Downloads</h2>\n<p>\(intro)</p>\n" + (warning?.html ?? "") + "<ul>\n"
             + files.map { "<li><a href=\"data/\(Escape.html($0))\">\(Escape.html($0))</a></li>\n" }.joined() + "</ul>\n</section>\n"

@@ -45,7 +45,7 @@ struct DeclaredTable: Sendable {
         let html = """
         <h1>\(Escape.html(table.title))</h1>
         <p>\(intro)</p>
-        \(Paging.navigation(id, pages: pages, current: number))<div class="table-scroll">
+        \(Paging.navigation(id, pages: pages, current: number))\(Cells.scrollBox(Escape.html(shortTitle)))
         <table class="sortable">
         <caption>\(Escape.html(caption))\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>

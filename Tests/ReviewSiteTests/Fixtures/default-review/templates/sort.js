@@ -13,17 +13,30 @@
     if (b.number !== null) { return 1; }
     return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
   }
+  // A row of class "subgroup" belongs to the row above it: groups are
+  // sorted by their first rows, and each group's sub-rows among themselves.
   function sortBy(table, column, header) {
     var body = table.tBodies[0];
     var ascending = header.getAttribute("aria-sort") !== "ascending";
-    var rows = Array.prototype.slice.call(body.rows).map(function (row, index) {
-      return { row: row, index: index, key: key(row.cells[column]) };
+    function order(a, b) {
+      var result = compare(a.key, b.key);
+      return (ascending ? result : -result) || a.index - b.index;
+    }
+    var groups = [];
+    Array.prototype.forEach.call(body.rows, function (row, index) {
+      var entry = { row: row, index: index, key: key(row.cells[column]), rows: [] };
+      if (row.classList.contains("subgroup") && groups.length > 0) {
+        groups[groups.length - 1].rows.push(entry);
+      } else {
+        groups.push(entry);
+      }
     });
-    rows.sort(function (a, b) {
-      var order = compare(a.key, b.key);
-      return (ascending ? order : -order) || a.index - b.index;
+    groups.sort(order);
+    groups.forEach(function (group) {
+      body.appendChild(group.row);
+      group.rows.sort(order);
+      group.rows.forEach(function (entry) { body.appendChild(entry.row); });
     });
-    rows.forEach(function (entry) { body.appendChild(entry.row); });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) { cell.removeAttribute("aria-sort"); });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
