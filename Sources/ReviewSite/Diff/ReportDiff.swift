@@ -71,7 +71,7 @@ public struct ReportDiff: Sendable {
             do { report = try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath)) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
-                errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
+                if side.temporary { errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) } }
                 throw .data(errors)
             }
             return try DiffSide(report, label: side.label, pages: pages, templatesPath: templatesPath)
