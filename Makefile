@@ -112,6 +112,8 @@ release-reviewsite: deps
 	@$(call run,release,$(RELEASE) --product reviewsite) || $(call failed,release)
 	@$(call own_warnings,release)
 
+# With data/versions.yaml (reviewsite release), the build compares the
+# working data with the last release on changes.html; no option needed.
 site: build
 	$(BIN) check --data $(DATA)
 	$(BIN) build --data $(DATA) --templates $(TEMPLATES) --out site

@@ -30,6 +30,8 @@ public struct SiteBuilder: Sendable {
     public var templatesPath: String
     /// The changes page's content (from a baseline); nil says there is none.
     public var changes: (html: String, markdown: String)?
+    /// The review's releases, when it has any (SiteHistory.live).
+    public var history: SiteHistory?
 
     public init(dataPath: String, templatesPath: String, changes: (html: String, markdown: String)? = nil) {
         self.dataPath = dataPath
@@ -91,10 +93,10 @@ public struct SiteBuilder: Sendable {
     func jobs(_ report: Report, _ plan: SitePlan, into site: any SiteOutput) throws(BuildFailure) -> [Workers.Job] {
         let review = report.review
         let pages = plan.site
-        let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) })
+        let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) }, banner: history.map(VersionPages.banner) ?? "")
         let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
         let assets = (css: plan.css, script: plan.script)
-        let changes = self.changes
+        let (changes, history) = (self.changes, self.history)
 
         // Figures and patients are made even when site.yaml does not list
         // them, and so is every table of tables.yaml: figures link to their
@@ -124,11 +126,12 @@ public struct SiteBuilder: Sendable {
         // for that page's, which is taken before it, while the others go on.
         let appraisalWritten = DispatchSemaphore(value: 0)
         let appraisalWords = appraisalText
+        let releaseWords = history.map(Supplement.releaseWords)
         let waits = appraisal.map { tables[$0].pages > 0 } ?? false
         let supplement: Workers.Job = {
             if waits { appraisalWritten.wait() }
             try Stopwatch.time("supplement") { () throws(BuildFailure) in
-                try Supplement.add(report, plan: plan, appraisal: appraisalWords, to: site)
+                try Supplement.add(report, plan: plan, appraisal: appraisalWords, release: releaseWords, to: site)
             }
         }
         for (index, table) in tables.enumerated() {
@@ -155,7 +158,8 @@ public struct SiteBuilder: Sendable {
         jobs.append { try Self.addDatabase(report, to: site) }
         jobs.append {
             let text = TextPages(frame: frame, provenance: review.provenance, charts: plan.charts)
-            let downloads = TextPages.downloads(offered + ["figures.json", Self.databaseFile], formulas: FormulaCells(offered, sources: report.files))
+            var downloads = TextPages.downloads(offered + ["figures.json", Self.databaseFile], formulas: FormulaCells(offered, sources: report.files))
+            if let history { downloads = VersionPages.withCitation(downloads, history, review) }
             for (number, page) in pages.textPages.enumerated() {
                 var markdown = plan.texts[page.markdown!]!
                 if number == 0 { markdown = TextPages.home(markdown, contents: pages.pages.filter { $0.file != page.file }) }
@@ -176,6 +180,7 @@ public struct SiteBuilder: Sendable {
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
         }
+        if let history { jobs += VersionPages.jobs(history, frame: frame, site: site) }
         for chart in plan.charts.charts {
             jobs.append { try site.add(chart.file, chart.standalone + "\n") }
         }
@@ -262,14 +267,6 @@ public struct SiteBuilder: Sendable {
             return ""
         }
     }
-}
-
-/// The changes page of a build without a baseline.
-enum ChangesPlaceholder {
-    static let none = (
-        html: "<h1>Changes</h1>\n<p>This build has no baseline, so there are no changes to show. Build with <code class=\"command\">reviewsite build --baseline REV</code> (a git revision or a dataset folder) to list what a data update changed.</p>\n",
-        markdown: "# Changes\n\nThis build has no baseline, so there are no changes to show. Build with `reviewsite build --baseline REV` (a git revision or a dataset folder) to list what a data update changed.\n"
-    )
 }
 
 /// What the templates make of one report: the pages of site.yaml, each

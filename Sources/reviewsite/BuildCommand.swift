@@ -18,7 +18,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the site to: a new or empty folder, or a site reviewsite wrote. Replaced only when the whole build succeeds.", valueName: "dir"))
     var out = "site"
 
-    @Option(name: .long, help: ArgumentHelp("A dataset folder or git revision to compare with; adds its changes to changes.html.", valueName: "rev-or-dir"))
+    @Option(name: .long, help: ArgumentHelp("A dataset folder or git revision to compare with on changes.html (default: the last release of data/versions.yaml, if any).", valueName: "rev-or-dir"))
     var baseline: String?
 
     func run() throws {
@@ -29,6 +29,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
+            // With releases, the changes page compares with the last one unless --baseline says otherwise.
+            if let live = try SiteHistory.live(dataPath: options.data, templatesPath: templates) {
+                (builder.history, builder.changes) = (live.history, live.changes)
+            }
             if let baseline {
                 builder.changes = try ReportDiff.compare(base: baseline, head: nil, dataFolder: options.data, templatesPath: templates).page
             }

@@ -54,7 +54,7 @@ struct FigureDefinitionTests {
         BadFigure(name: "missing population", yaml: head + "  kind: median_range\n  value: age_years\n",
                   error: "templates/figures.yaml:1:7: figure 'x': a median_range needs from: and value: (an expression over its population's rows) (or sql: a whole query)"),
         BadFigure(name: "unknown key", yaml: head + "  kind: count\n  frm: patients\n",
-                  error: "templates/figures.yaml:4:3: figure 'x': 'frm' is not a key of a figure (expected one of id, kind, definition, from, where, numerator, value, counting, sql, of)"),
+                  error: "templates/figures.yaml:4:3: figure 'x': 'frm' is not a key of a figure (expected one of id, kind, definition, from, where, numerator, value, counting, sql, of, key)"),
         BadFigure(name: "sql with pieces", yaml: head + "  kind: count\n  from: patients\n  sql: SELECT patient_id FROM patients\n",
                   error: "templates/figures.yaml:1:7: figure 'x': from cannot go with sql: (a whole query)"),
         BadFigure(name: "a range over an unknown figure", yaml: head + "  kind: range\n  of: [nope.percent]\n",

@@ -27,6 +27,9 @@ public struct DataChanges: Sendable, Equatable {
     public var patientsRemoved: [String] = []
     public var rows: [RowChange] = []
     public var cells: [CellChange] = []
+    /// The rows that went with a removed study or patient (its appraisal,
+    /// its treatment steps), which `rows` leaves out.
+    public var rowsRemovedWith: [RowChange] = []
 
     public var isEmpty: Bool {
         studiesAdded.isEmpty && studiesRemoved.isEmpty && patientsAdded.isEmpty && patientsRemoved.isEmpty && rows.isEmpty && cells.isEmpty
@@ -61,6 +64,7 @@ public struct DataChanges: Sendable, Equatable {
             let whole = table.owner == "study_id" ? newStudies : newPatients
             changes.rows += table.added.filter { !whole.contains(table.owners[$0] ?? "") }.map { RowChange(file: table.file, key: $0, added: true) }
             changes.rows += table.removed.filter { !whole.contains(table.owners[$0] ?? "") }.map { RowChange(file: table.file, key: $0, added: false) }
+            changes.rowsRemovedWith += table.removed.filter { whole.contains(table.owners[$0] ?? "") }.map { RowChange(file: table.file, key: $0, added: false) }
         }
         changes.cells += yamlChanges("published.yaml", base, head)
         return changes

@@ -55,12 +55,15 @@ public struct ReportDiff: Sendable {
     /// Compares two dataset specs (folders or git revisions of `dataFolder`);
     /// `head` nil is the working `dataFolder`. Each side's report is dropped
     /// once its part of the comparison is taken.
-    public static func compare(base: String, head: String?, dataFolder: String, templatesPath: String) throws(BuildFailure) -> ReportDiff {
-        let baseSide = try DatasetSource.resolve(base, dataFolder: dataFolder)
+    /// `labels` name the sides on the page instead of their specs (`version 1.0 (2025-03-01)`).
+    public static func compare(base: String, head: String?, dataFolder: String, templatesPath: String,
+                               labels: (base: String, head: String)? = nil) throws(BuildFailure) -> ReportDiff {
+        var baseSide = try DatasetSource.resolve(base, dataFolder: dataFolder)
         defer { if baseSide.temporary { DatasetSource.remove(baseSide.path) } }
-        let headSide: (path: String, label: String, temporary: Bool) = try head.map { spec throws(BuildFailure) in
+        var headSide: (path: String, label: String, temporary: Bool) = try head.map { spec throws(BuildFailure) in
             try DatasetSource.resolve(spec, dataFolder: dataFolder)
         } ?? (dataFolder, dataFolder, false)
+        if let labels { (baseSide.label, headSide.label) = (labels.base, labels.head) }
         defer { if headSide.temporary { DatasetSource.remove(headSide.path) } }
         let pages = try textPages(templatesPath)
         func side(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> DiffSide {
@@ -68,7 +71,7 @@ public struct ReportDiff: Sendable {
             do { report = try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath)) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
-                errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) }
+                if side.temporary { errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) } }
                 throw .data(errors)
             }
             return try DiffSide(report, label: side.label, pages: pages, templatesPath: templatesPath)

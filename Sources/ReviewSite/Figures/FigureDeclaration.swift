@@ -6,6 +6,8 @@ struct FigureDeclaration: Sendable {
     /// Where the entry's id stands: errors about the whole figure go there.
     var position: TextPosition
     var method: Method
+    /// Marked `key: true`: a change of it may change the conclusions.
+    var isKey = false
 
     /// A field of another figure, for a range over figures (`of:`).
     struct Reference: Sendable {

@@ -20,6 +20,9 @@ public struct FigureFile: Sendable {
 
     public var ids: [String] { declarations.map(\.id) }
 
+    /// The figures marked `key: true`.
+    public var keyIDs: Set<String> { Set(declarations.filter(\.isKey).map(\.id)) }
+
     /// The file of a templates folder.
     public static func path(inTemplates folder: String) -> String { "\(folder)/figures.yaml" }
 

@@ -7,7 +7,7 @@ final class FigureReader {
     let source: SourceText
     private(set) var errors: [FigureError] = []
 
-    static let keys = ["id", "kind", "definition", "from", "where", "numerator", "value", "counting", "sql", "of"]
+    static let keys = ["id", "kind", "definition", "from", "where", "numerator", "value", "counting", "sql", "of", "key"]
 
     init(path: String, source: SourceText) {
         self.path = path
@@ -77,8 +77,19 @@ final class FigureReader {
                 valid = false
             }
         }
+        // `key: true` marks a figure the conclusions rest on (the changes page lists it first).
+        var isKey = false
+        if let key = values["key"] {
+            switch key.scalar?.string {
+            case "true", "yes": isKey = true
+            case "false", "no": break
+            default:
+                fail(position(key), "\(label): key '\(key.scalar?.string ?? "")' is not true or false")
+                valid = false
+            }
+        }
         guard valid, let method = method(kind, pieces, values["of"], countsRows, label, at) else { return nil }
-        return FigureDeclaration(id: id, kind: kind, definition: definition, position: at, method: method)
+        return FigureDeclaration(id: id, kind: kind, definition: definition, position: at, method: method, isKey: isKey)
     }
 
     /// Which way of computing the pieces describe, or nil with the problem reported.

@@ -28,6 +28,15 @@ public struct Publisher: Sendable {
         do { report = try Report.load(from: builder.dataPath, figures: FigureFile.path(inTemplates: builder.templatesPath)) } catch {
             throw .build(.data(error))
         }
+        // The files say which version of the review they are, as the site does.
+        var builder = self.builder
+        do {
+            if let live = try SiteHistory.live(dataPath: builder.dataPath, templatesPath: builder.templatesPath) {
+                (builder.history, builder.changes) = (live.history, live.changes)
+            }
+        } catch {
+            throw .build(error)
+        }
         // Every problem of the templates is found before anything is written.
         let plan: SitePlan
         do { plan = try builder.plan(report) } catch { throw .build(error) }

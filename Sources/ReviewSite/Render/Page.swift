@@ -21,10 +21,13 @@ struct PageFrame {
     /// The pages of site.yaml in order: the navigation, and the `<title>`
     /// of each page (and of its further pages, `patients-2.html`).
     let navigation: [(file: String, label: String)]
+    /// Which version of the review the pages are (VersionPages.banner); empty without releases.
+    let banner: String
 
-    init(review: Review, navigation: [(file: String, label: String)]) {
+    init(review: Review, navigation: [(file: String, label: String)], banner: String = "") {
         self.review = review
         self.navigation = navigation
+        self.banner = banner
     }
 
     /// The title site.yaml gives the page, else the page's own.
@@ -70,7 +73,7 @@ struct PageFrame {
         <body>
         <header>
         <p class="review-title"><a href="index.html">\(title)</a></p>
-        <nav aria-label="Report">
+        \(banner)<nav aria-label="Report">
         <ul>
 
         """

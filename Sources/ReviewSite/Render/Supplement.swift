@@ -19,9 +19,9 @@ enum Supplement {
         var file: String
     }
 
-    static func add(_ report: Report, plan: SitePlan, appraisal: AppraisalText?, to site: any SiteOutput) throws(BuildFailure) {
+    static func add(_ report: Report, plan: SitePlan, appraisal: AppraisalText?, release: String? = nil, to site: any SiteOutput) throws(BuildFailure) {
         let parts = parts(report, plan: plan, appraisal: appraisal, written: site.written)
-        let front = Front(review: report.review, parts: parts)
+        let front = Front(review: report.review, parts: parts, release: release)
         try site.add(file) { path throws(BuildFailure) in
             let file = try PieceFile(path)
             var out = HTMLBytes(capacity: PieceFile.piece + PieceFile.piece / 4)
@@ -103,6 +103,14 @@ enum Supplement {
             parts[index].number = counts[parts[index].kind]!
         }
         return parts
+    }
+
+    /// Which version of the review the supplement is, for its first page.
+    static func releaseWords(_ history: SiteHistory) -> String {
+        switch history.shown {
+        case .frozen(let release), .latest(let release): "\(release.title)."
+        case .draft(let after): "Not a released version: the data changed since \(after.title.prefix(1).lowercased() + after.title.dropFirst())."
+        }
     }
 
     /// Room for the PRISMA diagram on a landscape A4 page under its heading, in points.
