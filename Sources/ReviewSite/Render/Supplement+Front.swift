@@ -86,7 +86,7 @@ extension Supplement {
         .supplement-contents { list-style: none; padding-left: 0; }
         .supplement-contents li { display: flex; gap: 1em; align-items: baseline; margin: 0.2em 0; }
         .supplement-contents a { flex: 1; text-decoration: none; color: inherit; }
-        .table-print { overflow-x: auto; }
+        .table-print { overflow-x: auto; position: relative; }
         .page-ref { display: inline-block; min-width: 2.5em; text-align: right; }
         .part-label { font-weight: bold; }
         .key-title { font-weight: bold; margin-bottom: 0.2em; }

@@ -9,7 +9,7 @@ enum SupplementMethods {
         let search = report.search ?? fallback(report)
         var html = "<p>"
         html += report.search == nil
-            ? "The review's data do not include its search strategy (search.yaml): the sources below are those its description names, and what it does not report is marked so."
+            ? "The review's data do not describe its search source by source: the sources below are those the review names, and what it does not report is marked so."
             : "Each source searched, when and how, with the search exactly as it was run."
         let prisma = report.prisma
         html += " In all, the searches of databases found \(prisma.databases.recordsIdentified) records"

@@ -76,11 +76,11 @@ extension CodebookReader {
 
     private func code(_ node: YAMLNode, _ itemPath: String, _ listPath: String, known: [String]) -> (Codebook.Code, YAMLNode)? {
         if let scalar = node.scalar {
-            guard let name = checkedName(scalar.string, node, itemPath) else { return nil }
+            guard let name = checkedCode(scalar.string, node, itemPath) else { return nil }
             return (Codebook.Code(code: name, line: node.mark.line, column: node.mark.column), node)
         }
         let named = node.mapping?["code"]?.scalar.map { join(listPath, $0.string) } ?? itemPath
-        guard let mapping = mapping(node, named, known: known), let name = name(mapping, "code", itemPath),
+        guard let mapping = mapping(node, named, known: known), let name = code(mapping, "code", itemPath),
               let nameNode = mapping["code"] else { return nil }
         let path = join(listPath, name)
         let code = Codebook.Code(
@@ -112,6 +112,7 @@ extension CodebookReader {
             }
         }
         appraisal.levels = mapping["levels"].map { codes($0, "appraisal.levels", known: Self.levelKeys) } ?? []
+        appraisalParts = Set(["checklists", "levels"].filter { mapping[$0] != nil })
         if mapping["checklists"] == nil && mapping["levels"] == nil {
             fail(node, "appraisal", "expected checklists, levels or both")
         }
@@ -122,7 +123,7 @@ extension CodebookReader {
         let itemPath = "appraisal.checklists[\(index + 1)]"
         let named = node.mapping?["code"]?.scalar.map { "appraisal.checklists.\($0.string)" } ?? itemPath
         guard let mapping = mapping(node, named, known: ["code", "label", "questions", "answers", "overall"]),
-              let code = name(mapping, "code", itemPath), let codeNode = mapping["code"] else { return nil }
+              let code = self.code(mapping, "code", itemPath), let codeNode = mapping["code"] else { return nil }
         let path = "appraisal.checklists.\(code)"
         var texts: [String] = []
         var questions = 0

@@ -182,9 +182,10 @@ extension CodebookReader {
     private func checkTypeReference(_ column: Codebook.Column, _ node: YAMLNode?, _ path: String) {
         deferred.append { [self] codebook in
             switch column.type {
-            case .checklist where codebook.appraisal.checklists.isEmpty, .answer where codebook.appraisal.checklists.isEmpty:
+            case .checklist where codebook.appraisal.checklists.isEmpty && !appraisalParts.contains("checklists"),
+                 .answer where codebook.appraisal.checklists.isEmpty && !appraisalParts.contains("checklists"):
                 fail(node, path, "a column of type \(column.type.rawValue) needs checklists under appraisal.checklists")
-            case .level where codebook.appraisal.levels.isEmpty:
+            case .level where codebook.appraisal.levels.isEmpty && !appraisalParts.contains("levels"):
                 fail(node, path, "a column of type level needs a scale under appraisal.levels")
             default: break
             }

@@ -6,6 +6,9 @@ final class CodebookReader {
     private(set) var errors: [CodebookError] = []
     /// Checks that need the whole codebook (a list or table named before it is declared).
     var deferred: [(Codebook) -> Void] = []
+    /// The parts of `appraisal:` the file gives, read well or not: a column
+    /// that needs one is not blamed when the part itself had an error.
+    var appraisalParts: Set<String> = []
 
     init(file: String) {
         self.file = file
@@ -107,6 +110,26 @@ final class CodebookReader {
         return text
     }
 
+    /// A code as the data spell it: letters of either case (levels `I`–`V`,
+    /// `1a`), digits and `_`. Column and table names stay lower-case: they
+    /// are the database's names too.
+    func checkedCode(_ text: String, _ node: YAMLNode, _ path: String) -> String? {
+        let allowed = !text.isEmpty && text.utf8.allSatisfy {
+            (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F
+        }
+        guard allowed else {
+            fail(node, path, "'\(Echo.value(text))' is not a code (expected letters, digits and _)")
+            return nil
+        }
+        return text
+    }
+
+    /// A code under `key`.
+    func code(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String) -> String? {
+        guard let text = text(mapping, key, path, required: true) else { return nil }
+        return checkedCode(text, mapping[key]!, join(path, key))
+    }
+
     /// `yes`/`no` (or `true`/`false`); nil when absent or wrong.
     func flag(_ mapping: YAMLNode.Mapping, _ key: String, _ path: String) -> Bool? {
         guard let node = mapping[key] else { return nil }
@@ -138,14 +161,14 @@ final class CodebookReader {
 
     /// A list of codes, or one code written alone.
     func names(_ node: YAMLNode, _ path: String) -> [String] {
-        if let scalar = node.scalar { return checkedName(scalar.string, node, path).map { [$0] } ?? [] }
+        if let scalar = node.scalar { return checkedCode(scalar.string, node, path).map { [$0] } ?? [] }
         guard let sequence = sequence(node, path, "codes") else { return [] }
         return sequence.compactMap { item in
             guard let text = item.scalar?.string else {
                 fail(item, path, "expected a code")
                 return nil
             }
-            return checkedName(text, item, path)
+            return checkedCode(text, item, path)
         }
     }
 
