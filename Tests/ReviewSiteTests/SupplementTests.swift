@@ -87,7 +87,7 @@ struct SupplementTests {
         #expect(pieces.count > plan.tables.reduce(0) { $0 + $1.data.rowCount })
         #expect(pieces.flatMap { $0 } == whole.bytes)
         let html = String(decoding: whole.bytes, as: UTF8.self)
-        #expect(html.contains("<section id=\"etable-3\" class=\"supplement-part wide\">\n<h2 class=\"part-title\"><span class=\"part-label\">eTable 3.</span> Appraisal of each included study</h2>\n<p>Intro.</p><div class=\"table-print\" tabindex=\"0\" role=\"region\" aria-label=\"Appraisal of each included study\">"))
+        #expect(html.contains("<section id=\"etable-3\" class=\"supplement-part wide\">\n<h2 class=\"part-title\"><span class=\"part-label\">eTable 3.</span> Appraisal of each included study</h2>\n<p>Intro.</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Appraisal of each included study\">"))
         #expect(html.contains("<h2 class=\"part-title\"><span class=\"part-label\">eTable 1.</span> Table 1. Characteristics of the included studies</h2>"))
     }
 

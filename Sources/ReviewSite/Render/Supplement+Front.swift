@@ -86,7 +86,6 @@ extension Supplement {
         .supplement-contents { list-style: none; padding-left: 0; }
         .supplement-contents li { display: flex; gap: 1em; align-items: baseline; margin: 0.2em 0; }
         .supplement-contents a { flex: 1; text-decoration: none; color: inherit; }
-        .table-print { overflow-x: auto; position: relative; }
         .page-ref { display: inline-block; min-width: 2.5em; text-align: right; }
         .part-label { font-weight: bold; }
         .key-title { font-weight: bold; margin-bottom: 0.2em; }
@@ -106,7 +105,7 @@ extension Supplement {
           body.supplement main { max-width: none; }
           .supplement-part { break-before: page; }
           .supplement-part.wide { page: wide; }
-          .table-scroll, .table-print { overflow: visible; }
+          .table-scroll { overflow: visible; }
           .part-title { margin-top: 0; }
           .prisma-print figcaption { margin-top: 0.3em; }
           thead { display: table-header-group; }

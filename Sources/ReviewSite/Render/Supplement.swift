@@ -129,7 +129,7 @@ enum Supplement {
                 table.write(heading: heading, into: &out, afterRow: spill)
             case .written(let table, let before):
                 out.raw(heading + Escape.html(part.title) + "</h2>\n" + before)
-                out.raw("<div class=\"table-print\" tabindex=\"0\" role=\"region\" aria-label=\"\(Escape.html(part.title))\">\n")
+                out.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Escape.html(part.title))\">\n")
                 out.raw(unlinked(table))
                 out.raw("\n</div>\n")
             }

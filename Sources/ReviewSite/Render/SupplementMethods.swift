@@ -15,7 +15,7 @@ enum SupplementMethods {
         html += " In all, the searches of databases found \(prisma.databases.recordsIdentified) records"
         if prisma.databases.registersRecords > 0 { html += ", those of registers \(prisma.databases.registersRecords)" }
         html += " and other methods \(prisma.otherMethods.recordsIdentified) (eFigure 1).</p>\n"
-        html += "<div class=\"table-print\" tabindex=\"0\" role=\"region\" aria-label=\"Sources searched\">\n<table class=\"search-sources\">\n<thead>\n<tr>"
+        html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Sources searched\">\n<table class=\"search-sources\">\n<thead>\n<tr>"
         html += ["Source", "Kind", "Platform", "Date searched", "Dates covered", "Limits", "Records found"].map { "<th scope=\"col\">\($0)</th>" }.joined()
         html += "</tr>\n</thead>\n<tbody>\n"
         for source in search.sources {

@@ -33,7 +33,7 @@ struct SupplementTable {
             out.raw("</p>\n")
         }
         // On screen a wide table scrolls sideways; the keyboard reaches it.
-        out.raw("<div class=\"table-print\" tabindex=\"0\" role=\"region\" aria-label=\"")
+        out.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
         out.text(title)
         out.raw("\">\n<table>\n")
         if !caption.isEmpty {
