@@ -62,6 +62,9 @@ def browser(width):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # axe-core audits a long page (the example's patients) in seconds, a
+    # minute on a loaded two-core machine: Selenium's 30 s would fail it.
+    driver.set_script_timeout(600)
     if width < 500:
         # The window cannot be narrower than Chromium's minimum; the device metrics can.
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
