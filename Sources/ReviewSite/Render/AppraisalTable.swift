@@ -65,7 +65,7 @@ struct AppraisalTable: Sendable {
         var headings = "<th scope=\"col\">\(studies.heading(id))</th>"
         if let checklist {
             headings += "<th scope=\"col\">\(studies.heading(checklist))</th>"
-            headings += (1...questions).map { "<th scope=\"col\">Q\($0)</th>" }.joined()
+            headings += questionHeadings
             headings += "<th scope=\"col\">\(Escape.html(Self.capitalized(metWords)))</th><th scope=\"col\">Overall</th>"
         }
         for level in levels { headings += "<th scope=\"col\">\(studies.heading(level))</th>" }
@@ -86,7 +86,7 @@ struct AppraisalTable: Sendable {
         let cells = answerCells
         for (rank, row) in zip(rows.indices, rows) { write(row, rank: rank, cells, into: &out) }
         return Page(file: Paging.file(page.stem, page: number), title: page.title, body: html, sortable: true, rows: out.bytes,
-                    end: "</tbody>\n</table>\n</div>")
+                    end: "</tbody>\n</table>\n</div>" + (questionKey.isEmpty ? "" : "\n" + questionKey))
     }
 
     /// The labels of the answers that meet a criterion: `yes`.

@@ -56,8 +56,9 @@ enum AppraisalChart {
             for number in 1...max(list.questions, 1) {
                 var counts = [Int](repeating: 0, count: codes.count)
                 for study in members { if let code = given[study][number], let at = codes.firstIndex(of: code) { counts[at] += 1 } }
-                let label = number <= list.questionTexts.count ? "Q\(number) \(list.questionTexts[number - 1])" : "Q\(number)"
-                bars.append(StackedBarChart.Bar(label: label, counts: counts))
+                // A short label on the bar; the wording, when the codebook gives it, in the key.
+                let wording = number <= list.questionTexts.count ? list.questionTexts[number - 1] : nil
+                bars.append(StackedBarChart.Bar(label: "Q\(number)", counts: counts, detail: wording))
             }
             panels.append(StackedBarChart.Panel(heading: "\(list.label) (\(studyCount(members.count)))", categories: categories, bars: bars))
             var risk = [0, 0, 0]

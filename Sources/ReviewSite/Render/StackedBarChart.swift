@@ -1,3 +1,5 @@
+import Foundation
+
 /// Horizontal bars split into shares of categories, as robvis's summary
 /// plot of an appraisal: one bar per checklist question (and one for the
 /// overall judgements), each the 100 % of the studies it applies to. The
@@ -18,6 +20,9 @@ enum StackedBarChart {
         var counts: [Int]
         /// A heading row before this bar (e.g. the checklist's name).
         var group: String?
+        /// What a short label stands for (a question's wording): listed in
+        /// the panel's key under the legend, and in the bar's title.
+        var detail: String?
     }
 
     /// Bars that share categories, with a heading and their own legend:
@@ -34,6 +39,8 @@ enum StackedBarChart {
         static let top = 8, rowHeight = 22, barHeight = 16, groupHeight = 22, legendHeight = 48
         /// Characters of a bar's label that fit its column at 13 px.
         static let labelCharacters = 21
+        /// The key's lines: 12 px text from `keyIndent` to the drawing's edge.
+        static let keyIndent = 36, keyLineHeight = 16, keyCharacters = 78
     }
 
     static func svg(title: String, categories: [Category], bars: [Bar], id: String) -> String {
@@ -48,17 +55,28 @@ enum StackedBarChart {
                 body += "<text x=\"0\" y=\"\(y + 16)\" font-weight=\"bold\" font-size=\"14\" fill=\"#111111\">\(Escape.html(cut(heading, 70)))</text>\n"
                 y += Metrics.groupHeight
             }
+            // The grid lies behind the bars: drawn first, once their extent is known.
+            var bars = "", first: Int?
             for bar in panel.bars {
                 if let group = bar.group {
-                    body += "<text x=\"0\" y=\"\(y + 16)\" font-weight=\"bold\" fill=\"#111111\">\(Escape.html(cut(group, 75)))</text>\n"
+                    bars += "<text x=\"0\" y=\"\(y + 16)\" font-weight=\"bold\" fill=\"#111111\">\(Escape.html(cut(group, 75)))</text>\n"
                     y += Metrics.groupHeight
                 }
-                body += self.bar(bar, panel.categories, y: y, id: id)
+                if first == nil { first = y }
+                bars += self.bar(bar, panel.categories, y: y, id: id)
                 y += Metrics.rowHeight
+            }
+            if let first {
+                let axis = self.axis(from: first, to: y - Metrics.rowHeight + Metrics.barHeight)
+                body += axis.grid + bars + axis.ticks
+                y = axis.end
             }
             let legend = legend(panel.categories, y: y + 12, id: id)
             body += legend.text
             y = legend.end + Metrics.legendHeight - Metrics.rowHeight - 12
+            let key = key(panel.bars, y: y - 8)
+            body += key.text
+            y = key.end
         }
         let height = y
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Metrics.width) \(height)\" width=\"\(Metrics.width)\" height=\"\(height)\""
@@ -82,10 +100,15 @@ enum StackedBarChart {
             start += count
             let x1 = Metrics.barLeft + start * Metrics.barWidth / total
             text += segment(categories[index], x: x0, width: x1 - x0, y: y, id: id)
-            let digits = String(count)
-            if !categories[index].hatched && x1 - x0 >= 8 * digits.count + 6 {
-                text += "<text x=\"\((x0 + x1) / 2)\" y=\"\(y + 12)\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(textFill(categories[index].fill))\">\(digits)</text>\n"
+            let digits = String(count), room = 8 * digits.count + 6
+            guard x1 - x0 >= room else { continue }
+            // On a hatch the count stands on a white plate, so no line crosses it.
+            let middle = (x0 + x1) / 2
+            if categories[index].hatched {
+                text += "<rect x=\"\(middle - room / 2 + 1)\" y=\"\(y + 2)\" width=\"\(room - 2)\" height=\"\(Metrics.barHeight - 4)\" fill=\"#ffffff\"/>\n"
             }
+            let fill = categories[index].hatched ? "#111111" : textFill(categories[index].fill)
+            text += "<text x=\"\(middle)\" y=\"\(y + 12)\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(fill)\">\(digits)</text>\n"
         }
         if total == 0 {
             text += "<text x=\"\(Metrics.barLeft)\" y=\"\(y + 13)\" fill=\"#555555\">no studies</text>\n"
@@ -120,15 +143,26 @@ enum StackedBarChart {
         return (text, y + Metrics.rowHeight)
     }
 
-    /// Black or white, whichever reads on `fill` (`#rrggbb`).
+    /// Near-black or white, whichever contrasts more with `fill` (`#rrggbb`).
     static func textFill(_ fill: String) -> String {
-        let digits = Array(fill.utf8.dropFirst())
-        guard digits.count == 6 else { return "#111111" }
+        contrast("#111111", fill) >= contrast("#ffffff", fill) ? "#111111" : "#ffffff"
+    }
+
+    /// WCAG 2.1's contrast ratio of two `#rrggbb` colours, from 1 to 21.
+    static func contrast(_ a: String, _ b: String) -> Double {
+        let la = luminance(a), lb = luminance(b)
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    /// WCAG 2.1's relative luminance; white for a colour that is not `#rrggbb`.
+    static func luminance(_ colour: String) -> Double {
+        let digits = Array(colour.utf8.dropFirst())
+        guard digits.count == 6 else { return 1 }
         func channel(_ at: Int) -> Double {
-            Double(Int(String(decoding: digits[at..<(at + 2)], as: UTF8.self), radix: 16) ?? 255) / 255
+            let value = Double(Int(String(decoding: digits[at..<(at + 2)], as: UTF8.self), radix: 16) ?? 255) / 255
+            return value <= 0.04045 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
         }
-        let luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
-        return luminance < 0.4 ? "#ffffff" : "#111111"
+        return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
     }
 
     /// `Q1: yes 30 (75%), no 10 (25%) of 40 studies`.
@@ -137,7 +171,8 @@ enum StackedBarChart {
         let parts = zip(categories, bar.counts).filter { $0.1 > 0 }.map { category, count in
             "\(category.label) \(count) (\(Statistics.percent(count, total) ?? 0)%)"
         }
-        let name = bar.group.map { "\($0), \(bar.label)" } ?? bar.label
+        var name = bar.group.map { "\($0), \(bar.label)" } ?? bar.label
+        if let detail = bar.detail { name += " (\(detail))" }
         return total == 0 ? "\(name): no studies" : "\(name): \(parts.joined(separator: ", ")) of \(total) \(total == 1 ? "study" : "studies")"
     }
 
