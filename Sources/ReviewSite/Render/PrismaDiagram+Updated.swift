@@ -10,6 +10,16 @@ extension PrismaDiagram {
         prisma.update.map { Layout(updated: prisma, $0, wrapAt: wrapAt) } ?? Layout(prisma, wrapAt: wrapAt)
     }
 
+    /// The shapes a printed diagram may take, each at every wrap from the
+    /// widest lines to the narrowest: the template's; for an updated review
+    /// also a compact one, for when the template's five columns and six
+    /// rows would print their text below 8 pt.
+    static func shapes(_ prisma: Prisma) -> [[Layout]] {
+        let wraps = Array(stride(from: Metrics.wrapAt, through: 20, by: -2))
+        guard let update = prisma.update else { return [wraps.map { Layout(prisma, wrapAt: $0) }] }
+        return [false, true].map { compact in wraps.map { Layout(updated: prisma, update, wrapAt: $0, compact: compact) } }
+    }
+
     /// The SVG's `<title>`: the template's name.
     static func title(_ prisma: Prisma) -> String {
         prisma.update == nil ? "PRISMA 2020 flow diagram" : "PRISMA 2020 flow diagram for updated systematic reviews"
@@ -46,7 +56,9 @@ extension PrismaDiagram.Layout {
 
     /// Rows: identification, 3 of screening, new studies, total. Columns: the
     /// previous studies, then the new search's four as for a new review.
-    init(updated p: Prisma, _ update: Prisma.Update, wrapAt: Int) {
+    /// `compact` (for print only): the total box beside the new studies, below
+    /// the previous ones (one row fewer), and narrower gaps.
+    init(updated p: Prisma, _ update: Prisma.Update, wrapAt: Int, compact: Bool = false) {
         func lines(_ label: String, _ count: Int) -> [PrismaDiagram.Line] { Metrics.item(label, count: count, wrapAt: wrapAt) }
         let previous = Box(lines: lines("Studies included in previous version of review", update.previousStudies)
             + lines("Reports of studies included in previous version of review", update.previousReports), centred: true)
@@ -55,18 +67,30 @@ extension PrismaDiagram.Layout {
         let total = Box(lines: lines("Total studies included in review", p.totalStudies)
             + lines("Reports of total included studies", p.totalReports), centred: true)
         let search = Self.search(p, wrapAt: wrapAt)
-        cells = [[previous] + search[0]] + search.dropFirst().map { [nil] + $0 } + [[nil, new, nil, nil, nil], [nil, total, nil, nil, nil]]
-        phases = [("Identification", 0...0), ("Screening", 1...3), ("Included", 4...5)]
+        cells = [[previous] + search[0]] + search.dropFirst().map { [nil] + $0 }
+            + (compact ? [[total, new, nil, nil, nil]] : [[nil, new, nil, nil, nil], [nil, total, nil, nil, nil]])
+        phases = [("Identification", 0...0), ("Screening", 1...3), ("Included", 4...(compact ? 4 : 5))]
         headers = [Header(text: "Previous studies", columns: 0...0, fill: "#d9d9d9"),
                    Header(text: "Identification of new studies via databases and registers", columns: 1...2, fill: "#ffd966"),
                    Header(text: "Identification of new studies via other methods", columns: 3...4, fill: "#d9d9d9")]
-        gaps = [Metrics.columnGap] + gaps
+        gaps = compact ? [24, 30, 24, 30, 24] : [Metrics.columnGap] + gaps
+        if compact { rowGap = 20 }
+        // Five columns: for print, narrow lines make narrow boxes, or the text would print below 8 pt.
+        minBoxWidth = min(Metrics.minBoxWidth, wrapAt * Metrics.charWidth + 2 * Metrics.padX)
         place()
         arrows = searchArrows(first: 1, included: (4, 1))
-        // New studies down into the total; the previous studies down their own column, then into it from the left.
-        let newBox = self[4, 1], totalBox = self[5, 1], previousBox = self[0, 0]
-        arrows.append("M\(newBox.centreX),\(newBox.bottom) V\(totalBox.y)")
-        arrows.append("M\(previousBox.centreX),\(previousBox.bottom) V\(totalBox.centreY) H\(totalBox.x)")
+        let newBox = self[4, 1], previousBox = self[0, 0]
+        if compact {
+            // The previous studies straight down into the total, the new ones left into it.
+            let totalBox = self[4, 0]
+            arrows.append("M\(newBox.x),\(newBox.centreY) H\(totalBox.right)")
+            arrows.append("M\(previousBox.centreX),\(previousBox.bottom) V\(totalBox.y)")
+        } else {
+            // New studies down into the total; the previous studies down their own column, then into it from the left.
+            let totalBox = self[5, 1]
+            arrows.append("M\(newBox.centreX),\(newBox.bottom) V\(totalBox.y)")
+            arrows.append("M\(previousBox.centreX),\(previousBox.bottom) V\(totalBox.centreY) H\(totalBox.x)")
+        }
     }
 
     /// The search's arrows (both layouts), its main columns starting at `first`, into the included box.

@@ -13,9 +13,10 @@ public enum PrismaDiagram {
     /// For a printed page of `room` (points): the lines wrapped so that the
     /// diagram, scaled to fit, shows its text largest; with the scale.
     static func printed(_ prisma: Prisma, room: (width: Double, height: Double)) -> (svg: String, width: Int, height: Int, scale: Double) {
-        let layouts = stride(from: Metrics.wrapAt, through: 20, by: -2).map { layout(prisma, wrapAt: $0) }
         func scale(_ layout: Layout) -> Double { min(room.width / Double(layout.width), room.height / Double(layout.height)) }
-        let best = layouts.max { scale($0) < scale($1) }!
+        // Each shape at its best wrap; the first shape whose text prints at 8 pt, else the largest.
+        let bests = shapes(prisma).map { layouts in layouts.max { scale($0) < scale($1) }! }
+        let best = bests.first { Double(Metrics.fontSize) * scale($0) >= 8 } ?? bests.max { scale($0) < scale($1) }!
         return (Writer(layout: best, title: title(prisma), description: description(prisma)).document(), best.width, best.height, scale(best))
     }
 
@@ -125,6 +126,8 @@ extension PrismaDiagram {
                        Header(text: "Identification of studies via other methods", columns: 2...3, fill: "#d9d9d9")]
         /// The space after each column: a main box's arrow to its side box, or between column pairs.
         var gaps = [Metrics.arrowGap, Metrics.columnGap, Metrics.arrowGap, Metrics.columnGap]
+        var minBoxWidth = Metrics.minBoxWidth
+        var rowGap = Metrics.rowGap
         var cells: [[Box?]]
         /// Each arrow's path (`M… V… H…`).
         var arrows: [String] = []
@@ -179,7 +182,7 @@ extension PrismaDiagram {
         mutating func place() {
             // Column widths: the widest box, and each header must fit over its columns.
             columnWidth = cells[0].indices.map { column in
-                cells.compactMap { $0[column]?.contentWidth }.reduce(Metrics.minBoxWidth - 2 * Metrics.padX, max) + 2 * Metrics.padX
+                cells.compactMap { $0[column]?.contentWidth }.reduce(minBoxWidth - 2 * Metrics.padX, max) + 2 * Metrics.padX
             }
             for header in headers {
                 let needed = header.text.count * (Metrics.charWidth + 1) + 2 * Metrics.padX  // bold is wider
@@ -199,12 +202,12 @@ extension PrismaDiagram {
                 let band = phases.first { $0.rows == row...row }.map { $0.label.count * (Metrics.charWidth + 1) + 16 } ?? 0
                 return max(boxes.compactMap { $0?.height }.max() ?? 0, band)
             }
-            var y = Metrics.margin + Metrics.headerHeight + Metrics.rowGap / 2
+            var y = Metrics.margin + Metrics.headerHeight + rowGap / 2
             for row in 0..<cells.count {
                 rowY.append(y)
-                y += rowHeight[row] + Metrics.rowGap
+                y += rowHeight[row] + rowGap
             }
-            height = y - Metrics.rowGap + Metrics.margin
+            height = y - rowGap + Metrics.margin
 
             // Each box takes its column's width and sits centred in its row, so
             // the horizontal arrows run straight along the row's middle.
