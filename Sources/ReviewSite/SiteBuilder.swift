@@ -175,7 +175,7 @@ public struct SiteBuilder: Sendable {
             if let page = pages.page(.prisma) {
                 let svg = PrismaDiagram.svg(report.prisma)
                 try site.add("prisma.svg", svg + "\n")
-                try site.add(PrismaPage.page(svg, page), in: frame)
+                try site.add(PrismaPage.page(svg, page, update: report.prisma.update), in: frame)
             }
             try site.add("style.css", assets.css)
             try site.add("sort.js", assets.script)
@@ -288,8 +288,8 @@ struct SitePlan: Sendable {
 enum PrismaPage {
     static let fullSize = "<p>The diagram is also available <a href=\"prisma.svg\">on its own, at full size</a>.</p>"
 
-    static func page(_ svg: String, _ page: SitePage) -> Page {
-        let intro = page.intro.map { Markdown.html($0) + fullSize }
+    static func page(_ svg: String, _ page: SitePage, update: Prisma.Update? = nil) -> Page {
+        let intro = page.intro.map { Markdown.html($0) + fullSize } ?? update.map { PrismaDiagram.updatedIntro($0) + fullSize }
             ?? "<p>How the records found by the searches became the included studies, after the PRISMA 2020 template for new reviews that searched databases, registers and other sources. The counts come from the review's search records and its table of included studies.</p>" + fullSize
         return Page(file: page.file, title: page.title, body: """
         <h1>\(Escape.html(page.shownHeading))</h1>

@@ -68,7 +68,8 @@ public struct ReportDiff: Sendable {
         let pages = try textPages(templatesPath)
         func side(_ side: (path: String, label: String, temporary: Bool)) throws(BuildFailure) -> DiffSide {
             let report: Report
-            do { report = try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath)) } catch {
+            // A copy (a release's data, a git revision) has no releases beside it to count an update from.
+            do { report = try Report.load(from: side.path, figures: FigureFile.path(inTemplates: templatesPath), history: side.path == dataFolder) } catch {
                 // Errors name the folder as the user named the side, not a temporary copy.
                 var errors = error
                 if side.temporary { errors.data?.list.renameFiles { $0.replacingOccurrences(of: side.path, with: side.label) } }

@@ -31,7 +31,7 @@ extension DatasetLoader {
         let yaml = YAMLReader(file: directory.display("prisma.yaml"), sink: sink)
         let errorsBefore = sink.count
         guard let root = yaml.root(directory, "prisma.yaml"),
-              let map = yaml.mapping(root, "", known: ["databases", "other_methods", "included"]) else { return nil }
+              let map = yaml.mapping(root, "", known: ["previous_version", "databases", "other_methods", "included"]) else { return nil }
         var lines = PrismaLines()
         let databaseKeys = ["records_identified", "by_source", "registers_records", "removed_duplicates", "removed_automation",
                             "removed_other", "records_excluded", "reports_not_retrieved", "reports_excluded"]
@@ -45,6 +45,11 @@ extension DatasetLoader {
         for key in databaseKeys { lines.databases[key] = db[key]?.mark.line }
         for key in otherKeys { lines.otherMethods[key] = other[key]?.mark.line }
         lines.includedStudies = included["studies"]?.mark.line ?? included.mark.line
+        lines.previousVersion = map["previous_version"]?.mark.line
+        let previousVersion = yaml.string(map, "previous_version", required: false)
+        if let previousVersion, let node = map["previous_version"], let problem = Versions.problem(version: previousVersion) {
+            yaml.fail(node, "previous_version", problem)
+        }
         let databases = Prisma.Databases(
             recordsIdentified: yaml.count(db, "records_identified", "databases", required: true),
             bySource: sources(yaml, db),
@@ -66,7 +71,8 @@ extension DatasetLoader {
             databases: databases,
             otherMethods: otherMethods,
             includedStudies: yaml.count(included, "studies", "included", required: true),
-            includedReports: yaml.count(included, "reports", "included", required: true)
+            includedReports: yaml.count(included, "reports", "included", required: true),
+            previousVersion: previousVersion
         )
         // Arithmetic over a file with a bad count would only repeat the problem.
         return sink.count == errorsBefore ? (prisma, lines) : nil
@@ -157,4 +163,5 @@ struct PrismaLines {
     var databases: [String: Int] = [:]
     var otherMethods: [String: Int] = [:]
     var includedStudies: Int?
+    var previousVersion: Int?
 }

@@ -7,7 +7,10 @@ public enum DatasetLoader {
     /// `figureFields` names the figures published.yaml may quote and their
     /// fields: those of figures.yaml (`FigureFile.fields`), asked for only
     /// when published.yaml is read, last, so that figures.yaml can be read meanwhile.
-    public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]]) throws(DatasetErrors) -> Dataset {
+    /// `history`: whether prisma.yaml's `previous_version` is counted from
+    /// the folder's versions.yaml and the frozen releases beside it; false
+    /// for a copy of a dataset (a diff's baseline), which has neither.
+    public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]], history: Bool = true) throws(DatasetErrors) -> Dataset {
         var folder = DataDirectory(path)
         guard folder.exists else {
             throw DatasetErrors([DataError(file: folder.path, line: nil, message: "no such folder (expected the review's data folder, with codebook.yaml, review.yaml, prisma.yaml and its tables)")])
@@ -49,9 +52,17 @@ public enum DatasetLoader {
         if let codebook {
             Stopwatch.time("load: checks between files") { validator.check(tables, plans: plans, codebook: codebook) }
         }
+        var update: Prisma.Update?
         if let (prisma, lines) = prisma {
             let studies = codebook == nil ? nil : tables["studies"]
-            validator.checkPrisma(prisma, lines, studyCount: studies?.recordCount, in: studies.map { validator.source($0.table) } ?? "studies.csv")
+            let source = studies.map { validator.source($0.table) } ?? "studies.csv"
+            // An update's included count is its new studies: checked against the previous version, not the rows.
+            validator.checkPrisma(prisma, lines, studyCount: prisma.previousVersion == nil ? studies?.recordCount : nil, in: source)
+            if history {
+                let key = plan("studies").flatMap { plan in plan.key.map { plan.columns[$0].column.name } }
+                let whole = studies.flatMap { $0.recordCount == $0.count ? $0.table : nil }
+                update = validator.prismaUpdate(prisma, lines, studies: key.flatMap { key in whole.map { ($0, key, source) } })
+            }
             if let (search, searchLines) = search { checkSearch(search, lines: searchLines, prisma, directory, sink) }
         }
         let complete = plans.allSatisfy { tables[$0.table.name] != nil }
@@ -59,7 +70,9 @@ public enum DatasetLoader {
             throw DatasetErrors(directory.sheets.locate(sink.list))
         }
         let validated = plans.map { tables[$0.table.name]!.table }
-        var dataset = Dataset(review: review, prisma: prisma, published: published, files: directory.read.all,
+        var flow = prisma
+        flow.update = update
+        var dataset = Dataset(review: review, prisma: flow, published: published, files: directory.read.all,
                               codebook: codebook, tables: validated)
         dataset.search = search?.0
         dataset.notes = directory.workbook.map { workbook in

@@ -1,5 +1,7 @@
 /// The counts of the PRISMA 2020 flow diagram (new reviews with searches of
 /// databases, registers and other sources); the other boxes are derived.
+/// For an updated review (`previous_version`), the counts are the new
+/// search's, and `update` adds what the previous version included.
 public struct Prisma: Sendable {
     public struct Source: Sendable {
         public var name: String
@@ -48,6 +50,24 @@ public struct Prisma: Sendable {
     public var otherMethods: OtherMethods
     public var includedStudies: Int
     public var includedReports: Int
+    /// prisma.yaml's `previous_version`: the release this search updates.
+    public var previousVersion: String? = nil
+    /// What the previous version included, counted from its frozen data
+    /// (nil for a new review, and for a copy of a dataset read without its releases).
+    public var update: Update? = nil
+
+    /// The previous version's studies and reports, and which studies are new.
+    public struct Update: Sendable, Equatable {
+        public var version: String
+        public var previousStudies: Int
+        public var previousReports: Int
+        /// The rows of the studies table not in the previous version, by key, in the table's order.
+        public var newStudies: [String]
+    }
+
+    /// Studies and reports of the whole review: the previous version's and the new ones.
+    public var totalStudies: Int { (update?.previousStudies ?? 0) + includedStudies }
+    public var totalReports: Int { (update?.previousReports ?? 0) + includedReports }
 
     /// Reports excluded at eligibility in both columns.
     public var reportsExcluded: Int { databases.excluded + otherMethods.excluded }

@@ -1,26 +1,33 @@
 /// The PRISMA 2020 flow diagram (template for new reviews with searches of
-/// databases, registers and other sources) as a standalone SVG document.
+/// databases, registers and other sources, or for updated reviews:
+/// PrismaDiagram+Updated.swift) as a standalone SVG document.
 /// The same string is saved as `prisma.svg` and inlined into `prisma.html`,
 /// so: no XML declaration, no `<style>` (it would leak into the page) and
 /// every id starts with `prisma-`.
 public enum PrismaDiagram {
     /// The whole SVG document, starting with `<svg`; deterministic.
     public static func svg(_ prisma: Prisma) -> String {
-        let layout = Layout(prisma)
-        return Writer(layout: layout, description: description(prisma)).document()
+        Writer(layout: layout(prisma), title: title(prisma), description: description(prisma)).document()
     }
 
     /// For a printed page of `room` (points): the lines wrapped so that the
     /// diagram, scaled to fit, shows its text largest; with the scale.
     static func printed(_ prisma: Prisma, room: (width: Double, height: Double)) -> (svg: String, width: Int, height: Int, scale: Double) {
-        let layouts = stride(from: Metrics.wrapAt, through: 20, by: -2).map { Layout(prisma, wrapAt: $0) }
         func scale(_ layout: Layout) -> Double { min(room.width / Double(layout.width), room.height / Double(layout.height)) }
-        let best = layouts.max { scale($0) < scale($1) }!
-        return (Writer(layout: best, description: description(prisma)).document(), best.width, best.height, scale(best))
+        // Each shape at its best wrap; the first shape whose text prints at 8 pt, else the largest.
+        let bests = shapes(prisma).map { layouts in layouts.max { scale($0) < scale($1) }! }
+        let best = bests.first { Double(Metrics.fontSize) * scale($0) >= 8 } ?? bests.max { scale($0) < scale($1) }!
+        return (Writer(layout: best, title: title(prisma), description: description(prisma)).document(), best.width, best.height, scale(best))
     }
 
     /// The flow in plain sentences, for screen readers (`<desc>`).
     static func description(_ p: Prisma) -> String {
+        if let update = p.update { return updatedDescription(p, update) }
+        return searchDescription(p) + "\(p.includedStudies) studies included in review, from \(p.includedReports) reports."
+    }
+
+    /// The search's boxes in sentences, up to the studies it included.
+    static func searchDescription(_ p: Prisma) -> String {
         let d = p.databases, o = p.otherMethods
         return "Databases and registers: \(d.recordsIdentified) records identified from databases and \(d.registersRecords) from registers; "
             + "\(d.removedBeforeScreening) removed before screening (\(d.removedDuplicates) duplicates, \(d.removedAutomation) by automation tools, "
@@ -28,7 +35,6 @@ public enum PrismaDiagram {
             + "\(d.sought) reports sought, \(d.reportsNotRetrieved) not retrieved, \(d.assessed) assessed for eligibility and \(d.excluded) excluded. "
             + "Other methods: \(o.recordsIdentified) records identified; \(o.sought) reports sought, \(o.reportsNotRetrieved) not retrieved, "
             + "\(o.assessed) assessed for eligibility and \(o.excluded) excluded; "
-            + "\(p.includedStudies) studies included in review, from \(p.includedReports) reports."
     }
 }
 
@@ -108,16 +114,38 @@ extension PrismaDiagram {
     /// Boxes in a grid of 5 rows (identification, 3 screening, included) and
     /// 4 columns (databases main/side, other methods main/side), then placed.
     struct Layout {
-        static let phases: [(label: String, rows: ClosedRange<Int>)] =
-            [("Identification", 0...0), ("Screening", 1...3), ("Included", 4...4)]
-        static let headers = ["Identification of studies via databases and registers", "Identification of studies via other methods"]
+        /// A column header over `columns`, in the template's colour.
+        struct Header {
+            var text: String
+            var columns: ClosedRange<Int>
+            var fill: String
+        }
 
+        var phases: [(label: String, rows: ClosedRange<Int>)] = [("Identification", 0...0), ("Screening", 1...3), ("Included", 4...4)]
+        var headers = [Header(text: "Identification of studies via databases and registers", columns: 0...1, fill: "#ffd966"),
+                       Header(text: "Identification of studies via other methods", columns: 2...3, fill: "#d9d9d9")]
+        /// The space after each column: a main box's arrow to its side box, or between column pairs.
+        var gaps = [Metrics.arrowGap, Metrics.columnGap, Metrics.arrowGap, Metrics.columnGap]
+        var minBoxWidth = Metrics.minBoxWidth
+        var rowGap = Metrics.rowGap
         var cells: [[Box?]]
+        /// Each arrow's path (`M… V… H…`).
+        var arrows: [String] = []
         var columnX: [Int] = [], columnWidth: [Int] = []
         var rowY: [Int] = [], rowHeight: [Int] = []
         var width = 0, height = 0
 
         init(_ p: Prisma, wrapAt: Int = Metrics.wrapAt) {
+            cells = Self.search(p, wrapAt: wrapAt) + [
+                [Box(lines: Metrics.item("Studies included in review", count: p.includedStudies, wrapAt: wrapAt)
+                    + Metrics.item("Reports of included studies", count: p.includedReports, wrapAt: wrapAt), centred: true), nil, nil, nil],
+            ]
+            place()
+            arrows = searchArrows(first: 0, included: (4, 0))
+        }
+
+        /// The search's four rows (identification and screening) of 4 columns.
+        static func search(_ p: Prisma, wrapAt: Int) -> [[Box?]] {
             let d = p.databases, o = p.otherMethods
             func item(_ label: String, count: Int? = nil, indent: Int = 0) -> [Line] {
                 Metrics.item(label, count: count, indent: indent, wrapAt: wrapAt)
@@ -141,52 +169,50 @@ extension PrismaDiagram {
                     + reasons.flatMap { item($0.reason, count: $0.count, indent: 1) })
             }
 
-            cells = [
+            return [
                 [Box(lines: identified), Box(lines: removed), Box(lines: otherIdentified), nil],
                 [main("Records screened", d.screened), side("Records excluded", d.recordsExcluded), nil, nil],
                 [main("Reports sought for retrieval", d.sought), side("Reports not retrieved", d.reportsNotRetrieved),
                  main("Reports sought for retrieval", o.sought), side("Reports not retrieved", o.reportsNotRetrieved)],
                 [main("Reports assessed for eligibility", d.assessed), excluded(d.reportsExcluded),
                  main("Reports assessed for eligibility", o.assessed), excluded(o.reportsExcluded)],
-                [Box(lines: item("Studies included in review", count: p.includedStudies)
-                    + item("Reports of included studies", count: p.includedReports), centred: true), nil, nil, nil],
             ]
-            place()
         }
 
-        private mutating func place() {
-            // Column widths: the widest box, and each header must fit over its pair.
-            columnWidth = (0..<4).map { column in
-                cells.compactMap { $0[column]?.contentWidth }.reduce(Metrics.minBoxWidth - 2 * Metrics.padX, max) + 2 * Metrics.padX
+        mutating func place() {
+            // Column widths: the widest box, and each header must fit over its columns.
+            columnWidth = cells[0].indices.map { column in
+                cells.compactMap { $0[column]?.contentWidth }.reduce(minBoxWidth - 2 * Metrics.padX, max) + 2 * Metrics.padX
             }
-            for (pair, header) in Self.headers.enumerated() {
-                let needed = header.count * (Metrics.charWidth + 1) + 2 * Metrics.padX  // bold is wider
-                let span = columnWidth[2 * pair] + Metrics.arrowGap + columnWidth[2 * pair + 1]
-                if needed > span { columnWidth[2 * pair + 1] += needed - span }
+            for header in headers {
+                let needed = header.text.count * (Metrics.charWidth + 1) + 2 * Metrics.padX  // bold is wider
+                let columns = header.columns
+                let span = columns.map { columnWidth[$0] }.reduce(0, +) + columns.dropLast().map { gaps[$0] }.reduce(0, +)
+                if needed > span { columnWidth[columns.upperBound] += needed - span }
             }
             var x = Metrics.margin + Metrics.bandWidth + Metrics.columnGap / 2
-            for column in 0..<4 {
+            for column in cells[0].indices {
                 columnX.append(x)
-                x += columnWidth[column] + (column % 2 == 0 ? Metrics.arrowGap : Metrics.columnGap)
+                x += columnWidth[column] + gaps[column]
             }
-            width = x - Metrics.columnGap + Metrics.margin
+            width = x - gaps[gaps.count - 1] + Metrics.margin
 
             // Row heights: the tallest box; a one-row phase band must fit its rotated label.
             rowHeight = cells.enumerated().map { row, boxes in
-                let band = Self.phases.first { $0.rows == row...row }.map { $0.label.count * (Metrics.charWidth + 1) + 16 } ?? 0
+                let band = phases.first { $0.rows == row...row }.map { $0.label.count * (Metrics.charWidth + 1) + 16 } ?? 0
                 return max(boxes.compactMap { $0?.height }.max() ?? 0, band)
             }
-            var y = Metrics.margin + Metrics.headerHeight + Metrics.rowGap / 2
+            var y = Metrics.margin + Metrics.headerHeight + rowGap / 2
             for row in 0..<cells.count {
                 rowY.append(y)
-                y += rowHeight[row] + Metrics.rowGap
+                y += rowHeight[row] + rowGap
             }
-            height = y - Metrics.rowGap + Metrics.margin
+            height = y - rowGap + Metrics.margin
 
             // Each box takes its column's width and sits centred in its row, so
             // the horizontal arrows run straight along the row's middle.
             for row in cells.indices {
-                for column in 0..<4 where cells[row][column] != nil {
+                for column in cells[row].indices where cells[row][column] != nil {
                     cells[row][column]!.x = columnX[column]
                     cells[row][column]!.width = columnWidth[column]
                     cells[row][column]!.y = rowY[row] + (rowHeight[row] - cells[row][column]!.height) / 2
@@ -199,8 +225,9 @@ extension PrismaDiagram {
 
     // MARK: - SVG writer
 
-    fileprivate struct Writer {
+    struct Writer {
         let layout: Layout
+        let title: String
         let description: String
         var out: [String] = []
 
@@ -209,7 +236,7 @@ extension PrismaDiagram {
             let size = "width=\"\(layout.width)\" height=\"\(layout.height)\" viewBox=\"0 0 \(layout.width) \(layout.height)\""
             w.out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" \(size) role=\"img\" aria-labelledby=\"prisma-title prisma-desc\" "
                 + "font-family=\"system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif\" font-size=\"\(Metrics.fontSize)\">")
-            w.out.append("  <title id=\"prisma-title\">PRISMA 2020 flow diagram</title>")
+            w.out.append("  <title id=\"prisma-title\">\(Escape.html(title))</title>")
             w.out.append("  <desc id=\"prisma-desc\">\(Escape.html(description))</desc>")
             w.out.append("  <defs>")
             w.out.append("    <marker id=\"prisma-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
@@ -226,17 +253,17 @@ extension PrismaDiagram {
         }
 
         private mutating func headers() {
-            let fills = ["#ffd966", "#d9d9d9"]  // the template's yellow and grey
-            for (pair, header) in Layout.headers.enumerated() {
-                let x = layout.columnX[2 * pair], end = layout.columnX[2 * pair + 1] + layout.columnWidth[2 * pair + 1]
-                out.append("  <rect x=\"\(x)\" y=\"\(Metrics.margin)\" width=\"\(end - x)\" height=\"\(Metrics.headerHeight)\" rx=\"8\" fill=\"\(fills[pair])\"/>")
-                out.append("  <text x=\"\((x + end) / 2)\" y=\"\(Metrics.margin + Metrics.headerHeight / 2 + 5)\" text-anchor=\"middle\" font-weight=\"bold\">\(Escape.html(header))</text>")
+            for header in layout.headers {
+                let first = header.columns.lowerBound, last = header.columns.upperBound
+                let x = layout.columnX[first], end = layout.columnX[last] + layout.columnWidth[last]
+                out.append("  <rect x=\"\(x)\" y=\"\(Metrics.margin)\" width=\"\(end - x)\" height=\"\(Metrics.headerHeight)\" rx=\"8\" fill=\"\(header.fill)\"/>")
+                out.append("  <text x=\"\((x + end) / 2)\" y=\"\(Metrics.margin + Metrics.headerHeight / 2 + 5)\" text-anchor=\"middle\" font-weight=\"bold\">\(Escape.html(header.text))</text>")
             }
         }
 
         private mutating func phaseBands() {
             let x = Metrics.margin
-            for phase in Layout.phases {
+            for phase in layout.phases {
                 let top = layout.rowY[phase.rows.lowerBound]
                 let bottom = layout.rowY[phase.rows.upperBound] + layout.rowHeight[phase.rows.upperBound]
                 // Rotated -90°, the glyphs stand left of the baseline: shift it right by half a cap height.
@@ -259,24 +286,7 @@ extension PrismaDiagram {
         }
 
         private mutating func arrows() {
-            var paths: [String] = []
-            // Main box → side box, along the row's middle.
-            for row in layout.cells.indices {
-                for column in [0, 2] where layout.cells[row][column] != nil && layout.cells[row][column + 1] != nil {
-                    let from = layout[row, column], to = layout[row, column + 1]
-                    paths.append("M\(from.right),\(from.centreY) H\(to.x)")
-                }
-            }
-            // Down each main column, then from the other methods' assessed box into the included box.
-            for (column, rows) in [(0, [0, 1, 2, 3, 4]), (2, [0, 2, 3])] {
-                for (upper, lower) in zip(rows, rows.dropFirst()) {
-                    let from = layout[upper, column], to = layout[lower, column]
-                    paths.append("M\(from.centreX),\(from.bottom) V\(to.y)")
-                }
-            }
-            let other = layout[3, 2], included = layout[4, 0]
-            paths.append("M\(other.centreX),\(other.bottom) V\(included.centreY) H\(included.right)")
-            for d in paths {
+            for d in layout.arrows {
                 out.append("  <path d=\"\(d)\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" marker-end=\"url(#prisma-arrow)\"/>")
             }
         }

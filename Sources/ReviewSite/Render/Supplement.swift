@@ -83,7 +83,7 @@ enum Supplement {
         let prisma = PrismaDiagram.printed(report.prisma, room: printRoom)
         parts.append(Part(kind: .figure, title: "PRISMA 2020 flow diagram", wide: true, body: .html("""
             <figure class="figure-svg prisma-print" style="width: \(String(format: "%.0f", Double(prisma.width) * prisma.scale))pt">
-            \(prisma.svg)<figcaption>How the records the searches found became the included studies (PRISMA 2020, for new reviews).</figcaption>
+            \(prisma.svg)<figcaption>\(PrismaDiagram.caption(report.prisma))</figcaption>
             </figure>
 
             """)))

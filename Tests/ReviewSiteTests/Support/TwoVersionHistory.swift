@@ -12,7 +12,9 @@ struct TwoVersionHistory {
     var data: String { root + "/data" }
     var templates: String { root + "/templates" }
 
-    init() throws {
+    /// `updatedPrisma`: version 2.0's prisma.yaml, when not the review's own
+    /// (an updated review's, with previous_version: 1.0).
+    init(updatedPrisma: String? = nil) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-history-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: defaultDataPath, toPath: data)
@@ -25,6 +27,7 @@ struct TwoVersionHistory {
             try FileManager.default.removeItem(atPath: "\(data)/\(file)")
             try FileManager.default.copyItem(atPath: "\(defaultDataPath)/\(file)", toPath: "\(data)/\(file)")
         }
+        if let updatedPrisma { try Data(updatedPrisma.utf8).write(to: URL(fileURLWithPath: "\(data)/prisma.yaml")) }
         try commit("version 2.0")
         try release(["2.0", "--note", "New search: R58 and R59 added.", "--conclusions", "unchanged", "--date", "2025-06-01"])
         try commit("released 2.0")
