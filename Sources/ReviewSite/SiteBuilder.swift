@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         var jobs: [Workers.Job] = [
             { try Self.addFiguresJSON(report.figures, to: site) },
             { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links,
-                                                 keyColumn: report.keyColumn(of:)), in: frame) },
+                                                 title: pages.page(.figures)?.title ?? "Figures", heading: pages.page(.figures)?.shownHeading ?? "Figures", keyColumn: report.keyColumn(of:)), in: frame) },
         ]
         var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
         if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients),

@@ -5,10 +5,10 @@ enum FigureListPage {
     static let listedRows = 1_000
 
     static func page(_ figures: [Figure], _ definitions: [String: String], _ published: [String: PublishedValue], _ links: RowLinks,
-                     keyColumn: (Figure) -> String?) -> Page {
+                     title: String = "Figures", heading: String = "Figures", keyColumn: (Figure) -> String?) -> Page {
         let differing = PublishedCheck.differences(figures, published)
         var html = """
-        <h1>Figures</h1>
+        <h1>\(Escape.html(heading))</h1>
         <p>Every figure the report quotes, computed from the dataset. <em>Published</em> is the value as the article printed it; a difference is listed, not hidden. The rows are the patients or studies each figure was computed from; for a proportion, those in the numerator come first. All of it is also in <a href="data/figures.json">figures.json</a>.</p>
         <p class="summary">\(figures.count) figures; \(published.count) were printed in the article, and \(differing.isEmpty ? "all of them match" : "\(differing.count) \(differing.count == 1 ? "differs" : "differ")"): \
         \(differing.map { Cells.figureLink($0.id, Escape.html($0.id)) }.joined(separator: ", "))</p>
@@ -34,7 +34,7 @@ enum FigureListPage {
 
             """
         }
-        return Page(file: "figures.html", title: "Figures", body: html + "</tbody>\n</table>\n</div>")
+        return Page(file: "figures.html", title: title, body: html + "</tbody>\n</table>\n</div>")
     }
 
     /// Row links in a collapsed list: by the key column the figure's query

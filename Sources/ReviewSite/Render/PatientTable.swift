@@ -20,11 +20,15 @@ struct PatientTable: Sendable {
     let order: [Int]
     let id: Int
     let children: [Child]
+    /// What readers call the table's rows (the codebook's label of the table).
+    let rowsWords: String
 
     /// Another table's rows of each patient.
     struct Child: Sendable {
         let cells: DataCells
         let heading: String
+        /// What readers call its rows (the codebook's label of the table).
+        let words: String
         /// Each patient's rows (by row number of the patients table) are
         /// `rows[start[patient]..<start[patient + 1]]`, in file order.
         let start: [Int]
@@ -42,6 +46,7 @@ struct PatientTable: Sendable {
         guard let patients = tables.first(where: { $0.name == "patients" }),
               let id = patients.columns.firstIndex(where: { $0.type == .id }) else { return nil }
         cells = DataCells(patients, codebook)
+        rowsWords = codebook.table(patients.name)?.rowsInWords ?? patients.name
         self.links = links
         self.page = page
         self.id = id
@@ -52,7 +57,8 @@ struct PatientTable: Sendable {
             guard let reference = table.columns.firstIndex(where: { $0.type == .reference && $0.references == "patients" }) else { return nil }
             // Rows grouped by patient, each group in file order.
             let groups = RowGroups(owners: index.positions(of: table.texts(reference).map { $0 ?? "" }), count: ids.count)
-            return Child(cells: DataCells(table, codebook), heading: Escape.html(Self.heading(table.name)), start: groups.bounds, rows: groups.rows,
+            let words = codebook.table(table.name)?.rowsInWords ?? table.name.replacingOccurrences(of: "_", with: " ")
+            return Child(cells: DataCells(table, codebook), heading: Escape.html(Self.heading(words)), words: words, start: groups.bounds, rows: groups.rows,
                          reference: reference, names: table.columns.map { Escape.html($0.label.lowercased()) },
                          types: table.columns.map(\.type), unitless: table.columns.map { $0.unit == nil && $0.unitBy == nil })
         }
@@ -61,10 +67,9 @@ struct PatientTable: Sendable {
     /// The order of the rows: by id in byte order, as RowLinks finds a patient's page.
     static func order(_ ids: [String]) -> [Int] { ByteOrder.sortedPositions(ids) }
 
-    /// `adverse_events` → `Adverse events`.
-    static func heading(_ name: String) -> String {
-        let words = name.replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+    /// `adverse events` → `Adverse events`.
+    static func heading(_ words: String) -> String {
+        words.prefix(1).uppercased() + words.dropFirst()
     }
 
     var pageCount: Int { Paging.count(order.count) }
@@ -73,8 +78,9 @@ struct PatientTable: Sendable {
         let table = cells.table
         let pages = pageCount
         let rows = order[(number * Paging.size)..<min(order.count, (number + 1) * Paging.size)]
+        let listed = children.isEmpty ? "" : " \(Escape.html(Self.heading(ListText.join(children.map(\.words))))) are listed in the order given."
         let intro = page.intro.map { Markdown.html($0) }
-            ?? "<p>One row per patient as extracted (see the note on where the data come from below). Treatment steps are listed in the order given.</p>\n"
+            ?? "<p>The \(Escape.html(rowsWords)) one by one, as extracted (see the note on where the data come from below).\(listed)</p>\n"
         var headings = "<th scope=\"col\">\(cells.heading(id))</th>"
         for column in table.columns.indices where column != id { headings += "<th scope=\"col\">\(cells.heading(column))</th>" }
         for child in children { headings += "<th scope=\"col\">\(child.heading)</th>" }
@@ -82,7 +88,7 @@ struct PatientTable: Sendable {
         <h1>\(Escape.html(page.shownHeading))</h1>
         \(intro)\(Paging.navigation(page.stem, pages: pages, current: number))\(Cells.scrollBox(Escape.html(page.title)))
         <table class="sortable patients">
-        <caption>Individual data of the \(order.count) patients\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
+        <caption>Individual data of the \(order.count) \(Escape.html(rowsWords))\(pages > 1 ? ", page \(number + 1) of \(pages)" : "")</caption>
         <thead>
         <tr>\(headings)</tr>
         </thead>

@@ -30,6 +30,7 @@ struct TableQuery {
         } catch {
             return .failure(fail(probe.position(error.offset), "\(label): \(error.message)"))
         }
+        if part.map({ $0.lowerBound == 1 }) ?? true, let repeated = repeatedMember(database) { return .failure(repeated) }
         let key = Database.identifier(columns.first ?? "rowid")
         let sql = composed(key: key, subgroup: columns.contains("subgroup"), part: part)
         var rows = ComputedRows(width: table.columns.count)
@@ -127,6 +128,21 @@ struct TableQuery {
         let conditions = [condition, part.map { "r.table_row BETWEEN \($0.lowerBound) AND \($0.upperBound)" }].compactMap { $0 }
         if !conditions.isEmpty { sql.add("\nWHERE " + conditions.joined(separator: " AND ")) }
         sql.add("\nGROUP BY r.table_row")
+    }
+
+    /// A patient listed twice for one row would count twice in every cell
+    /// over the row's patients (lines of treatment taken for patients): an
+    /// error naming the table, the row and the patient, never a silent double count.
+    private func repeatedMember(_ database: Database) -> TemplateErrors? {
+        guard let patients = table.patients else { return nil }
+        var sql = ComposedSQL(anchor: patients)
+        sql.add("WITH table_members(row_key, patient_id) AS (\n")
+        sql.add(patients)
+        sql.add("\n) SELECT row_key, patient_id, count(*) FROM table_members GROUP BY row_key, patient_id HAVING count(*) > 1 ORDER BY row_key, patient_id LIMIT 1")
+        // A query that fails is reported by the table's own query, where it runs.
+        guard let row = (try? database.rows(sql.text))?.rows.first, row.count == 3 else { return nil }
+        return fail(patients.start, "table '\(table.id)': the patients of row \(Echo.quoted(row[0].display)) list patient \(Echo.quoted(row[1].display)) "
+                    + "\(row[2].integer ?? 2) times (expected each patient once per row: select from the patients, or SELECT DISTINCT)")
     }
 
     /// How many rows the rows query gives; nil when it fails (run reports why).

@@ -41,8 +41,14 @@ public struct Codebook: Sendable, Equatable {
         public var name: String
         public var columns: [Column]
         public var extra: [Column]
+        /// What readers call its rows, plural (`label: treatment steps`);
+        /// the name in words (`adverse events`) when the codebook gives none.
+        public var rowLabel: String?
 
         public var fileName: String { "\(name).csv" }
+
+        /// The rows' name readers see.
+        public var rowsInWords: String { rowLabel ?? name.replacingOccurrences(of: "_", with: " ") }
 
         /// Every declared column, the report's first, then the extra ones.
         public var allColumns: [Column] { columns + extra }

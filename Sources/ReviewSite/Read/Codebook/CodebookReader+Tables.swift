@@ -16,7 +16,7 @@ extension CodebookReader {
 
     private func table(_ node: YAMLNode, _ name: String, _ key: YAMLNode) -> Codebook.Table? {
         let path = "tables.\(name)"
-        guard let mapping = mapping(node, path, known: ["columns", "extra"]) else { return nil }
+        guard let mapping = mapping(node, path, known: ["columns", "extra", "label"]) else { return nil }
         guard let columnsNode = mapping["columns"] else {
             fail(key, join(path, "columns"), "required key is missing (expected the table's columns)")
             return nil
@@ -34,7 +34,9 @@ extension CodebookReader {
         checkCitations(columns + extra, path)
         checkCore(name, columns.map(\.0), columns.map(\.2), key)
         checkReserved(name, columns + extra)
-        return Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0))
+        var table = Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0))
+        table.rowLabel = text(mapping, "label", path)
+        return table
     }
 
     /// The columns, each with the node of its name and its mapping for later messages.
