@@ -91,6 +91,9 @@ extension Supplement {
         .key-title { font-weight: bold; margin-bottom: 0.2em; }
         .not-reported { font-style: italic; color: #444; }
         pre.search-string { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; border-left: 3px solid #ccc; padding-left: 0.6em; }
+        .question-key dl { display: grid; grid-template-columns: auto 1fr; gap: 0.1em 1em; margin: 0.3em 0 0.8em; }
+        .question-key dd { margin: 0; }
+        .question-key h4 { margin: 0.8em 0 0.2em; }
         .study-references { list-style: none; padding-left: 0; }
         .study-references li { margin: 0.25em 0; padding-left: 3.5em; text-indent: -3.5em; }
         .study-references strong { display: inline-block; min-width: 3em; text-indent: 0; }
@@ -111,7 +114,7 @@ extension Supplement {
           thead { display: table-header-group; }
           tr, figure, h2, h3, dt, dd { break-inside: avoid; }
           h2, h3, dt, .key-title { break-after: avoid; }
-          .supplement-part figure.chart svg { max-height: 19cm; width: auto; max-width: 100%; }
+          .supplement-part figure.chart svg { max-height: 22cm; width: auto; max-width: 100%; }
         }
 
         """

@@ -17,6 +17,8 @@ enum Supplement {
         var intro: String
         var legend: String
         var file: String
+        /// The checklists' questions in words, when the codebook gives them (a section with its `<h2>`).
+        var questions = ""
     }
 
     static func add(_ report: Report, plan: SitePlan, appraisal: AppraisalText?, release: String? = nil, to site: any SiteOutput) throws(BuildFailure) {
@@ -59,7 +61,7 @@ enum Supplement {
         case html(String)
         case table(SupplementTable)
         /// The appraisal table as the site wrote it, after its explanation and key.
-        case written(ArraySlice<UInt8>, before: String)
+        case written(ArraySlice<UInt8>, before: String, after: String)
     }
 
     static func parts(_ report: Report, plan: SitePlan, appraisal: AppraisalText?, written: (String) -> [UInt8]?) -> [Part] {
@@ -77,8 +79,11 @@ enum Supplement {
         if let appraisal, let table = written(appraisal.file).flatMap(tableElement) {
             let key = appraisal.legend.isEmpty ? "" : "<p class=\"key-title\">Key</p>\n" + appraisal.legend
                 + "<p class=\"key-note\">A blank cell: the question is not part of the study's checklist.</p>\n"
+            // The questions' key goes one heading level down, under the part's heading.
+            let questions = appraisal.questions.replacingOccurrences(of: "<h3>", with: "<h4>").replacingOccurrences(of: "</h3>", with: "</h4>")
+                .replacingOccurrences(of: "<h2 ", with: "<h3 ").replacingOccurrences(of: "</h2>", with: "</h3>")
             parts.append(Part(kind: .table, title: "Appraisal of each included study", wide: true,
-                              body: .written(table, before: appraisal.intro + key)))
+                              body: .written(table, before: appraisal.intro + key, after: questions)))
         }
         let prisma = PrismaDiagram.printed(report.prisma, room: printRoom)
         parts.append(Part(kind: .figure, title: "PRISMA 2020 flow diagram", wide: true, body: .html("""
@@ -90,7 +95,7 @@ enum Supplement {
         for chart in plan.charts.charts {
             parts.append(Part(kind: .figure, title: chart.title, body: .html("""
                 <figure class="figure-svg chart">
-                \(unlinked(chart.svg.utf8))
+                \(unlinked((chart.isAppraisal ? appraisalForPrint(report, chart) : chart.svg).utf8))
                 <figcaption>\(Escape.html(chart.description))</figcaption>
                 </figure>
 
@@ -103,6 +108,18 @@ enum Supplement {
             parts[index].number = counts[parts[index].kind]!
         }
         return parts
+    }
+
+    /// The appraisal chart without its key of the questions' wording: on
+    /// paper the key made it taller than a page (its text shrank to 4 pt),
+    /// and eTable's list of the questions gives the wording.
+    static func appraisalForPrint(_ report: Report, _ chart: ChartSet.Chart) -> String {
+        let panels = AppraisalChart.panels(codebook: report.codebook, tables: report.tables).map { panel in
+            var panel = panel
+            for index in panel.bars.indices { panel.bars[index].detail = nil }
+            return panel
+        }
+        return StackedBarChart.svg(title: chart.title, panels: panels, id: "chart-\(chart.id)")
     }
 
     /// Which version of the review the supplement is, for its first page.
@@ -127,11 +144,11 @@ enum Supplement {
                 out.raw(heading + Escape.html(part.title) + "</h2>\n" + html)
             case .table(let table):
                 table.write(heading: heading, into: &out, afterRow: spill)
-            case .written(let table, let before):
+            case .written(let table, let before, let after):
                 out.raw(heading + Escape.html(part.title) + "</h2>\n" + before)
                 out.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Escape.html(part.title))\">\n")
                 out.raw(unlinked(table))
-                out.raw("\n</div>\n")
+                out.raw("\n</div>\n" + after)
             }
             out.raw("</section>\n")
             spill(&out)
