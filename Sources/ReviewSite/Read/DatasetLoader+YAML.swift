@@ -1,10 +1,16 @@
 // review.yaml, prisma.yaml and published.yaml: typed, every key checked.
 
 extension DatasetLoader {
+    /// The keys of each file and section (docs/dataset.md names every one: DocumentedKeysTests).
+    static let reviewKeys = ["title", "authors", "journal", "year", "doi", "registration", "databases", "languages", "provenance", "imputation"]
+    static let prismaKeys = ["previous_version", "databases", "other_methods", "included"]
+    static let prismaDatabaseKeys = ["records_identified", "by_source", "registers_records", "removed_duplicates", "removed_automation",
+                                     "removed_other", "records_excluded", "reports_not_retrieved", "reports_excluded"]
+    static let prismaOtherKeys = ["records_identified", "sources", "reports_not_retrieved", "reports_excluded"]
+
     static func readReview(_ directory: DataDirectory, _ sink: ErrorSink) -> Review? {
         let yaml = YAMLReader(file: directory.display("review.yaml"), sink: sink)
-        let known = ["title", "authors", "journal", "year", "doi", "registration", "databases", "languages", "provenance", "imputation"]
-        guard let root = yaml.root(directory, "review.yaml"), let map = yaml.mapping(root, "", known: known) else { return nil }
+        guard let root = yaml.root(directory, "review.yaml"), let map = yaml.mapping(root, "", known: reviewKeys) else { return nil }
         var imputation = Imputation.none
         if let text = yaml.string(map, "imputation", required: true), let node = map["imputation"] {
             if let value = Imputation(rawValue: text) {
@@ -31,11 +37,9 @@ extension DatasetLoader {
         let yaml = YAMLReader(file: directory.display("prisma.yaml"), sink: sink)
         let errorsBefore = sink.count
         guard let root = yaml.root(directory, "prisma.yaml"),
-              let map = yaml.mapping(root, "", known: ["previous_version", "databases", "other_methods", "included"]) else { return nil }
+              let map = yaml.mapping(root, "", known: prismaKeys) else { return nil }
         var lines = PrismaLines()
-        let databaseKeys = ["records_identified", "by_source", "registers_records", "removed_duplicates", "removed_automation",
-                            "removed_other", "records_excluded", "reports_not_retrieved", "reports_excluded"]
-        let otherKeys = ["records_identified", "sources", "reports_not_retrieved", "reports_excluded"]
+        let databaseKeys = prismaDatabaseKeys, otherKeys = prismaOtherKeys
         guard let dbNode = yaml.value(map, "databases", "", required: true),
               let db = yaml.mapping(dbNode, "databases", known: databaseKeys),
               let otherNode = yaml.value(map, "other_methods", "", required: true),

@@ -5,6 +5,8 @@ extension CodebookReader {
     static let codeKeys = ["code", "label", "short", "of", "checklist", "responded", "not_reported"]
     static let answerKeys = ["code", "label", "short", "met", "applicable"]
     static let levelKeys = ["code", "label", "short"]
+    static let appraisalKeys = ["answers", "overall", "checklists", "levels"]
+    static let checklistKeys = ["code", "label", "questions", "answers", "overall"]
 
     func codeLists(_ node: YAMLNode) -> [Codebook.CodeList] {
         guard let mapping = node.mapping else {
@@ -93,7 +95,7 @@ extension CodebookReader {
     }
 
     func appraisal(_ node: YAMLNode) -> Codebook.Appraisal {
-        guard let mapping = mapping(node, "appraisal", known: ["answers", "overall", "checklists", "levels"]) else { return Codebook.Appraisal() }
+        guard let mapping = mapping(node, "appraisal", known: Self.appraisalKeys) else { return Codebook.Appraisal() }
         let answers = mapping["answers"].map { codes($0, "appraisal.answers", known: Self.answerKeys) }
         // A rule given but wrong is reported once, not again for each checklist.
         let overall = mapping["overall"].map { overallRule($0, "appraisal.overall") ?? Codebook.OverallRule(lowAbove: 100, highBelow: 0) }
@@ -122,7 +124,7 @@ extension CodebookReader {
     private func checklist(_ node: YAMLNode, _ index: Int, _ answers: [Codebook.Code]?, _ overall: Codebook.OverallRule?) -> Codebook.Checklist? {
         let itemPath = "appraisal.checklists[\(index + 1)]"
         let named = node.mapping?["code"]?.scalar.map { "appraisal.checklists.\($0.string)" } ?? itemPath
-        guard let mapping = mapping(node, named, known: ["code", "label", "questions", "answers", "overall"]),
+        guard let mapping = mapping(node, named, known: Self.checklistKeys),
               let code = self.code(mapping, "code", itemPath), let codeNode = mapping["code"] else { return nil }
         let path = "appraisal.checklists.\(code)"
         var texts: [String] = []

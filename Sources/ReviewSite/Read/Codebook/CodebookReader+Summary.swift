@@ -1,8 +1,11 @@
 // `summary:`: which columns the database's patient_summary derives from.
 
 extension CodebookReader {
+    static let summaryKeys = ["treatment", "events", "columns"]
+    static let summaryColumnKeys = ["column", "sum", "codes", "sequence", "missing"]
+
     func summary(_ node: YAMLNode, _ tables: [Codebook.Table]) -> Codebook.Summary {
-        guard let mapping = mapping(node, "summary", known: ["treatment", "events", "columns"]) else { return Codebook.Summary() }
+        guard let mapping = mapping(node, "summary", known: Self.summaryKeys) else { return Codebook.Summary() }
         let steps = tables.first { $0.name == "treatments" }
         let events = tables.first { $0.name == "adverse_events" }
         var summary = Codebook.Summary()
@@ -18,7 +21,7 @@ extension CodebookReader {
         var taken = Set(Codebook.Summary.fixed)
         for (index, item) in sequence.enumerated() {
             let path = "summary.columns[\(index + 1)]"
-            guard let entry = self.mapping(item, path, known: ["column", "sum", "codes", "sequence", "missing"]),
+            guard let entry = self.mapping(item, path, known: Self.summaryColumnKeys),
                   let name = self.name(entry, "column", path) else { continue }
             let named = join("summary", name)
             if taken.contains(name) || patients?.column(name) != nil {

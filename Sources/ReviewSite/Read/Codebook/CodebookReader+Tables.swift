@@ -3,6 +3,7 @@
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
                              "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item", "citation"]
+    static let tableKeys = ["columns", "extra", "label"]
 
     func tables(_ node: YAMLNode) -> [Codebook.Table] {
         guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
@@ -16,7 +17,7 @@ extension CodebookReader {
 
     private func table(_ node: YAMLNode, _ name: String, _ key: YAMLNode) -> Codebook.Table? {
         let path = "tables.\(name)"
-        guard let mapping = mapping(node, path, known: ["columns", "extra", "label"]) else { return nil }
+        guard let mapping = mapping(node, path, known: Self.tableKeys) else { return nil }
         guard let columnsNode = mapping["columns"] else {
             fail(key, join(path, "columns"), "required key is missing (expected the table's columns)")
             return nil
