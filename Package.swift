@@ -50,7 +50,7 @@ let package = Package(
         // the library, the bench and the fuzz targets build without FlyingFox.
         .target(
             name: "ReviewSiteServe",
-            dependencies: ["ReviewSite", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["ReviewSite", .product(name: "FlyingSocks", package: "FlyingFox")],
             path: "Sources/ReviewSite/Serve"
         ),
         .executableTarget(

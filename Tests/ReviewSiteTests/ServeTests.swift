@@ -55,7 +55,7 @@ struct ServeTests {
         let preview = try await Preview()
         defer { Task { await preview.stop() } }
         // The listening socket's own address.
-        let address = await preview.server.listeningAddress
+        let address = preview.server.listeningAddress
         #expect(address == .ip4("127.0.0.1", port: preview.port))
         let home = try await get("/", port: preview.port)
         #expect(home.status == 200)

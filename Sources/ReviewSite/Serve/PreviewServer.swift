@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Synchronization
@@ -28,11 +27,10 @@ final class ListeningPort: Sendable {
 public final class PreviewServer: Sendable {
     let site: PreviewSite
     let events = ReloadEvents()
-    private let server: HTTPServer
     private let requestedPort: UInt16
     private let say: @Sendable (String) -> Void
     private let warn: @Sendable (String) -> Void
-    private let running = Mutex<(watcher: FolderWatcher?, task: Task<Void, Never>?)>((nil, nil))
+    private let running = Mutex<(watcher: FolderWatcher?, server: LoopbackServer?)>((nil, nil))
     /// The port listened on, which the handler checks Host headers against.
     private let port = ListeningPort()
 
@@ -43,11 +41,6 @@ public final class PreviewServer: Sendable {
         requestedPort = port
         self.say = say
         self.warn = warn
-        // Bound to the IPv4 loopback address, never to every address.
-        var address = sockaddr_in.inet(port: port)
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian  // 127.0.0.1
-        let handler = PreviewHandler(site: site, events: events, port: { [port = self.port] in port.value.withLock { $0 } })
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
     }
 
     /// Watches the folders, builds the site and starts listening; returns
@@ -56,73 +49,40 @@ public final class PreviewServer: Sendable {
         let watcher = try FolderWatcher(data: site.data, templates: site.templates) { [self] changes in rebuild(after: changes) }
         running.withLock { $0.watcher = watcher }
         rebuild(after: nil)
-        let (task, failure) = await listen()
-        running.withLock { $0.task = task }
-        if let failure {
+        // Bound to the IPv4 loopback address, never to every address.
+        var address = sockaddr_in.inet(port: requestedPort)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian  // 127.0.0.1
+        let handler = PreviewHandler(site: site, events: events, port: { [port] in port.value.withLock { $0 } })
+        let server: LoopbackServer
+        do {
+            server = try await LoopbackServer(address: address) { handler.answer($0) }
+        } catch {
             await stop()
-            throw failure
+            throw ServeFailure("cannot listen on 127.0.0.1:\(requestedPort): \(Self.reason(error)); choose another port with --port")
         }
-        let port = await listeningPort ?? requestedPort
-        self.port.value.withLock { $0 = port }
-        return "http://127.0.0.1:\(port)/"
+        running.withLock { $0.server = server }
+        guard case .ip4(_, let listening) = server.address else {
+            await stop()
+            throw ServeFailure("127.0.0.1:\(requestedPort): the listening socket has no address")
+        }
+        port.value.withLock { $0 = listening }
+        return "http://127.0.0.1:\(listening)/"
     }
 
     /// The address the server listens on (its socket's own name).
     var listeningAddress: Socket.Address? {
-        get async { await server.listeningAddress }
+        running.withLock { $0.server }?.address
     }
 
-    private var listeningPort: UInt16? {
-        get async {
-            guard case .ip4(_, let port) = await listeningAddress else { return nil }
-            return port
-        }
-    }
-
-    /// Stops watching, ends the event streams and closes every connection.
+    /// Stops watching, ends the event streams and closes the listening socket.
     public func stop() async {
-        let (watcher, task) = running.withLock { state in
-            defer { state.watcher = nil; state.task = nil }
-            return (state.watcher, state.task)
+        let (watcher, server) = running.withLock { state in
+            defer { state = (nil, nil) }
+            return state
         }
         watcher?.stop()
         events.finish()
-        await server.stop(timeout: 1)
-        await task?.value
-    }
-
-    /// Runs the server in a task of its own; returns once it listens, or
-    /// with why it could not (a port in use).
-    private func listen() async -> (Task<Void, Never>, ServeFailure?) {
-        let port = requestedPort
-        let outcome = Mutex<CheckedContinuation<ServeFailure?, Never>?>(nil)
-        let resume = { @Sendable (failure: ServeFailure?) in
-            outcome.withLock { continuation in
-                continuation?.resume(returning: failure)
-                continuation = nil
-            }
-        }
-        var task: Task<Void, Never>?
-        let failure = await withCheckedContinuation { (continuation: CheckedContinuation<ServeFailure?, Never>) in
-            outcome.withLock { $0 = continuation }
-            task = Task { [server] in
-                do {
-                    try await server.run()
-                } catch {
-                    resume(ServeFailure("cannot listen on 127.0.0.1:\(port): \(Self.reason(error)); choose another port with --port"))
-                }
-                resume(ServeFailure("the server on 127.0.0.1:\(port) stopped as it started"))
-            }
-            Task { [server] in
-                do {
-                    try await server.waitUntilListening(timeout: 30)
-                    resume(nil)
-                } catch {
-                    resume(ServeFailure("127.0.0.1:\(port): the server did not start listening within 30 s"))
-                }
-            }
-        }
-        return (task!, failure)
+        await server?.stop()
     }
 
     private static func reason(_ error: any Error) -> String {

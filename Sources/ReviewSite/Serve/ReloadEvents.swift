@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Synchronization
 
@@ -18,19 +16,18 @@ final class ReloadEvents: Sendable {
     /// What a page and its stream compare: this run's instance and the site's generation.
     func tag(_ generation: Int) -> String { "\(instance)-\(generation)" }
 
-    /// A new stream, starting with the generation served now.
-    func open(generation: Int) -> HTTPResponse {
+    /// A new stream, starting with the generation served now. It is
+    /// registered before that generation is read, so a rebuild finishing
+    /// meanwhile is either in `site` or sent as a `reload`.
+    func open(generation: () -> Int) -> AsyncStream<[UInt8]> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .unbounded)
         continuation.onTermination = { [weak self] _ in
             _ = self?.streams.withLock { $0.removeValue(forKey: id) }
         }
-        continuation.yield(Self.event("site", tag(generation)))
         streams.withLock { $0[id] = continuation }
-        var headers = HTTPHeaders()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: stream)))
+        continuation.yield(Self.event("site", tag(generation())))
+        return stream
     }
 
     /// One `reload` to every open stream.
@@ -55,33 +52,5 @@ final class ReloadEvents: Sendable {
 
     static func event(_ name: String, _ data: String) -> [UInt8] {
         Array("event: \(name)\ndata: \(data)\n\n".utf8)
-    }
-}
-
-/// The bytes of one stream's events as FlyingFox sends a body: each event
-/// is handed over as soon as it is yielded (a chunk of its own).
-struct EventBytes: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(events: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var events: AsyncStream<[UInt8]>.Iterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            await nextBuffer(suggested: 1)?.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
-            if pending.isEmpty {
-                guard let event = await events.next() else { return nil }
-                pending = event[...]
-            }
-            let part = pending.prefix(Swift.max(1, count))
-            pending = pending.dropFirst(part.count)
-            return Array(part)
-        }
     }
 }

@@ -77,7 +77,7 @@ enum LoopbackClient {
 /// One test reads it, one call at a time.
 final class EventStreamReader: @unchecked Sendable {
     private let socket: Int32
-    /// Bytes read and not yet taken: the chunked body after the headers.
+    /// Bytes read and not yet taken.
     private var pending: [UInt8] = []
     private var body: [UInt8] = []
 
@@ -117,14 +117,11 @@ final class EventStreamReader: @unchecked Sendable {
         }
     }
 
-    /// Moves every complete chunk of `pending` into `body`.
+    /// The stream's body is the events as they come (no chunked framing:
+    /// the connection closes when the stream ends).
     private func takeChunks() {
-        while let lineEnd = LoopbackClient.find(Array("\r\n".utf8), in: pending, from: 0),
-              let size = Int(String(decoding: pending[..<lineEnd], as: UTF8.self), radix: 16),
-              pending.count >= lineEnd + 2 + size + 2 {
-            body += pending[(lineEnd + 2)..<(lineEnd + 2 + size)]
-            pending.removeFirst(lineEnd + 2 + size + 2)
-        }
+        body += pending
+        pending.removeAll()
     }
 
     /// Reads what arrives within `timeout` ms; false on a timeout or the end of the stream.
