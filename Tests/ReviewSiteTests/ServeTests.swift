@@ -174,6 +174,50 @@ struct ServeTests {
         #expect(back.body.replacingOccurrences(of: PreviewPages.script(tag: preview.server.events.tag(3)), with: "") == built["index.html"])
     }
 
+    /// The templates folder removed and copied back (a branch switched by
+    /// hand): the folder is watched again and the site comes back.
+    @Test func removedAndRestoredFolderRecovers() async throws {
+        let preview = try await Preview()
+        defer { Task { await preview.stop() } }
+        let events = try await preview.events()
+        try FileManager.default.removeItem(atPath: preview.templates)
+        #expect(try await events.next(within: 20_000)?.name == "reload")
+        let broken = try await get("/methods.html", port: preview.port)
+        #expect(broken.status == 500)
+        #expect(broken.body.contains("<li><code>\(Escape.html(preview.templates))/"))
+        try FileManager.default.copyItem(atPath: defaultTemplatesPath, toPath: preview.templates)
+        // The copy may come as more than one batch: the last one builds the site.
+        var status = 0
+        while status != 200, try await events.next(within: 20_000)?.name == "reload" {
+            status = try await get("/methods.html", port: preview.port).status
+        }
+        #expect(status == 200)
+        // Watched again: an edit after the copy is seen.
+        let methods = preview.templates + "/methods.md"
+        try Data((try String(contentsOfFile: methods, encoding: .utf8) + "\nWatched again.\n").utf8).write(to: URL(fileURLWithPath: methods))
+        #expect(try await events.next(within: 20_000)?.name == "reload")
+        #expect(try await get("/methods.html", port: preview.port).body.contains("<p>Watched again.</p>"))
+    }
+
+    /// What is not a browser's GET of this server gets a plain refusal.
+    @Test func answersOnlyABrowsersRequests() async throws {
+        let preview = try await Preview()
+        defer { Task { await preview.stop() } }
+        let port = preview.port
+        let exchange = { (request: String) async throws -> String in try await offPool { try LoopbackClient.exchange(request, port: port) } }
+        let head = try await exchange("HEAD /index.html HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n")
+        let page = try await get("/index.html", port: port)
+        #expect(head == "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: \(page.body.utf8.count)\r\n\r\n")
+        #expect(try await exchange("POST /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").hasSuffix("\r\n\r\nOnly GET and HEAD are served.\n"))
+        #expect(try await exchange("GET index.html\r\n\r\n").hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        let missing = try await get("/no-such-page.html", port: port)
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<li><code>no-such-page.html: no such file in the site</code></li>"))
+        let css = try await get("/style.css", port: port)
+        #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(!css.body.contains("EventSource"))
+    }
+
     /// The command prints the address, serves, and stops cleanly on Ctrl-C.
     @Test func commandServesUntilInterrupted() async throws {
         let run = try await offPool { try Self.serveUntilInterrupted() }

@@ -25,6 +25,9 @@ final class FolderWatcher: @unchecked Sendable {
     private let wake: (read: Int32, write: Int32)
     /// Each watch: its root and its folder relative to the root ("" for the root).
     private var watches: [Int32: (root: Root, folder: String)] = [:]
+    /// The folders holding the roots, watched for a root made again
+    /// (removed and restored, or replaced by a rename).
+    private var parents: [Int32: [(root: Root, name: String)]] = [:]
     private let roots: [(Root, String)]
     private let settle: Int32
 
@@ -44,7 +47,10 @@ final class FolderWatcher: @unchecked Sendable {
         wake = (ends[0], ends[1])
         roots = [(.data, data), (.templates, templates)]
         settle = settleMilliseconds
-        for (root, path) in roots { add(root, path, "") }
+        for (root, path) in roots {
+            add(root, path, "")
+            watchParent(of: root, path)
+        }
         // The thread holds the watcher until stop() ends its loop.
         let started = Thread { [self] in loop(changed) }
         started.name = "reviewsite serve: watcher"
@@ -77,6 +83,16 @@ final class FolderWatcher: @unchecked Sendable {
                 add(root, rootPath, folder.isEmpty ? name : "\(folder)/\(name)")
             }
         }
+    }
+
+    private func watchParent(of root: Root, _ path: String) {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let slash = trimmed.lastIndex(of: "/")
+        let parent = slash.map { $0 == trimmed.startIndex ? "/" : String(trimmed[..<$0]) } ?? "."
+        let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
+        let descriptor = inotify_add_watch(inotify, parent, UInt32(IN_CREATE | IN_MOVED_TO | IN_ONLYDIR))
+        if descriptor >= 0 { parents[descriptor, default: []].append((root, name)) }
     }
 
     /// Editors' scratch files: hidden names (.results.md.swp, Foundation's
@@ -123,6 +139,19 @@ final class FolderWatcher: @unchecked Sendable {
                 let nameBytes = bytes[nameStart..<(nameStart + Int(event.len))].prefix { $0 != 0 }
                 offset = nameStart + Int(event.len)
                 let name = String(decoding: nameBytes, as: UTF8.self)
+                if event.mask & UInt32(IN_IGNORED) != 0 {
+                    watches[event.wd] = nil
+                    continue
+                }
+                if let made = parents[event.wd]?.first(where: { $0.name == name }), event.mask & UInt32(IN_ISDIR) != 0,
+                   let rootPath = roots.first(where: { $0.0 == made.root })?.1 {
+                    add(made.root, rootPath, "")
+                    switch made.root {
+                    case .data: batch.data.insert("")
+                    case .templates: batch.templates.insert("")
+                    }
+                    continue
+                }
                 guard let watch = watches[event.wd], !name.isEmpty, !Self.ignored(name) else { continue }
                 let relative = watch.folder.isEmpty ? name : "\(watch.folder)/\(name)"
                 if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,

@@ -62,6 +62,21 @@ enum LoopbackClient {
         return Response(status: status, headers: headers, body: String(decoding: bytes[(end + 4)...], as: UTF8.self))
     }
 
+    /// Sends `request` as it is and returns all the server answers.
+    static func exchange(_ request: String, port: UInt16) throws -> String {
+        let socket = try connect(to: "127.0.0.1", port: port).get()
+        defer { close(socket) }
+        try send(socket, request)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(socket, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func send(_ socket: Int32, _ text: String) throws {
         let bytes = Array(text.utf8)
         guard write(socket, bytes, bytes.count) == bytes.count else { throw Failure(description: "write: \(String(cString: strerror(errno)))") }
