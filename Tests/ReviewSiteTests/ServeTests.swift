@@ -199,6 +199,26 @@ struct ServeTests {
         #expect(try await get("/methods.html", port: preview.port).body.contains("<p>Watched again.</p>"))
     }
 
+    /// A page's edit reuses the declared tables; an edit of tables.yaml computes them again.
+    @Test func tablesEditIsShown() async throws {
+        let preview = try await Preview()
+        defer { Task { await preview.stop() } }
+        let events = try await preview.events()
+        let results = preview.templates + "/results.md"
+        try Data((try String(contentsOfFile: results, encoding: .utf8) + "\nMore.\n").utf8).write(to: URL(fileURLWithPath: results))
+        #expect(try await events.next(within: 20_000)?.name == "reload")
+        #expect(try await get("/table-1.html", port: preview.port).body.contains("<th scope=\"col\""))
+        let tables = preview.templates + "/tables.yaml"
+        let text = try String(contentsOfFile: tables, encoding: .utf8)
+        #expect(text.contains("    - heading: Design\n"))
+        try Data(text.replacingOccurrences(of: "    - heading: Design\n", with: "    - heading: Study design, as reported\n").utf8).write(to: URL(fileURLWithPath: tables))
+        #expect(try await events.next(within: 20_000)?.name == "reload")
+        let page = try await get("/table-1.html", port: preview.port)
+        #expect(page.body.contains("Study design, as reported"))
+        let built = try SiteBuilder(dataPath: preview.data, templatesPath: preview.templates).build()
+        #expect(page.body.replacingOccurrences(of: PreviewPages.script(tag: preview.server.events.tag(3)), with: "") == built["table-1.html"])
+    }
+
     /// What is not a browser's GET of this server gets a plain refusal.
     @Test func answersOnlyABrowsersRequests() async throws {
         let preview = try await Preview()
@@ -282,6 +302,10 @@ struct ServeTests {
         #expect(!PreviewSite.needsReport(FolderChanges(templates: ["results.md", "style.css", "img/logo.png"])))
         #expect(PreviewSite.needsReport(FolderChanges(templates: ["figures.yaml"])))
         #expect(PreviewSite.needsReport(FolderChanges(data: ["patients.csv"])))
+        #expect(!PreviewSite.needsTables(FolderChanges(templates: ["results.md", "site.yaml", "charts.yaml"])))
+        #expect(PreviewSite.needsTables(FolderChanges(templates: ["tables.yaml"])))
+        #expect(PreviewSite.needsTables(FolderChanges(templates: [""])))
+        #expect(PreviewSite.needsTables(FolderChanges(data: ["studies.csv"])))
         #expect(FolderWatcher.ignored(".results.md.swp") && FolderWatcher.ignored("results.md~") && FolderWatcher.ignored("4913"))
         #expect(!FolderWatcher.ignored("results.md"))
     }

@@ -31,6 +31,8 @@ final class PreviewSite: Sendable {
     let templates: String
     /// Only the watcher's thread rebuilds; the lock makes that visible to the type checker.
     private let report = Mutex<Report?>(nil)
+    /// The declared tables of that report while tables.yaml stays as it was.
+    private let tables = DeclaredTablesMemo()
     private let shown = Mutex<(state: PreviewState, generation: Int)>((.failed(messages: ["The site is being built."], previous: nil), 0))
 
     init(data: String, templates: String) {
@@ -47,6 +49,7 @@ final class PreviewSite: Sendable {
         let started = ContinuousClock.now
         let reload = changes.map(Self.needsReport) ?? true
         let outcome = report.withLock { loaded -> Result<SiteFiles, BuildFailure> in
+            if reload || loaded == nil || changes.map(Self.needsTables) ?? true { tables.forget() }
             if reload || loaded == nil {
                 do throws(ReportErrors) {
                     loaded = try Report.load(from: data, figures: FigureFile.path(inTemplates: templates))
@@ -56,7 +59,9 @@ final class PreviewSite: Sendable {
                 }
             }
             do throws(BuildFailure) {
-                return .success(try SiteBuilder(dataPath: data, templatesPath: templates).build(loaded!))
+                var builder = SiteBuilder(dataPath: data, templatesPath: templates)
+                builder.tablesMemo = tables
+                return .success(try builder.build(loaded!))
             } catch {
                 return .failure(error)
             }
@@ -82,6 +87,12 @@ final class PreviewSite: Sendable {
     /// is read by the plan of every build.
     static func needsReport(_ changes: FolderChanges) -> Bool {
         !changes.data.isEmpty || changes.templates.contains("figures.yaml")
+    }
+
+    /// Whether the declared tables must be computed again: tables.yaml
+    /// changed, or the whole templates folder was made again ("").
+    static func needsTables(_ changes: FolderChanges) -> Bool {
+        needsReport(changes) || changes.templates.contains("tables.yaml") || changes.templates.contains("")
     }
 }
 
