@@ -19,12 +19,14 @@ let package = Package(
         // no switch to silence a dependency's warning, and 0.9.20 is the only
         // version in the mirror. The Makefile leaves that line out of what it shows.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        // The HTTP server of `reviewsite serve` (ReviewSiteServe only; the
-        // library, the bench and the fuzz targets do not build it). Cold
-        // debug build on 2 shared cores (`swift build --scratch-path` a new
-        // folder, twice each): 85.8 s of CPU without it, 99.2 s with it
-        // (+13 s, +16 %); wall 93 s → 107 s back to back; FlyingFox and
-        // FlyingSocks alone take 16 s wall, 21 s CPU.
+        // The sockets and epoll pool of `reviewsite serve` (its FlyingSocks
+        // product, in ReviewSiteServe only). Not FlyingFox's HTTPServer: that
+        // module imports FoundationNetworking, and the static release build
+        // then cannot link without libcurl. Cold debug build on 2 shared
+        // cores (`swift build --scratch-path` a new folder): 83.5 s of CPU
+        // without it (4 runs), 92.2 s with it (2 runs), +9 s or +10 %; wall
+        // varied 57-146 s with the machine's load. FlyingSocks alone, with
+        // fetching the package: 14 s wall, 12 s CPU.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -47,7 +49,7 @@ let package = Package(
             exclude: ["Serve"]
         ),
         // The live preview (`reviewsite serve`): a target of its own, so that
-        // the library, the bench and the fuzz targets build without FlyingFox.
+        // the library, the bench and the fuzz targets build without FlyingSocks.
         .target(
             name: "ReviewSiteServe",
             dependencies: ["ReviewSite", .product(name: "FlyingSocks", package: "FlyingFox")],

@@ -47,10 +47,12 @@ final class PreviewSite: Sendable {
     /// serves the result from then on.
     func rebuild(after changes: FolderChanges?) -> Rebuild {
         let started = ContinuousClock.now
-        let reload = changes.map(Self.needsReport) ?? true
+        var reload = changes.map(Self.needsReport) ?? true
         let outcome = report.withLock { loaded -> Result<SiteFiles, BuildFailure> in
-            if reload || loaded == nil || changes.map(Self.needsTables) ?? true { tables.forget() }
-            if reload || loaded == nil {
+            // After a failed load, any change loads the data again.
+            reload = reload || loaded == nil
+            if reload || changes.map(Self.needsTables) ?? true { tables.forget() }
+            if reload {
                 do throws(ReportErrors) {
                     loaded = try Report.load(from: data, figures: FigureFile.path(inTemplates: templates))
                 } catch {
@@ -58,10 +60,11 @@ final class PreviewSite: Sendable {
                     return .failure(.data(error))
                 }
             }
+            guard let report = loaded else { return .failure(.output("no report loaded")) }
             do throws(BuildFailure) {
                 var builder = SiteBuilder(dataPath: data, templatesPath: templates)
                 builder.tablesMemo = tables
-                return .success(try builder.build(loaded!))
+                return .success(try builder.build(report))
             } catch {
                 return .failure(error)
             }
