@@ -60,13 +60,13 @@ final class LoopbackServer: Sendable {
         try socket.listen()
         listener = try AsyncSocket(socket: socket, pool: pool)
         let listener = listener
-        tasks = Task {
+        tasks = Task(executorPreference: PreviewExecutor.shared) {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await pool.run() }
                 group.addTask {
                     // Ends when the listening socket is closed.
                     while let client = try? await listener.accept() {
-                        Task { await Self.serve(client, answer) }
+                        Task(executorPreference: PreviewExecutor.shared) { await Self.serve(client, answer) }
                     }
                 }
                 await group.next()
