@@ -291,6 +291,9 @@ diff: build
 # Speed and memory at 1k to 1M patients and against R Markdown: BENCHMARKS.md.
 bench: deps
 	bash bench/run.sh
+	@# reviewsite serve: saved edit to reload event (bench/serve_latency.py), default data and 100k.
+	python3 bench/serve_latency.py .build/release/reviewsite data templates 5 default | tee bench/out/serve-latency.tsv
+	if [ -d bench/out/data-100000 ]; then python3 bench/serve_latency.py .build/release/reviewsite bench/out/data-100000 templates 5 100000 | tee -a bench/out/serve-latency.tsv; fi
 
 # Every libFuzzer target for FUZZ_SECONDS each (default 300); see fuzz/README.md.
 FUZZ_SECONDS ?= 300

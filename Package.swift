@@ -19,6 +19,15 @@ let package = Package(
         // no switch to silence a dependency's warning, and 0.9.20 is the only
         // version in the mirror. The Makefile leaves that line out of what it shows.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The sockets and epoll pool of `reviewsite serve` (its FlyingSocks
+        // product, in ReviewSiteServe only). Not FlyingFox's HTTPServer: that
+        // module imports FoundationNetworking, and the static release build
+        // then cannot link without libcurl. Cold debug build on 2 shared
+        // cores (`swift build --scratch-path` a new folder): 83.5 s of CPU
+        // without it (4 runs), 92.2 s with it (2 runs), +9 s or +10 %; wall
+        // varied 57-146 s with the machine's load. FlyingSocks alone, with
+        // fetching the package: 14 s wall, 12 s CPU.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; only Render/Markdown.swift imports it.
@@ -36,11 +45,19 @@ let package = Package(
         .target(
             name: "ReviewSite",
             dependencies: ["Ccmark", "CSQLite", .product(name: "Yams", package: "Yams"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Serve"]
+        ),
+        // The live preview (`reviewsite serve`): a target of its own, so that
+        // the library, the bench and the fuzz targets build without FlyingSocks.
+        .target(
+            name: "ReviewSiteServe",
+            dependencies: ["ReviewSite", .product(name: "FlyingSocks", package: "FlyingFox")],
+            path: "Sources/ReviewSite/Serve"
         ),
         .executableTarget(
             name: "reviewsite",
-            dependencies: ["ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReviewSite", "ReviewSiteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Stage timings for `make bench`; not part of the tool.
         .executableTarget(
@@ -49,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewSiteTests",
-            dependencies: ["ReviewSite", "reviewsite", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReviewSite", "ReviewSiteServe", "reviewsite", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

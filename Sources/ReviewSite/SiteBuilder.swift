@@ -32,6 +32,8 @@ public struct SiteBuilder: Sendable {
     public var changes: (html: String, markdown: String)?
     /// The review's releases, when it has any (SiteHistory.live).
     public var history: SiteHistory?
+    /// The declared tables kept from an earlier build of the same report (serve).
+    public var tablesMemo: DeclaredTablesMemo?
 
     public init(dataPath: String, templatesPath: String, changes: (html: String, markdown: String)? = nil) {
         self.dataPath = dataPath
@@ -200,7 +202,8 @@ public struct SiteBuilder: Sendable {
         var tables: [DeclaredTable] = []
         // tables.yaml is read once: its tables are computed, and site.yaml may list their ids.
         let tableFile = TableFile.read(TableFile.path(inTemplates: templatesPath))
-        switch report.declaredTables(tableFile.file, readErrors: tableFile.errors) {
+        let declared = { report.declaredTables(tableFile.file, readErrors: tableFile.errors) }
+        switch tablesMemo?.tables(declared) ?? declared() {
         case .success(let computed): tables = computed
         case .failure(let problems): errors.add(problems.list)
         }

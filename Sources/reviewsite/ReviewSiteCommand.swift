@@ -8,7 +8,7 @@ struct ReviewSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reviewsite",
         abstract: "Check a systematic review's extracted dataset and publish its report as a static site.",
-        subcommands: [CheckCommand.self, FiguresCommand.self, BuildCommand.self, DiffCommand.self, SQLCommand.self, WorkbookCommand.self, PublishCommand.self, TestCommand.self, InitCommand.self, ReleaseCommand.self]
+        subcommands: [CheckCommand.self, FiguresCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, SQLCommand.self, WorkbookCommand.self, PublishCommand.self, TestCommand.self, InitCommand.self, ReleaseCommand.self]
     )
 
     /// Exit status: 0 done, 1 invalid data (or, for diff, changes found), 2 usage or other errors.
