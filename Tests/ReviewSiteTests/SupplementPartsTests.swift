@@ -100,5 +100,9 @@ struct SupplementPartsTests {
         #expect(String(decoding: stamped, as: UTF8.self).contains("/CreationDate (D:19800101000000+00'00')\n/ModDate (D:19800101000000+00'00')"))
         #expect(PublishDate(environment: ["SOURCE_DATE_EPOCH": "1609459200"]).pdf == "D:20210101000000+00'00'")
         #expect(PublishDate(environment: ["SOURCE_DATE_EPOCH": "soon"]).epoch == PublishDate.earliest)
+        // A release's files carry its date, unless SOURCE_DATE_EPOCH says otherwise.
+        #expect(PublishDate(environment: [:], release: "2025-06-01").pdf == "D:20250601000000+00'00'")
+        #expect(PublishDate(environment: ["SOURCE_DATE_EPOCH": "1609459200"], release: "2025-06-01").pdf == "D:20210101000000+00'00'")
+        #expect(PublishDate(environment: [:], release: "June 2025").epoch == PublishDate.earliest)
     }
 }

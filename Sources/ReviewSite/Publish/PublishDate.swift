@@ -2,16 +2,28 @@ import Foundation
 
 /// The date written into the published files' properties. The same inputs
 /// make the same files, so it is not the clock's: SOURCE_DATE_EPOCH when
-/// set (the reproducible-builds convention, which pandoc follows too),
-/// else 1 January 1980, the earliest date a ZIP file (the Word file) holds.
+/// set (the reproducible-builds convention, which pandoc follows too), else
+/// the date of the release the files are (data/versions.yaml), else
+/// 1 January 1980, the earliest date a ZIP file (the Word file) holds.
 struct PublishDate: Sendable {
     let epoch: Int
 
     static let earliest = 315_532_800
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let given = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    init(environment: [String: String] = ProcessInfo.processInfo.environment, release: String? = nil) {
+        let given = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? release.flatMap(Self.midnight)
         epoch = given.map { max($0, Self.earliest) } ?? Self.earliest
+    }
+
+    /// `2025-06-01` as seconds since 1970 at midnight UTC; nil when it is not such a date.
+    static func midnight(_ date: String) -> Int? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, date.count == 10 else { return nil }
+        var time = tm()
+        time.tm_year = Int32(parts[0] - 1900)
+        time.tm_mon = Int32(parts[1] - 1)
+        time.tm_mday = Int32(parts[2])
+        return Int(timegm(&time))
     }
 
     /// As a PDF writes a date: `D:YYYYMMDDHHmmSS+00'00'`.

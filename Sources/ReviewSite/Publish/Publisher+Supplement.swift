@@ -8,7 +8,7 @@ extension Publisher {
     /// destinations, one per part); those page numbers go into the
     /// contents, whose room for them was kept, and the second print is the
     /// file. Should the parts move between the prints, publish says so.
-    func supplement(site: String, print: String, work: String) throws(PublishFailure) {
+    func supplement(site: String, print: String, work: String, date: PublishDate) throws(PublishFailure) {
         let page = site + "/" + Supplement.file
         let pdf = print + "/supplement.pdf"
         try chromium(page, to: pdf, work: work)
@@ -26,7 +26,7 @@ extension Publisher {
             throw .failed("chromium", "placed the supplement's parts on other pages once the contents had their page numbers (\(first) then \(second))")
         }
         guard let printed = FileManager.default.contents(atPath: pdf) else { throw .output("\(pdf): cannot be read (\(SystemError.reason()))") }
-        do { try Data(PublishDate().stamp(Array(printed))).write(to: URL(fileURLWithPath: pdf)) } catch {
+        do { try Data(date.stamp(Array(printed))).write(to: URL(fileURLWithPath: pdf)) } catch {
             throw .output("\(pdf): cannot be written (\(SystemError.reason()))")
         }
     }

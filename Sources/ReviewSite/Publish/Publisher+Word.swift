@@ -8,7 +8,7 @@ extension Publisher {
     /// filter (no raw markup, only the document's own images, no links to
     /// pages of the site), then JSON to DOCX, in the team's styles when
     /// templates/reference.docx exists; then finished by WordFile.
-    func word(_ document: PrintDocument, site: String, print: String) throws(PublishFailure) {
+    func word(_ document: PrintDocument, site: String, print: String, date: PublishDate) throws(PublishFailure) {
         var sizes: [String: WordFile.Size] = [:]
         if !document.prismaSVG.isEmpty {
             do { try Data(document.prismaSVG.utf8).write(to: URL(fileURLWithPath: print + "/prisma-print.svg")) } catch {
@@ -48,7 +48,7 @@ extension Publisher {
                              "--to", "json", "--output", "manuscript.json", "manuscript.md"], in: print)
         try Self.pandoc.run(["--from", "json", "--to", "docx", "--resource-path", "."] + reference
                             + ["--output", "manuscript.docx", "manuscript.json"], in: print,
-                            environment: ["SOURCE_DATE_EPOCH": String(PublishDate().epoch)])
+                            environment: ["SOURCE_DATE_EPOCH": String(date.epoch)])
         try WordFile.finish(print + "/manuscript.docx", drawings: sizes, ownStyles: !reference.isEmpty)
     }
 }

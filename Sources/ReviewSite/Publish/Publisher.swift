@@ -49,8 +49,10 @@ public struct Publisher: Sendable {
         } catch {
             throw .build(error)
         }
-        try word(PrintDocument(plan, review: report.review, prisma: report.prisma, site: site), site: site, print: print)
-        try supplement(site: site, print: print, work: work)
+        // Dated as the release they are, when they are one.
+        let date = PublishDate(release: builder.history?.release?.date)
+        try word(PrintDocument(plan, review: report.review, prisma: report.prisma, site: site), site: site, print: print, date: date)
+        try supplement(site: site, print: print, work: work, date: date)
         return try PublishOutput.move(["supplement.pdf": print + "/supplement.pdf", "manuscript.docx": print + "/manuscript.docx"], into: out)
     }
 }
