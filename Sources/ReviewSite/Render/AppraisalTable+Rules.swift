@@ -12,7 +12,7 @@ extension AppraisalTable {
             if let at = groups.firstIndex(where: { $0.rule == rule }) { groups[at].labels.append(Escape.html(list.label)) } else { groups.append(([Escape.html(list.label)], rule)) }
         }
         if groups.count == 1 { return "<p>Overall risk is \(groups[0].rule).</p>\n" }
-        return "<p>Overall risk, by checklist:</p>\n<ul class=\"rules\">\n"
+        return "<p>The overall judgement, by checklist:</p>\n<ul class=\"rules\">\n"
             + groups.map { "<li>\(ListText.join($0.labels)): \($0.rule).</li>\n" }.joined() + "</ul>\n"
     }
 

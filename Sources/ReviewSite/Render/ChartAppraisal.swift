@@ -61,7 +61,7 @@ enum AppraisalChart {
                 bars.append(StackedBarChart.Bar(label: "All studies", counts: judgements.indices.map { at in bars.reduce(0) { $0 + $1.counts[at] } }))
             }
             // Several panels are told apart by their checklists.
-            let heading = overall.count == 1 ? "Overall risk of bias" : "Overall risk of bias: " + ListText.join(bars.filter { $0.label != "All studies" }.map(\.label))
+            let heading = overall.count == 1 ? "Overall risk of bias" : "Overall judgement: " + ListText.join(bars.filter { $0.label != "All studies" }.map(\.label))
             panels.append(StackedBarChart.Panel(heading: heading, categories: AppraisalColours.judgementCategories(judgements), bars: bars))
         }
         return panels
