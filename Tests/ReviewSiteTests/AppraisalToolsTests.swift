@@ -45,6 +45,9 @@ struct AppraisalToolsTests {
             "S8 jbi_case_report 3 7 high",      // 43 %, not applicable left out
             "S9 jbi_case_report 5 7 moderate",  // 71 %
         ])
+        // A score rule's points, for figures over them.
+        let scores = try report.database.database.rows("SELECT study_id, score FROM study_appraisal WHERE score IS NOT NULL ORDER BY study_id").rows
+        #expect(scores.map { $0.map(\.display).joined(separator: " ") } == ["S4 7", "S5 5", "S6 4"])
         // The figures count by each tool's own judgements.
         let figures = Dictionary(uniqueKeysWithValues: report.figures.map { ($0.id, $0["n"]) })
         #expect(figures["studies.rob2_high"] == 1 && figures["studies.nos_good"] == 1 && figures["studies.total"] == 9)

@@ -84,6 +84,9 @@ struct DatabaseSchema {
                 ("met_share", "REAL", "met / applicable; NULL when none is applicable"),
                 ("risk_of_bias", "TEXT NOT NULL", "\(judgements.dropLast().joined(separator: ", ")) or \(judgements.last ?? "") by the checklist's rule (\(rules.joined(separator: "; ")))"),
             ]
+            if codebook.appraisal.hasScores {
+                appraisal.append(("score", "REAL", "the points of a checklist with a score rule; NULL for other checklists"))
+            }
         }
         if !codebook.appraisal.levels.isEmpty {
             appraisal.append(("level", "TEXT", "the level of evidence, " + codebook.appraisal.levels.map(\.code).joined(separator: ", ")))

@@ -133,6 +133,7 @@ struct DerivedRows {
         if !appraisal.checklists.isEmpty {
             let codes = TextCodes(capacity: ids.count), judgements = TextCodes(capacity: ids.count)
             var met = [Int](repeating: 0, count: ids.count), applicable = met
+            var scores = [Double?](repeating: nil, count: ids.count)
             for study in ids.indices {
                 let code = checklistColumn.flatMap { studies.code($0, study) }
                 codes.append(code)
@@ -142,10 +143,12 @@ struct DerivedRows {
                 }
                 let verdict = checklist.verdict(given[study])
                 (met[study], applicable[study]) = (verdict.met, verdict.applicable)
+                if case .score = checklist.overall { scores[study] = verdict.score }
                 judgements.append(checklist.judgements.isEmpty ? "high" : checklist.judgements[verdict.judgement].code)
             }
             let shares = ids.indices.map { applicable[$0] > 0 ? Double(met[$0]) / Double(applicable[$0]) : nil }
             columns += [codes.column, .integers(OptionalColumn(met)), .integers(OptionalColumn(applicable)), .numbers(OptionalColumn(shares)), judgements.column]
+            if appraisal.hasScores { columns.append(.numbers(OptionalColumn(scores))) }
         }
         if !appraisal.levels.isEmpty {
             let levels = TextCodes(capacity: ids.count)

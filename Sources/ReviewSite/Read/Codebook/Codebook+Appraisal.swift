@@ -16,6 +16,11 @@ extension Codebook {
             checklists.first { $0.code == code }
         }
 
+        /// Some checklist adds up points: study_appraisal has a score column.
+        public var hasScores: Bool {
+            checklists.contains { if case .score = $0.overall { true } else { false } }
+        }
+
         /// Every checklist's answers, each code once as it first appears:
         /// the codes of an answer column.
         public var answers: [Code] {
