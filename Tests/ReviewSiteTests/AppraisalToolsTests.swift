@@ -74,6 +74,9 @@ struct AppraisalToolsTests {
             <li><span class="rob rob-no_star" style="background:#56b4e9;color:#111111">-</span> no star</li>
             </ul>
             """))
+        // The Word file's key names each checklist before its answers.
+        let word = try #require(PrintAppraisal.markdown(page: page, heading: "Appraisal"))
+        #expect(word.contains("Key: RoB 2: ") && word.contains("; Newcastle-Ottawa: ") && !word.contains(":;"))
         #expect(page.contains("<th scope=\"col\">Worst answers / Score / Yes</th><th scope=\"col\">Overall</th></tr>"))
         let row = { (id: String) in page.components(separatedBy: "\n").first { $0.contains("#\(id)\">\(id)</a>") } ?? "" }
         #expect(row("S2").hasSuffix("<td class=\"rob rob-high\" style=\"background:#b2182b;color:#ffffff\"><abbr title=\"high\">x</abbr></td><td class=\"rob rob-low\" style=\"background:#0b5d3b;color:#ffffff\"><abbr title=\"low\">+</abbr></td>"
@@ -115,5 +118,23 @@ struct AppraisalToolsTests {
         let svg = try #require(try Self.site()["charts/appraisal.svg"])
         #expect(svg.contains("fill=\"#b2182b\"") && svg.contains("fill=\"#56b4e9\""))
         _ = try XMLDocument(xmlString: svg)
+    }
+
+    /// Answers a worst rule maps to no judgement do not count; with none
+    /// counted, or none applicable to a share, the worst judgement.
+    @Test func edgesOfTheRules() {
+        let answers = [Codebook.Code(code: "low", met: true), Codebook.Code(code: "high"), Codebook.Code(code: "no_information"),
+                       Codebook.Code(code: "na", applicable: false)]
+        var list = Codebook.Checklist(code: "c", label: "C", questions: 3, questionTexts: [], answers: answers,
+                                      overall: .worst(["low": "low", "high": "high"]), line: 1, column: 1)
+        #expect(list.verdict(["low", "no_information", "low"]) == .init(judgement: 0, met: 2, applicable: 3, judged: 2, atJudgement: 2))
+        #expect(list.verdict(["no_information"]).judgement == 2)
+        #expect(list.verdict(["low", "high", "unknown"]) == .init(judgement: 2, met: 1, applicable: 2, judged: 2, atJudgement: 1))
+        list.overall = .score(points: ["low": 1.5, "high": 0.5], lowFrom: 3, highBelow: 1)
+        #expect(list.verdict(["low", "low"]).judgement == 0 && list.verdict(["low", "low"]).score == 3)
+        #expect(list.verdict(["low", "high"]).judgement == 1)
+        #expect(list.verdict(["high"]).judgement == 2)
+        list.overall = .share(lowAbove: 75, highBelow: 50)
+        #expect(list.verdict(["na", "na"]) == .init(judgement: 2, met: 0, applicable: 0))
     }
 }
