@@ -46,7 +46,7 @@ struct AppraisalKeyTests {
         #expect(String(format: "%.2f", StackedBarChart.contrast("#ffffff", "#0b5d3b")) == "7.95")
         #expect(StackedBarChart.textFill("#d55e00") == "#111111")
         #expect(StackedBarChart.textFill("#1f4e79") == "#ffffff")
-        let fills = [AppraisalChart.met] + AppraisalChart.otherAnswers + AppraisalChart.risks.map(\.fill) + ["#1f4e79", "#e8e8e8", "#cccccc"]
+        let fills = [AppraisalColours.best, AppraisalColours.worst] + AppraisalColours.otherAnswers + AppraisalColours.middleJudgements + ["#1f4e79", "#e8e8e8", AppraisalColours.spare]
         for fill in fills {
             #expect(StackedBarChart.contrast(StackedBarChart.textFill(fill), fill) >= 4.5, "\(fill)")
         }

@@ -39,6 +39,7 @@ struct DocumentedKeysTests {
         let prisma: [String] = DatasetLoader.prismaKeys + DatasetLoader.prismaDatabaseKeys + DatasetLoader.prismaOtherKeys
         let tables: [String] = CodebookReader.tableKeys + CodebookReader.columnKeys
         let appraisal: [String] = CodebookReader.appraisalKeys + CodebookReader.answerKeys + CodebookReader.levelKeys + CodebookReader.checklistKeys
+            + CodebookReader.judgementKeys + CodebookReader.ruleKeys
         let summary: [String] = CodebookReader.summaryKeys + CodebookReader.summaryColumnKeys
         let search: [String] = ["sources", "note"] + DatasetLoader.sourceKeys
         return [("## review.yaml", DatasetLoader.reviewKeys), ("## search.yaml", search), ("## prisma.yaml", prisma),

@@ -36,7 +36,7 @@ struct GenericPagesTests {
         let table = try #require(AppraisalTable(report.tables, report.codebook, links: PlainLinks(), page: page))
         let html = table.page(0).content
         #expect(html.contains("<p>Each study was appraised with a checklist: JBI case report (8 questions), JBI case series (10 questions) and JBI RCT (13 questions).</p>\n<p>Overall risk is the share of <em>yes</em> among the applicable answers: low above 75%, high below 50%, moderate otherwise.</p>"))
-        #expect(html.contains("<li><span class=\"rob rob-not_applicable\">NA</span> not applicable</li>"))
+        #expect(html.contains("<li><span class=\"rob rob-not_applicable\" style=\"background:#ffffff;color:#111111;box-shadow:inset 0 0 0 1px #555555\">NA</span> not applicable</li>"))
         #expect(html.contains("<th scope=\"col\">Appraisal checklist</th><th scope=\"col\">Q1</th>"))
         #expect(html.contains("<th scope=\"col\">Q13</th><th scope=\"col\">Yes</th><th scope=\"col\">Overall</th></tr>"))
         // Every study's overall risk agrees with the facts the figures count.
@@ -51,12 +51,17 @@ struct GenericPagesTests {
     }
 
     @Test func theOverallRuleFollowsTheCodebooksThresholds() {
-        let rule = Codebook.OverallRule(lowAbove: 60, highBelow: 20)
-        #expect(AppraisalTable.risk(7, 10, rule).word == "low")
-        #expect(AppraisalTable.risk(6, 10, rule).word == "moderate")
-        #expect(AppraisalTable.risk(2, 10, rule).word == "moderate")
-        #expect(AppraisalTable.risk(1, 10, rule).word == "high")
-        #expect(AppraisalTable.risk(0, 0, rule).word == "high")
+        let list = Codebook.Checklist(code: "c", label: "C", questions: 10, questionTexts: [],
+                                      answers: [Codebook.Code(code: "yes", met: true), Codebook.Code(code: "no")],
+                                      overall: Codebook.OverallRule(lowAbove: 60, highBelow: 20), line: 1, column: 1)
+        func risk(_ met: Int, _ applicable: Int) -> String {
+            list.judgements[list.verdict(Array(repeating: "yes", count: met) + Array(repeating: "no", count: applicable - met)).judgement].code
+        }
+        #expect(risk(7, 10) == "low")
+        #expect(risk(6, 10) == "moderate")
+        #expect(risk(2, 10) == "moderate")
+        #expect(risk(1, 10) == "high")
+        #expect(risk(0, 0) == "high")
     }
 
     @Test func anotherReviewsPatientsHaveItsColumnsLabelsAndUnits() throws {
@@ -101,6 +106,6 @@ struct BothAppraisalsTests {
         #expect(page.contains("<th scope=\"col\">Overall</th><th scope=\"col\">Level of evidence</th></tr>"))
         #expect(page.contains("<td data-sort=\"1\">2: &lt;series&gt;</td></tr>"))
         #expect(page.contains("<td data-sort=\"-1\">–</td></tr>"))
-        #expect(page.contains("<li><span class=\"rob rob-yes\">Y</span> yes</li>"))
+        #expect(page.contains("<li><span class=\"rob rob-yes\" style=\"background:#0b5d3b;color:#ffffff\">Y</span> yes</li>"))
     }
 }

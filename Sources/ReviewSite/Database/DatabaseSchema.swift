@@ -72,14 +72,21 @@ struct DatabaseSchema {
         var sql = create("patient_summary", "one row per patient, in the order of patients: its treatment as a whole and its adverse events", columns)
         var appraisal: [(String, String, String)] = [("study_id", "TEXT NOT NULL", "key")]
         if !codebook.appraisal.checklists.isEmpty {
-            let rules = codebook.appraisal.checklists.map { "\($0.code): low above \(formatNumber($0.overall.lowAbove)) %, high below \(formatNumber($0.overall.highBelow)) %" }
+            let rules = codebook.appraisal.checklists.map { "\($0.code): \($0.ruleSummary)" }
+            var words = Set<[String]>(), judgements: [String] = []
+            for list in codebook.appraisal.checklists where words.insert(list.judgements.map(\.code)).inserted {
+                judgements += list.judgements.map(\.code).filter { !judgements.contains($0) }
+            }
             appraisal += [
                 ("checklist", "TEXT", "the study's checklist"),
                 ("met", "INTEGER NOT NULL", "answers that meet the criterion"),
                 ("applicable", "INTEGER NOT NULL", "applicable answers"),
                 ("met_share", "REAL", "met / applicable; NULL when none is applicable"),
-                ("risk_of_bias", "TEXT NOT NULL", "low, moderate or high by the checklist's rule (\(rules.joined(separator: "; ")))"),
+                ("risk_of_bias", "TEXT NOT NULL", "\(judgements.dropLast().joined(separator: ", ")) or \(judgements.last ?? "") by the checklist's rule (\(rules.joined(separator: "; ")))"),
             ]
+            if codebook.appraisal.hasScores {
+                appraisal.append(("score", "REAL", "the points of a checklist with a score rule; NULL for other checklists"))
+            }
         }
         if !codebook.appraisal.levels.isEmpty {
             appraisal.append(("level", "TEXT", "the level of evidence, " + codebook.appraisal.levels.map(\.code).joined(separator: ", ")))
@@ -153,7 +160,7 @@ struct DatabaseSchema {
         case .yesNo: names = ["yes", "no"]
         case .checklist: names = codebook.appraisal.checklists.map(\.code)
         case .level: names = codebook.appraisal.levels.map(\.code)
-        case .answer: names = codebook.appraisal.checklists.first?.answers.map(\.code) ?? []
+        case .answer: names = codebook.appraisal.answers.map(\.code)
         default: names = []
         }
         return names.count > 8 ? names.prefix(8).joined(separator: ", ") + ", …" : names.joined(separator: ", ")

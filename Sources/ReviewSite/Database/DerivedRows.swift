@@ -119,29 +119,36 @@ struct DerivedRows {
         let appraisal = codebook.appraisal
         let checklistColumn = studies.columns.firstIndex { $0.type == .checklist }
         let levelColumn = studies.columns.firstIndex { $0.type == .level }
-        var met = [Int](repeating: 0, count: ids.count), applicable = met
+        // Each study's answer codes, for its checklist's rule.
+        var given = [[String]](repeating: [], count: ids.count)
         if let answers = table("risk_of_bias"), let column = answers.columns.firstIndex(where: { $0.type == .answer }),
            let owners = answers.texts("study_id") {
             let index = IDIndex(ids.map { $0 ?? "" })
             let positions = index.positions(of: owners.lazy.map { $0 ?? "" })
             for (row, study) in positions.enumerated() where study >= 0 {
-                let checklist = checklistColumn.flatMap { studies.code($0, study) }.flatMap(appraisal.checklist)
-                guard let code = answers.code(column, row), let answer = checklist?.answers.first(where: { $0.code == code }) else { continue }
-                if answer.applicable { applicable[study] += 1 }
-                if answer.met && answer.applicable { met[study] += 1 }
+                if let code = answers.code(column, row) { given[study].append(code) }
             }
         }
         var columns: [ColumnRows.Column] = [.text(ids)]
         if !appraisal.checklists.isEmpty {
             let codes = TextCodes(capacity: ids.count), judgements = TextCodes(capacity: ids.count)
+            var met = [Int](repeating: 0, count: ids.count), applicable = met
+            var scores = [Double?](repeating: nil, count: ids.count)
             for study in ids.indices {
                 let code = checklistColumn.flatMap { studies.code($0, study) }
                 codes.append(code)
-                let rule = code.flatMap(appraisal.checklist)?.overall ?? Codebook.OverallRule(lowAbove: 100, highBelow: 0)
-                judgements.append(Self.judgement(met: met[study], applicable: applicable[study], rule))
+                guard let checklist = code.flatMap(appraisal.checklist) else {
+                    judgements.append("high")
+                    continue
+                }
+                let verdict = checklist.verdict(given[study])
+                (met[study], applicable[study]) = (verdict.met, verdict.applicable)
+                if case .score = checklist.overall { scores[study] = verdict.score }
+                judgements.append(checklist.judgements.isEmpty ? "high" : checklist.judgements[verdict.judgement].code)
             }
             let shares = ids.indices.map { applicable[$0] > 0 ? Double(met[$0]) / Double(applicable[$0]) : nil }
             columns += [codes.column, .integers(OptionalColumn(met)), .integers(OptionalColumn(applicable)), .numbers(OptionalColumn(shares)), judgements.column]
+            if appraisal.hasScores { columns.append(.numbers(OptionalColumn(scores))) }
         }
         if !appraisal.levels.isEmpty {
             let levels = TextCodes(capacity: ids.count)
@@ -149,14 +156,5 @@ struct DerivedRows {
             columns.append(levels.column)
         }
         return ColumnRows(columns: columns, count: ids.count)
-    }
-
-    /// Low above `lowAbove` % met, high below `highBelow` % (or with no
-    /// applicable answer), moderate between; compared exactly in integers' terms.
-    static func judgement(met: Int, applicable: Int, _ rule: Codebook.OverallRule) -> String {
-        let share = Double(met) * 100, whole = Double(applicable)
-        if applicable == 0 || share < rule.highBelow * whole { return "high" }
-        if share > rule.lowAbove * whole { return "low" }
-        return "moderate"
     }
 }

@@ -13,9 +13,11 @@ enum PrintAppraisal {
         }.filter { !$0.isEmpty }
         guard let header = rows.first, header.count > 1 else { return nil }
         let caption = pieces(table, "<caption", "</caption>").first.map(text) ?? ""
-        let key = pieces(html, "<ul class=\"legend\"", "</ul>").first.map { legend in
-            pieces(legend, "<li", "</li>").map(text).joined(separator: "; ")
-        } ?? ""
+        // One legend, or one per checklist when their answers differ.
+        // A checklist's name (`RoB 2:`) runs into its first answer.
+        let key = pieces(html, "<ul class=\"legend\"", "</ul>").map { legend in
+            pieces(legend, "<li", "</li>").map(text).joined(separator: "; ").replacingOccurrences(of: ":; ", with: ": ")
+        }.joined(separator: "; ")
         var out = "## \(Escape.markdown(heading))\n\n"
         if !key.isEmpty { out += Escape.markdown("Key: \(key); blank, not in the study's checklist.") + "\n\n" }
         if !caption.isEmpty { out += Escape.markdown(caption) + "\n\n" }

@@ -2,7 +2,7 @@
 
 extension AppraisalTable {
     /// site.yaml's intro, else one made from the codebook; then how the
-    /// overall risk follows from the answers, with the codebook's thresholds.
+    /// overall risk follows from the answers, by each checklist's rule.
     var intro: String {
         let appraisal = codebook.appraisal
         var html = ""
@@ -20,42 +20,66 @@ extension AppraisalTable {
             html = "<p>\(sentences.joined(separator: " "))</p>\n"
         }
         guard checklist != nil else { return html }
-        let rules = Dictionary(grouping: appraisal.checklists) { "low above \(formatNumber($0.overall.lowAbove))%, high below \(formatNumber($0.overall.highBelow))%, moderate otherwise" }
-        let rule = rules.count == 1 ? rules.keys.first! + "."
-            : appraisal.checklists.map { "\(Escape.html($0.label)): low above \(formatNumber($0.overall.lowAbove))%, high below \(formatNumber($0.overall.highBelow))%" }.joined(separator: "; ") + "; moderate otherwise."
-        return html + "<p>Overall risk is the share of <em>\(Escape.html(metWords))</em> among the applicable answers: \(rule)</p>\n"
+        return html + ruleText
     }
 
-    /// The answers' marks and words.
+    /// The answers' marks and words in their colours: one list when the
+    /// checklists share their answers, else one per checklist, named.
     var legend: String {
         guard checklist != nil else { return "" }
-        return "<ul class=\"legend\">\n" + answers.map { answer in
-            "<li><span class=\"rob rob-\(Escape.html(answer.code))\">\(Escape.html(answer.short ?? answer.label))</span> \(Escape.html(answer.label))</li>\n"
-        }.joined() + "</ul>\n"
-    }
-
-    /// The cell of each answer code (by index into `answerCodes`), made once per page.
-    var answerCells: [String] {
-        answerCodes.map { code in
-            let answer = answers.first { $0.code == code }
-            let label = Escape.html(answer?.label ?? code)
-            return "<td class=\"rob rob-\(Escape.html(code))\"><abbr title=\"\(label)\">\(Escape.html(answer?.short ?? answer?.label ?? code))</abbr></td>"
+        var groups: [(labels: [String], entries: String)] = []
+        for list in codebook.appraisal.checklists {
+            let entries = zip(list.answers, AppraisalColours.answers(list)).map { answer, fill in
+                "<li><span class=\"rob rob-\(Escape.html(answer.code))\" style=\"\(AppraisalColours.style(fill))\">\(Escape.html(answer.short ?? answer.label))</span> \(Escape.html(answer.label))</li>\n"
+            }.joined()
+            if let at = groups.firstIndex(where: { $0.entries == entries }) { groups[at].labels.append(Escape.html(list.label)) } else { groups.append(([Escape.html(list.label)], entries)) }
         }
+        if groups.count == 1 { return "<ul class=\"legend\">\n\(groups[0].entries)</ul>\n" }
+        return groups.map { "<ul class=\"legend\">\n<li><strong>\(ListText.join($0.labels)):</strong></li>\n\($0.entries)</ul>\n" }.joined()
     }
 
-    func write(_ row: Int, rank: Int, _ cells: [String], into html: inout HTMLBytes) {
+    /// A checklist's cells, made once per page: each answer code's (by
+    /// index into `answerCodes`) and each judgement's, in its colours.
+    struct ChecklistCells {
+        let list: Codebook.Checklist
+        let answers: [String]
+        let judgements: [String]
+    }
+
+    var checklistCells: [String: ChecklistCells] {
+        var cells: [String: ChecklistCells] = [:]
+        for list in codebook.appraisal.checklists {
+            let fills = AppraisalColours.answers(list)
+            let answers = answerCodes.map { code in
+                guard let at = list.answers.firstIndex(where: { $0.code == code }) else {
+                    return "<td class=\"rob rob-\(Escape.html(code))\"><abbr title=\"\(Escape.html(code))\">\(Escape.html(code))</abbr></td>"
+                }
+                let answer = list.answers[at]
+                return "<td class=\"rob rob-\(Escape.html(code))\" style=\"\(AppraisalColours.style(fills[at]))\"><abbr title=\"\(Escape.html(answer.label))\">\(Escape.html(answer.short ?? answer.label))</abbr></td>"
+            }
+            let judgements = zip(list.judgements.indices, AppraisalColours.judgements(list.judgements)).map { rank, fill in
+                let judgement = list.judgements[rank]
+                return "<td class=\"overall overall-\(Escape.html(judgement.code))\" style=\"\(AppraisalColours.style(fill))\" data-sort=\"\(rank)\">\(Escape.html(judgement.short ?? judgement.label))</td>"
+            }
+            cells[list.code] = ChecklistCells(list: list, answers: answers, judgements: judgements)
+        }
+        return cells
+    }
+
+    func write(_ row: Int, rank: Int, _ cells: [String: ChecklistCells], into html: inout HTMLBytes) {
         let table = studies.table
         html.raw("<tr><th scope=\"row\" data-sort=\"")
         html.int(rank)
         html.raw("\">")
         links.study(table.text(id, row) ?? "", into: &html)
         html.raw("</th>")
-        if let checklist {
-            let declared = table.code(checklist, row).flatMap(codebook.appraisal.checklist)
+        if let checklist, let first = codebook.appraisal.checklists.first {
+            // A study without a declared checklist is read with the first one's answers and rule.
+            let own = table.code(checklist, row).flatMap { cells[$0] } ?? cells[first.code]!
             html.raw("<td>")
             if !studies.write(checklist, row, unit: false, into: &html) { html.raw("–") }
             html.raw("</td>")
-            var met = 0, applicable = 0
+            var codes: [String] = []
             let base = row * (questions + 1)
             for question in 1...questions {
                 let answer = given[base + question]
@@ -63,33 +87,12 @@ extension AppraisalTable {
                     html.raw("<td class=\"rob rob-none\"><span class=\"visually-hidden\">not in this checklist</span></td>")
                     continue
                 }
-                html.raw(cells[Int(answer)])
-                let code = (declared?.answers ?? answers).first { $0.code == answerCodes[Int(answer)] }
-                if code?.applicable ?? true { applicable += 1 }
-                if code?.met ?? false { met += 1 }
+                html.raw(own.answers[Int(answer)])
+                codes.append(answerCodes[Int(answer)])
             }
-            let percent = Statistics.percent(met, applicable)
-            html.raw("<td class=\"num\" data-sort=\"")
-            html.int(percent ?? -1)
-            html.raw("\">")
-            html.int(met)
-            html.raw("/")
-            html.int(applicable)
-            html.raw(" (")
-            if let percent {
-                html.int(percent)
-                html.raw("%")
-            } else {
-                html.raw("n/a")
-            }
-            let risk = Self.risk(met, applicable, declared?.overall ?? codebook.appraisal.checklists[0].overall)
-            html.raw(")</td><td class=\"overall overall-")
-            html.raw(risk.word)
-            html.raw("\" data-sort=\"")
-            html.int(risk.rank)
-            html.raw("\">")
-            html.raw(risk.word)
-            html.raw("</td>")
+            let verdict = own.list.verdict(codes)
+            writeTally(verdict, own.list, into: &html)
+            html.raw(own.judgements[verdict.judgement])
         }
         for level in levels {
             html.raw("<td data-sort=\"")
@@ -108,15 +111,5 @@ extension AppraisalTable {
             html.raw("</td>")
         }
         html.raw("</tr>\n")
-    }
-
-    /// Low above the rule's upper threshold, high below its lower one (or
-    /// without applicable answers), moderate otherwise.
-    static func risk(_ met: Int, _ applicable: Int, _ rule: Codebook.OverallRule) -> (word: String, rank: Int) {
-        guard applicable > 0 else { return ("high", 2) }
-        let share = 100 * Double(met) / Double(applicable)
-        if share < rule.highBelow { return ("high", 2) }
-        if share > rule.lowAbove { return ("low", 0) }
-        return ("moderate", 1)
     }
 }

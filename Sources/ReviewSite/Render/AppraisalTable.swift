@@ -53,11 +53,7 @@ struct AppraisalTable: Sendable {
         self.answerCodes = answerCodes
     }
 
-
     var pageCount: Int { Paging.count(order.count) }
-
-    /// The answers of the checklists, in the codebook's order.
-    var answers: [Codebook.Code] { codebook.appraisal.checklists.first?.answers ?? [] }
 
     func page(_ number: Int) -> Page {
         let pages = pageCount
@@ -66,7 +62,7 @@ struct AppraisalTable: Sendable {
         if let checklist {
             headings += "<th scope=\"col\">\(studies.heading(checklist))</th>"
             headings += questionHeadings
-            headings += "<th scope=\"col\">\(Escape.html(Self.capitalized(metWords)))</th><th scope=\"col\">Overall</th>"
+            headings += "<th scope=\"col\">\(tallyHeading)</th><th scope=\"col\">Overall</th>"
         }
         for level in levels { headings += "<th scope=\"col\">\(studies.heading(level))</th>" }
         let what = [checklist == nil ? nil : "Answers to the appraisal checklists and overall risk of bias", levels.isEmpty ? nil : "levels of evidence"]
@@ -83,15 +79,10 @@ struct AppraisalTable: Sendable {
 
         """
         var out = HTMLBytes(capacity: rows.count * 1200)
-        let cells = answerCells
+        let cells = checklistCells
         for (rank, row) in zip(rows.indices, rows) { write(row, rank: rank, cells, into: &out) }
         return Page(file: Paging.file(page.stem, page: number), title: page.title, body: html, sortable: true, rows: out.bytes,
                     end: "</tbody>\n</table>\n</div>" + (questionKey.isEmpty ? "" : "\n" + questionKey))
-    }
-
-    /// The labels of the answers that meet a criterion: `yes`.
-    var metWords: String {
-        answers.filter(\.met).map(\.label).joined(separator: " or ")
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

@@ -3,17 +3,6 @@
 /// question split into the answers' shares, then the overall judgements;
 /// or, for a level-of-evidence scale, the studies at each level.
 enum AppraisalChart {
-    /// The fills of the answers: the met answer darkest, an answer that does
-    /// not count (not applicable) white and hatched, the others between.
-    /// Okabe–Ito hues, far apart in lightness, for greyscale and colour-blind readers.
-    static let met = "#0b5d3b", notApplicable = "#ffffff"
-    static let otherAnswers = ["#d55e00", "#f0e442", "#56b4e9", "#999999"]
-    /// Low, moderate and high overall risk of bias.
-    static let risks: [StackedBarChart.Category] = [
-        .init(label: "low risk", fill: "#0b5d3b"), .init(label: "moderate risk", fill: "#f0e442"),
-        .init(label: "high risk", fill: "#d55e00"),
-    ]
-
     static func panels(codebook: Codebook, tables: [DataTable]) -> [StackedBarChart.Panel] {
         guard let studies = tables.first(where: { $0.name == "studies" }) else { return [] }
         var panels: [StackedBarChart.Panel] = []
@@ -46,11 +35,11 @@ enum AppraisalChart {
             given[study][number] = code
         }
         var panels: [StackedBarChart.Panel] = []
-        var overall: [StackedBarChart.Bar] = []
+        // The overall judgements: a bar per checklist, in one panel per set of judgements.
+        var overall: [(judgements: [Codebook.Code], bars: [StackedBarChart.Bar])] = []
         for list in appraisal.checklists {
             let members = (0..<studies.count).filter { studies.code(checklist, $0) == list.code }
             guard !members.isEmpty else { continue }
-            let categories = answerCategories(list.answers)
             let codes = list.answers.map(\.code)
             var bars: [StackedBarChart.Bar] = []
             for number in 1...max(list.questions, 1) {
@@ -60,42 +49,22 @@ enum AppraisalChart {
                 let wording = number <= list.questionTexts.count ? list.questionTexts[number - 1] : nil
                 bars.append(StackedBarChart.Bar(label: "Q\(number)", counts: counts, detail: wording))
             }
-            panels.append(StackedBarChart.Panel(heading: "\(list.label) (\(studyCount(members.count)))", categories: categories, bars: bars))
-            var risk = [0, 0, 0]
-            for study in members { risk[level(given[study], list)] += 1 }
-            overall.append(StackedBarChart.Bar(label: list.label, counts: risk))
+            panels.append(StackedBarChart.Panel(heading: "\(list.label) (\(studyCount(members.count)))",
+                                                categories: AppraisalColours.answerCategories(list), bars: bars))
+            var judged = [Int](repeating: 0, count: list.judgements.count)
+            for study in members { judged[list.verdict(Array(given[study].values)).judgement] += 1 }
+            let bar = StackedBarChart.Bar(label: list.label, counts: judged)
+            if let at = overall.firstIndex(where: { $0.judgements == list.judgements }) { overall[at].bars.append(bar) } else { overall.append((list.judgements, [bar])) }
         }
-        if overall.count > 1 {
-            overall.append(StackedBarChart.Bar(label: "All studies", counts: (0..<3).map { at in overall.reduce(0) { $0 + $1.counts[at] } }))
-        }
-        if !overall.isEmpty {
-            panels.append(StackedBarChart.Panel(heading: "Overall risk of bias", categories: risks, bars: overall))
+        for (judgements, var bars) in overall {
+            if bars.count > 1 {
+                bars.append(StackedBarChart.Bar(label: "All studies", counts: judgements.indices.map { at in bars.reduce(0) { $0 + $1.counts[at] } }))
+            }
+            // Several panels are told apart by their checklists.
+            let heading = overall.count == 1 ? "Overall risk of bias" : "Overall judgement: " + ListText.join(bars.filter { $0.label != "All studies" }.map(\.label))
+            panels.append(StackedBarChart.Panel(heading: heading, categories: AppraisalColours.judgementCategories(judgements), bars: bars))
         }
         return panels
-    }
-
-    /// 0 low, 1 moderate, 2 high: the share of met answers among the
-    /// applicable ones against the checklist's thresholds; none applicable is high.
-    static func level(_ answers: [Int: String], _ checklist: Codebook.Checklist) -> Int {
-        var met = 0, applicable = 0
-        for code in answers.values {
-            guard let answer = checklist.answers.first(where: { $0.code == code }), answer.applicable else { continue }
-            applicable += 1
-            if answer.met { met += 1 }
-        }
-        guard applicable > 0 else { return 2 }
-        let share = 100 * Double(met), rule = checklist.overall
-        if share > rule.lowAbove * Double(applicable) { return 0 }
-        return share < rule.highBelow * Double(applicable) ? 2 : 1
-    }
-
-    static func answerCategories(_ answers: [Codebook.Code]) -> [StackedBarChart.Category] {
-        var others = otherAnswers.makeIterator()
-        return answers.map { answer in
-            if answer.met { return .init(label: answer.label, fill: met) }
-            if !answer.applicable { return .init(label: answer.label, fill: notApplicable, hatched: true) }
-            return .init(label: answer.label, fill: others.next() ?? "#cccccc")
-        }
     }
 
     /// One bar per level, strongest first: the studies at that level among all.

@@ -36,7 +36,7 @@ struct DataCells: Sendable {
         switch column.type {
         case .code, .codeList: codebook.codes(of: column)?.codes ?? []
         case .checklist: codebook.appraisal.checklists.map { Codebook.Code(code: $0.code, label: $0.label) }
-        case .answer: codebook.appraisal.checklists.first?.answers ?? []
+        case .answer: codebook.appraisal.answers
         case .level: codebook.appraisal.levels
         default: []
         }

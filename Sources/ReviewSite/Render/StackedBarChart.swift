@@ -143,9 +143,13 @@ enum StackedBarChart {
         return (text, y + Metrics.rowHeight)
     }
 
-    /// Near-black or white, whichever contrasts more with `fill` (`#rrggbb`).
+    /// Near-black or white, whichever contrasts more with `fill` (`#rrggbb`);
+    /// black when neither reaches WCAG AA's 4.5:1 (a mid-grey fill), which
+    /// always does.
     static func textFill(_ fill: String) -> String {
-        contrast("#111111", fill) >= contrast("#ffffff", fill) ? "#111111" : "#ffffff"
+        let dark = contrast("#111111", fill), light = contrast("#ffffff", fill)
+        if max(dark, light) < 4.5 && contrast("#000000", fill) > light { return "#000000" }
+        return dark >= light ? "#111111" : "#ffffff"
     }
 
     /// WCAG 2.1's contrast ratio of two `#rrggbb` colours, from 1 to 21.

@@ -39,7 +39,7 @@ final class CodeListIndex: Sendable {
                     continue
                 case .level: codes = codebook.appraisal.levels
                 case .checklist: codes = codebook.appraisal.checklists.map { Codebook.Code(code: $0.code, label: $0.label) }
-                case .answer: codes = codebook.appraisal.checklists.first?.answers ?? []
+                case .answer: codes = codebook.appraisal.answers
                 case .yesNo: codes = [Codebook.Code(code: "yes"), Codebook.Code(code: "no")]
                 default: continue
                 }

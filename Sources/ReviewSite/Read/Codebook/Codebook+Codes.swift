@@ -33,13 +33,16 @@ extension Codebook {
         public var met = false
         /// An answer that counts in the share's denominator.
         public var applicable = true
+        /// The fill of an appraisal answer or judgement, `#rrggbb` in lower
+        /// case (checked when read); nil for the default palette's.
+        public var colour: String?
         /// Where the codebook writes the code, for later messages.
         public var line: Int
         public var column: Int
 
         public init(code: String, label: String? = nil, short: String? = nil, of: String? = nil, checklist: String? = nil,
                     responded: Bool = false, notReported: Bool = false, met: Bool = false, applicable: Bool = true,
-                    line: Int = 0, column: Int = 0) {
+                    colour: String? = nil, line: Int = 0, column: Int = 0) {
             self.code = code
             self.label = label ?? code
             self.short = short
@@ -49,6 +52,7 @@ extension Codebook {
             self.notReported = notReported
             self.met = met
             self.applicable = applicable
+            self.colour = colour
             self.line = line
             self.column = column
         }
