@@ -9,8 +9,9 @@ struct TextPages {
     /// A text page and its Markdown twin from filled Markdown; `extra`
     /// is a section that both forms end with (HTML, Markdown).
     func page(file: String, title: String, markdown: String, extra: (html: String, markdown: String)? = nil) -> (html: String, markdown: String) {
-        var twin = charts.markdown(markdown).trimmingTrailingNewlines() + "\n"
-        if let extra { twin += "\n" + extra.markdown }
+        // A page made of its extra part alone (the changes page) starts with it, not with blank lines.
+        var twin = markdown.isEmpty ? "" : charts.markdown(markdown).trimmingTrailingNewlines() + "\n"
+        if let extra { twin += (twin.isEmpty ? "" : "\n") + extra.markdown }
         twin += "\n" + Self.footer(provenance)
         let body = charts.html(markdown) + (extra?.html ?? "")
         return (frame.render(Page(file: file, title: title, body: body)), twin)
