@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) }, banner: history.map(VersionPages.banner) ?? "")
-        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" })
+        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" }, codebook: report.codebook)
         let assets = (css: plan.css, script: plan.script)
         let (changes, history) = (self.changes, self.history)
 

@@ -21,6 +21,18 @@ struct DiffPagesTests {
         #expect(diff.page.html.contains("<li><a href=\"index.html\">Abstract</a>: The review was published in <del>2021.</del> <ins>2022.</ins></li>"))
         #expect(diff.page.markdown.contains("- [Abstract](index.html): The review was published in \\[-2021.-\\] \\{+2022.+\\}"))
         #expect(diff.summary.hasPrefix("1 sentence"))
+        // The data line names the file as its download and the key as code, so a reader tells data from prose.
+        #expect(diff.page.html.contains("<li><a href=\"data/review.yaml\">review.yaml</a>, <code>year</code>: &#39;2021&#39; → &#39;2022&#39;</li>"))
+        #expect(diff.page.markdown.contains("- review.yaml, year: '2021' → '2022'"))
+    }
+
+    /// A changed cell of a table: its file, row key and column, each marked.
+    @Test func aChangedCellNamesItsFileRowAndColumn() throws {
+        let data = try DatasetFixture()
+        defer { data.delete() }
+        try data.write("patients.csv", try data.read("patients.csv").replacingOccurrences(of: "R4-01,R4,44,", with: "R4-01,R4,45,"))
+        let diff = try ReportDiff.compare(base: defaultDataPath, head: data.path, dataFolder: defaultDataPath, templatesPath: templatesPath)
+        #expect(diff.page.html.contains("<li><a href=\"data/patients.csv\">patients.csv</a>, <code>R4-01</code>, <code>age_years</code>: &#39;44&#39; → &#39;45&#39;</li>"))
     }
 
     @Test func aTeamsOwnTextPageIsCompared() throws {

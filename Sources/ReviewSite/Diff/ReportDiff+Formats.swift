@@ -34,6 +34,27 @@ extension ReportDiff {
 
     private func quoted(_ text: String) -> String { text.isEmpty ? "(empty)" : "'\(text)'" }
 
+    /// The data lines for the changes page: a file as its download link,
+    /// a row's key and a column as code, so a reader tells data from prose.
+    var dataItems: [(html: String, markdown: String)] {
+        let lines = dataLines
+        let cells = data.cells.count, rows = data.rows.count
+        let counted = lines.count - cells - rows
+        var items = lines.prefix(counted).map { (Escape.html($0), Escape.markdown($0)) }
+        func file(_ name: String) -> String { "<a href=\"data/\(Escape.html(name))\">\(Escape.html(name))</a>" }
+        items += data.rows.map { row in
+            ("\(file(row.file)): row <code>\(Escape.html(row.key))</code> \(row.added ? "added" : "removed")",
+             Escape.markdown("\(row.file): row \(row.key) \(row.added ? "added" : "removed")"))
+        }
+        items += zip(data.cells, lines.suffix(cells)).map { cell, line in
+            var place = "\(file(cell.file)), <code>\(Escape.html(cell.key))</code>"
+            if let column = cell.column { place += ", <code>\(Escape.html(column))</code>" }
+            if let reference = cell.cell { place += " (\(Escape.html(reference)))" }
+            return ("\(place): \(Escape.html(quoted(cell.old))) → \(Escape.html(quoted(cell.new)))", Escape.markdown(line))
+        }
+        return items
+    }
+
     /// The same report as a stable JSON document (documented in the README).
     public var json: String {
         let q = FiguresJSON.quoted
@@ -105,7 +126,7 @@ extension ReportDiff {
             return ("\(Escape.html(place)): <del>\(Escape.html(cell.old))</del> → <ins>\(Escape.html(cell.new))</ins>",
                     "\(Escape.markdown(place)): \(Escape.markdown(quoted(cell.old))) → \(Escape.markdown(quoted(cell.new)))")
         })
-        add("Data", dataLines.map { (Escape.html($0), Escape.markdown($0)) })
+        add("Data", dataItems)
         if isEmpty {
             html += "<p>The two datasets give the same report.</p>\n"
             markdown += "\nThe two datasets give the same report.\n"

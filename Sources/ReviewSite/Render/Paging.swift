@@ -36,12 +36,20 @@ struct RowLinks: Sendable {
     private let studyCount: Int
     /// The declared table of studies (`table-1`), where study links lead.
     private let studyStem: String
+    /// The words a study link shows, by id, when the codebook's `shown_as` gives them ("Ref. 4" for R4).
+    private let studyLabels: [String: String]
 
-    init(_ tables: [DataTable], studyTable: DeclaredTable?) {
+    init(_ tables: [DataTable], studyTable: DeclaredTable?, codebook: Codebook? = nil) {
         let keys = studyTable?.result.rows.keys ?? []
         studyRows = IDIndex(keys)
         studyCount = keys.count
         studyStem = studyTable?.id ?? "table-1"
+        var labels: [String: String] = [:]
+        if let codebook, let studies = tables.first(where: { $0.name == "studies" }), let shown = RowLabels.labels(studies, codebook),
+           let key = studies.columns.firstIndex(where: { $0.type == .id }) {
+            for row in 0..<studies.count { if let id = studies.text(key, row) { labels[id] = shown[row] } }
+        }
+        studyLabels = labels
         let patientTable = tables.first { $0.name == "patients" }
         let ids = patientTable?.texts("patient_id")?.map { $0 ?? "" } ?? []
         var studyOfPatient: [Int] = []
@@ -84,10 +92,10 @@ struct RowLinks: Sendable {
     }
 
     func study(_ id: String, into html: inout HTMLBytes) {
-        Self.link(studyStem, page: (studyRows.position(of: id) ?? 0) / Paging.size, id, into: &html)
+        Self.link(studyStem, page: (studyRows.position(of: id) ?? 0) / Paging.size, id, shown: studyLabels[id], into: &html)
     }
 
-    private static func link(_ stem: String, page: Int, _ id: String, into html: inout HTMLBytes) {
+    private static func link(_ stem: String, page: Int, _ id: String, shown: String? = nil, into html: inout HTMLBytes) {
         html.raw("<a href=\"")
         html.raw(stem)
         if page > 0 {
@@ -97,7 +105,7 @@ struct RowLinks: Sendable {
         html.raw(".html#")
         html.raw(Escape.fragment(id))
         html.raw("\">")
-        html.text(id)
+        html.text(shown ?? id)
         html.raw("</a>")
     }
 }

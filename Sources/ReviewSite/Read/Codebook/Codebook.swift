@@ -44,6 +44,8 @@ public struct Codebook: Sendable, Equatable {
         /// What readers call its rows, plural (`label: treatment steps`);
         /// the name in words (`adverse events`) when the codebook gives none.
         public var rowLabel: String?
+        /// How pages show a row's key to readers (`shown_as: "Ref. {ref}"`): the text with each `{column}` filled from the row.
+        public var shownAs: String?
 
         public var fileName: String { "\(name).csv" }
 

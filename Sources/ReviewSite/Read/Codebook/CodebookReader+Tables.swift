@@ -3,7 +3,7 @@
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
                              "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item", "citation"]
-    static let tableKeys = ["columns", "extra", "label"]
+    static let tableKeys = ["columns", "extra", "label", "shown_as"]
 
     func tables(_ node: YAMLNode) -> [Codebook.Table] {
         guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
@@ -37,6 +37,9 @@ extension CodebookReader {
         checkReserved(name, columns + extra)
         var table = Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0))
         table.rowLabel = text(mapping, "label", path)
+        if let pattern = text(mapping, "shown_as", path) {
+            table.shownAs = checkedPattern(pattern, mapping["shown_as"], join(path, "shown_as"), columns: (columns + extra).map(\.0))
+        }
         return table
     }
 
