@@ -67,6 +67,12 @@ struct SupplementPartsTests {
         #expect(printed.svg.contains("<desc id=\"prisma-desc\">" + Escape.html(PrismaDiagram.description(report.prisma)) + "</desc>"))
     }
 
+    /// Links go, their text stays; a tag that only starts with `<a` (abbr) stays whole.
+    @Test func printedMarkupKeepsLinkTextWithoutTheLinks() {
+        #expect(Supplement.unlinked(Array("<p><a href=\"table-1.html#R4\">R4</a> and <abbr title=\"yes\">Y</abbr> <a>z</a></p>".utf8))
+                == "<p>R4 and <abbr title=\"yes\">Y</abbr> z</p>")
+    }
+
     @Test func aRunningHeadIsACSSStringThatCannotCloseItsStyle() {
         #expect(Supplement.cssString("A \"quoted\" title</style><script>") == "\"A \\22 quoted\\22  title\\3c /style\\3e \\3c script\\3e \"")
         #expect(Supplement.cssString("back\\slash") == "\"back\\5c slash\"")
