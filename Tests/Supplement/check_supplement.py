@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 
 import check_pdf
 import check_word_layout
+from check_word_layout import words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -45,12 +46,6 @@ def table(path):
             if not all(cell == "---" for cell in cells):
                 rows.append(cells)
     return rows[0], rows[1:]
-
-
-def words(text):
-    # Line breaks and spacing differ between print and source; a line may
-    # break after a dash or hyphen (6–⏎7), so a space after one is dropped.
-    return re.sub(r"([–-]) ", r"\1", " ".join(text.split()))
 
 
 def plain(path, source):

@@ -69,14 +69,12 @@ extension DatasetLoader {
         }
     }
 
+    /// A full date as release dates are (Versions.isDate: a real calendar day), or just its year and month.
     private static func isDate(_ text: String) -> Bool {
+        if text.count == 10 { return Versions.isDate(text) }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
-        let numbers = parts.compactMap { Int($0) }
-        if numbers.count > 1, !(1...12).contains(numbers[1]) { return false }
-        if numbers.count > 2, !(1...31).contains(numbers[2]) { return false }
-        return true
+        guard parts.count <= 2, parts[0].count == 4, Int(parts[0]) != nil, parts[0].allSatisfy(\.isASCII) else { return false }
+        return parts.count == 1 || (parts[1].count == 2 && Int(parts[1]).map { (1...12).contains($0) } == true)
     }
 
     /// A block scalar keeps its lines; their trailing spaces and the last line break go.
