@@ -101,4 +101,17 @@ extension Report {
     func keyColumn(of figure: Figure) -> String? {
         database.keyLists.first { $0.value === figure.rows.keys }?.key
     }
+
+    /// Whether a figure's rows are studies or patients (their key is the
+    /// study or patient table's id), and the words for one and for several.
+    func keyRole(of figure: Figure) -> (role: Codebook.Role, one: String, many: String)? {
+        guard let column = keyColumn(of: figure) else { return nil }
+        for role in [Codebook.Role.study, .patient] {
+            if let table = codebook.table(for: role), table.idColumn?.name == column {
+                let words = codebook.firstForm ? Codebook.firstFormTable(table.name)?.noun : nil
+                return (role, words?.one ?? table.nounOne, words?.many ?? table.rowsInWords)
+            }
+        }
+        return nil
+    }
 }

@@ -41,9 +41,16 @@ public struct SiteBuilder: Sendable {
         self.changes = changes
     }
 
-    /// The files of the dataset that the site offers for download.
-    static let datasetFiles = ["codebook.yaml", "review.yaml", "prisma.yaml", "studies.csv", "risk_of_bias.csv", "patients.csv",
-                               "treatments.csv", "adverse_events.csv", "published.yaml", "search.yaml"]
+    /// The files of the dataset that the site offers for download: the
+    /// review's YAML files around the tables' files, in the codebook's order.
+    static func datasetFiles(_ codebook: Codebook) -> [String] {
+        ["codebook.yaml", "review.yaml", "prisma.yaml"] + codebook.tables.map(\.fileName) + ["published.yaml", "search.yaml"]
+    }
+
+    /// Whether a file name is one a dataset folder may hold (a table's CSV file or a YAML file).
+    static func isDatasetFile(_ name: String) -> Bool {
+        name.hasSuffix(".csv") || name.hasSuffix(".yaml")
+    }
 
     public func build() throws(BuildFailure) -> SiteFiles {
         let report: Report
@@ -96,7 +103,9 @@ public struct SiteBuilder: Sendable {
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) }, banner: history.map(VersionPages.banner) ?? "")
-        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == "study_id" }, codebook: report.codebook)
+        let studyID = report.codebook.core.studyID
+        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == studyID },
+                             codebook: report.codebook, patientStem: (pages.page(.patients) ?? SitePage(unlisted: .patients)).stem)
         let assets = (css: plan.css, script: plan.script)
         let (changes, history) = (self.changes, self.history)
 
@@ -106,7 +115,7 @@ public struct SiteBuilder: Sendable {
         var jobs: [Workers.Job] = [
             { try Self.addFiguresJSON(report.figures, to: site) },
             { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links,
-                                                 title: pages.page(.figures)?.title ?? "Figures", heading: pages.page(.figures)?.shownHeading ?? "Figures", keyColumn: report.keyColumn(of:)), in: frame) },
+                                                 title: pages.page(.figures)?.title ?? "Figures", heading: pages.page(.figures)?.shownHeading ?? "Figures", keyRole: report.keyRole(of:)), in: frame) },
         ]
         var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
         if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients),
@@ -149,7 +158,7 @@ public struct SiteBuilder: Sendable {
         if appraisal == nil { jobs.append(supplement) }
         // The files as the loader read them (a file changed since fails the
         // build). An optional file the dataset lacks (published.yaml) is not offered.
-        let offered = Self.datasetFiles.filter { report.files[$0] != nil }
+        let offered = Self.datasetFiles(report.codebook).filter { report.files[$0] != nil }
         for file in offered {
             let source = report.files[file]!
             jobs.append { try source.add(as: "data/\(file)", to: site) }

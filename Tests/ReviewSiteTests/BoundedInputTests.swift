@@ -111,7 +111,7 @@ struct BoundedInputTests {
             includedStudies: 0, includedReports: 0)
         var lines = PrismaLines()
         lines.databases = ["by_source": 3, "registers_records": 9, "reports_excluded": 16]
-        validator.checkPrisma(prisma, lines, studyCount: nil)
+        validator.checkPrisma(prisma, lines, studyCount: nil, in: "studies.csv")
         #expect(DatasetErrors(sink.list).errors.map(\.description) == [
             "data/prisma.yaml:3: key 'databases.by_source': the sum of the sources' records is too large (more than 9,223,372,036,854,775,807)",
             "data/prisma.yaml:9: key 'databases.registers_records': records_identified + registers_records is too large (more than 9,223,372,036,854,775,807)",

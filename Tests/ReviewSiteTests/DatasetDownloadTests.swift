@@ -11,7 +11,9 @@ struct DatasetDownloadTests {
         let site = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build()
         // The fixture has no search.yaml: an optional file the dataset lacks is not offered.
         #expect(site.files["data/search.yaml"] == nil)
-        for file in SiteBuilder.datasetFiles where file != "search.yaml" {
+        let files = SiteBuilder.datasetFiles(try loadReport(defaultDataPath).codebook)
+        #expect(files.count == 10)
+        for file in files where file != "search.yaml" {
             let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(defaultDataPath)/\(file)")))
             #expect(site.files["data/\(file)"] == original, "\(file)")
         }

@@ -123,7 +123,7 @@ struct FormulaCellsTests {
     /// The default review has no such cell: its downloads section, and so its site, are as before.
     @Test func theDefaultReviewHasNoWarning() throws {
         let report = try loadReport(defaultDataPath)
-        #expect(FormulaCells(SiteBuilder.datasetFiles, sources: report.files) == FormulaCells(tables: []))
+        #expect(FormulaCells(SiteBuilder.datasetFiles(report.codebook), sources: report.files) == FormulaCells(tables: []))
         let site = try SiteBuilder(dataPath: defaultDataPath, templatesPath: templatesPath).build(report)
         #expect(site["index.html"]?.contains("""
             <p>The dataset behind every number, as the review team extracted it (its tables and the codebook that explains them), and the computed figures:</p>

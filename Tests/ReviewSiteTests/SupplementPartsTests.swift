@@ -43,7 +43,7 @@ struct SupplementPartsTests {
         ("{column: year, type: integer, label: Year}", "{column: year, type: integer, label: Year, citation: number}",
          "the reference's number is already column ref's (expected each part in one column)"),
         ("{column: diagnosis_detail, type: text, label: Diagnosis detail}", "{column: diagnosis_detail, type: text, label: Diagnosis detail, citation: title}",
-         "only a column of the studies table holds a part of a study's reference (this one is in patients)"),
+         "only a column of the study table holds a part of a study's reference (this one is in patients)"),
     ])
     func aWrongCitationIsNamed(_ old: String, _ new: String, _ message: String) throws {
         let errors = try errorsAfter { fixture in

@@ -45,8 +45,9 @@ struct DatabaseSchema {
 
     /// patient_summary and study_appraisal, filled by the loader.
     var derived: String {
+        let core = codebook.core
         var columns: [(String, String, String)] = [
-            ("patient_id", "TEXT NOT NULL", "key"),
+            (core.patientID ?? "patient", "TEXT NOT NULL", "key"),
             ("steps", "INTEGER NOT NULL", "treatment steps"),
             ("sequence", "TEXT", "the steps' treatments in step order, ';'-separated"),
             ("treatments", "TEXT", "the distinct treatments, sorted, ';'-separated"),
@@ -54,7 +55,7 @@ struct DatabaseSchema {
             ("combined", "INTEGER NOT NULL", "1 when the steps have two or more treatments, else 0"),
             ("events", "TEXT", "the distinct adverse events, sorted, ';'-separated; NULL when none"),
         ]
-        let steps = tables.first { $0.name == "treatments" }
+        let steps = tables.table(for: .step)
         for column in codebook.summary.columns {
             switch column.rule {
             case .sum(let source, let zero):
@@ -69,8 +70,8 @@ struct DatabaseSchema {
                                 + (missing.map { "; a step without one as \($0)" } ?? "")))
             }
         }
-        var sql = create("patient_summary", "one row per patient, in the order of patients: its treatment as a whole and its adverse events", columns)
-        var appraisal: [(String, String, String)] = [("study_id", "TEXT NOT NULL", "key")]
+        var sql = create("patient_summary", "one row per patient, in the order of \(core.patients ?? "patients"): its treatment as a whole and its adverse events", columns)
+        var appraisal: [(String, String, String)] = [(core.studyID ?? "study", "TEXT NOT NULL", "key")]
         if !codebook.appraisal.checklists.isEmpty {
             let rules = codebook.appraisal.checklists.map { "\($0.code): \($0.ruleSummary)" }
             var words = Set<[String]>(), judgements: [String] = []
@@ -91,7 +92,7 @@ struct DatabaseSchema {
         if !codebook.appraisal.levels.isEmpty {
             appraisal.append(("level", "TEXT", "the level of evidence, " + codebook.appraisal.levels.map(\.code).joined(separator: ", ")))
         }
-        sql += create("study_appraisal", "one row per study, in the order of studies: its appraisal", appraisal)
+        sql += create("study_appraisal", "one row per study, in the order of \(core.studies ?? "studies"): its appraisal", appraisal)
         return sql
     }
 
@@ -109,20 +110,24 @@ struct DatabaseSchema {
                 sql += "CREATE INDEX \(child.name)_by_owner ON \(child.name) (\(Database.identifier(child.owner)));\n"
             }
         }
+        let core = codebook.core
+        guard let patients = core.patients, let patientID = core.patientID.map(Database.identifier) else { return sql }
+        let studyID = core.studyID.map(Database.identifier) ?? "rowid"
         sql += """
-        CREATE UNIQUE INDEX patient_summary_key ON patient_summary (patient_id);
+        CREATE UNIQUE INDEX patient_summary_key ON patient_summary (\(patientID));
         CREATE INDEX patient_summary_by_monotherapy ON patient_summary (monotherapy);
-        CREATE UNIQUE INDEX study_appraisal_key ON study_appraisal (study_id);
+        CREATE UNIQUE INDEX study_appraisal_key ON study_appraisal (\(studyID));
         CREATE VIEW treated_patients AS -- every patient with its treatment and adverse events: most figures' population
-          SELECT \(selected("p", "patients", "s", Array(Codebook.Summary.fixed.dropFirst()) + codebook.summary.columns.map(\.name)))
-          FROM patients AS p JOIN patient_summary AS s ON s.patient_id = p.patient_id;
+          SELECT \(selected("p", patients, "s", Array(Codebook.Summary.fixed.dropFirst()) + codebook.summary.columns.map(\.name)))
+          FROM \(Database.identifier(patients)) AS p JOIN patient_summary AS s ON s.\(patientID) = p.\(patientID);
 
         """
-        if tables.contains(where: { $0.name == "treatments" }) {
+        if let steps = core.steps, let owner = core.stepPatient.map(Database.identifier) {
+            let join = owner == patientID ? "USING (\(owner))" : "ON s.\(patientID) = t.\(owner)"
             sql += """
             CREATE VIEW treatment_steps AS -- every treatment step with its patient's treatment as a whole
-              SELECT \(selected("t", "treatments", "s", Self.stepSummary))
-              FROM treatments AS t JOIN patient_summary AS s USING (patient_id);
+              SELECT \(selected("t", steps, "s", Self.stepSummary))
+              FROM \(Database.identifier(steps)) AS t JOIN patient_summary AS s \(join);
 
             """
         }

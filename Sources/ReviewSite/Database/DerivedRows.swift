@@ -5,19 +5,24 @@ struct DerivedRows {
     let tables: [DataTable]
     let codebook: Codebook
 
-    private func table(_ name: String) -> DataTable? {
-        tables.first { $0.name == name }
+    private func table(_ role: Codebook.Role) -> DataTable? {
+        tables.table(for: role)
+    }
+
+    /// The owners' ids of a step, event or answer table's rows.
+    private func owners(_ table: DataTable) -> [String?] {
+        table.ownerColumn.flatMap(table.texts) ?? []
     }
 
     /// patient_summary, row for row with patients (file order).
     func summaries() -> ColumnRows? {
-        guard let patients = table("patients"), let ids = patients.texts("patient_id") else { return nil }
+        guard let patients = table(.patient), let ids = patients.idName.flatMap(patients.texts) else { return nil }
         let index = IDIndex(ids.map { $0 ?? "" })
-        let steps = table("treatments")
-        let stepGroups = steps.map { RowGroups(owners: index.positions(of: ($0.texts("patient_id") ?? []).lazy.map { $0 ?? "" }),
-                                               count: ids.count, order: $0.integers("step")) }
-        let events = table("adverse_events")
-        let eventGroups = events.map { RowGroups(owners: index.positions(of: ($0.texts("patient_id") ?? []).lazy.map { $0 ?? "" }),
+        let steps = table(.step)
+        let stepGroups = steps.map { RowGroups(owners: index.positions(of: owners($0).lazy.map { $0 ?? "" }),
+                                               count: ids.count, order: $0.numberColumn.flatMap($0.integers)) }
+        let events = table(.event)
+        let eventGroups = events.map { RowGroups(owners: index.positions(of: owners($0).lazy.map { $0 ?? "" }),
                                                  count: ids.count) }
         let treatment = steps.flatMap { steps in codebook.summary.treatment.flatMap { steps.index(of: $0) } }
         let event = events.flatMap { events in codebook.summary.events.flatMap { events.index(of: $0) } }
@@ -115,14 +120,14 @@ struct DerivedRows {
     /// among the applicable ones and the overall judgement by the study's
     /// checklist, and its level of evidence.
     func appraisal() -> ColumnRows? {
-        guard let studies = table("studies"), let ids = studies.texts("study_id") else { return nil }
+        guard let studies = table(.study), let ids = studies.idName.flatMap(studies.texts) else { return nil }
         let appraisal = codebook.appraisal
         let checklistColumn = studies.columns.firstIndex { $0.type == .checklist }
         let levelColumn = studies.columns.firstIndex { $0.type == .level }
         // Each study's answer codes, for its checklist's rule.
         var given = [[String]](repeating: [], count: ids.count)
-        if let answers = table("risk_of_bias"), let column = answers.columns.firstIndex(where: { $0.type == .answer }),
-           let owners = answers.texts("study_id") {
+        if let answers = table(.appraisal), let column = answers.columns.firstIndex(where: { $0.type == .answer }),
+           case let owners = owners(answers), !owners.isEmpty {
             let index = IDIndex(ids.map { $0 ?? "" })
             let positions = index.positions(of: owners.lazy.map { $0 ?? "" })
             for (row, study) in positions.enumerated() where study >= 0 {

@@ -42,32 +42,57 @@ public struct DataChanges: Sendable, Equatable {
         for file in ["codebook.yaml", "review.yaml", "prisma.yaml", "search.yaml"] {
             changes.cells += yamlChanges(file, base, head)
         }
-        let studies = RawTable(file: "studies.csv", base: base, head: head, key: [.column("study_id")])
-        let patients = RawTable(file: "patients.csv", base: base, head: head, key: [.column("patient_id")])
-        changes.studiesAdded = studies.added
-        changes.studiesRemoved = studies.removed
-        changes.patientsAdded = patients.added
-        changes.patientsRemoved = patients.removed
-        let newStudies = Set(studies.added + studies.removed)
-        let newPatients = Set(patients.added + patients.removed)
-        let tables = [
-            studies,
-            RawTable(file: "risk_of_bias.csv", base: base, head: head, owner: "study_id", key: [.column("study_id"), .text(" Q"), .column("question")]),
-            patients,
-            RawTable(file: "treatments.csv", base: base, head: head, owner: "patient_id", key: [.column("patient_id"), .text(" step "), .column("step")]),
-            RawTable(file: "adverse_events.csv", base: base, head: head, owner: "patient_id",
-                     key: [.column("patient_id"), .text(" step "), .column("step"), .text(" "), .column("event")]),
-        ]
-        for table in tables {
+        // Tables as each side's codebook declares them, the head's first.
+        let codebooks = [head, base].compactMap { DatasetLoader.readCodebook(DataDirectory($0), ErrorSink()) }
+        var declared: [Codebook.Table] = []
+        for codebook in codebooks {
+            declared += codebook.tables.filter { table in !declared.contains { $0.name == table.name } }
+        }
+        let core = codebooks.first?.core
+        let compared = declared.map { table in
+            RawTable(file: table.fileName, sheet: table.name, base: base, head: head, owner: owner(table, core), key: keyParts(table))
+        }
+        let studies = compared.first { $0.file == declared.first { $0.role == .study }?.fileName }
+        let patients = compared.first { $0.file == declared.first { $0.role == .patient }?.fileName }
+        changes.studiesAdded = studies?.added ?? []
+        changes.studiesRemoved = studies?.removed ?? []
+        changes.patientsAdded = patients?.added ?? []
+        changes.patientsRemoved = patients?.removed ?? []
+        let newStudies = Set(changes.studiesAdded + changes.studiesRemoved)
+        let newPatients = Set(changes.patientsAdded + changes.patientsRemoved)
+        for (table, declaration) in zip(compared, declared) {
             changes.cells += table.cells
-            guard table.file != "studies.csv" && table.file != "patients.csv" else { continue }
-            let whole = table.owner == "study_id" ? newStudies : newPatients
+            guard declaration.role != .study && declaration.role != .patient else { continue }
+            let ownedBy = declaration.keyColumns.first?.references
+            let whole: Set<String> = ownedBy == core?.studies ? newStudies : ownedBy == core?.patients ? newPatients : []
             changes.rows += table.added.filter { !whole.contains(table.owners[$0] ?? "") }.map { RowChange(file: table.file, key: $0, added: true) }
             changes.rows += table.removed.filter { !whole.contains(table.owners[$0] ?? "") }.map { RowChange(file: table.file, key: $0, added: false) }
             changes.rowsRemovedWith += table.removed.filter { whole.contains(table.owners[$0] ?? "") }.map { RowChange(file: table.file, key: $0, added: false) }
         }
         changes.cells += yamlChanges("published.yaml", base, head)
         return changes
+    }
+
+    /// The column naming a row's study or patient, when the key starts with a reference to either.
+    private static func owner(_ table: Codebook.Table, _ core: Codebook.Core?) -> String? {
+        guard let first = table.keyColumns.first, first.type == .reference,
+              first.references == core?.studies || first.references == core?.patients else { return nil }
+        return first.name
+    }
+
+    /// How a row is named in the changes: `R4 Q3`, `P12 step 2`, `P12 step 2 pruritus`:
+    /// the key's values, each after the first with its column's name, but a question's Q and an event's code.
+    private static func keyParts(_ table: Codebook.Table) -> [KeyPart] {
+        guard let first = table.key.first else { return [] }
+        var parts: [KeyPart] = [.column(first)]
+        for (index, column) in table.key.enumerated().dropFirst() {
+            switch (table.role, index) {
+            case (.appraisal, 1): parts += [.text(" Q"), .column(column)]
+            case (.event, 2...): parts += [.text(" "), .column(column)]
+            default: parts += [.text(" \(column) "), .column(column)]
+            }
+        }
+        return parts
     }
 
     /// YAML files compared as flattened `key.path = value` pairs.

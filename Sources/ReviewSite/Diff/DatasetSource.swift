@@ -47,9 +47,11 @@ public enum DatasetSource {
     private static func copy(commit: String, tree: String, spec: String, dataFolder: String, to folder: String) throws(BuildFailure) {
         let entries = blobs(commit: commit, tree: tree)
         // A workbook in place of the CSV files is read from git like them.
+        // The tables' files are the codebook's: every CSV and YAML file of the folder is copied.
         let workbooks = entries.keys.filter { $0.lowercased().hasSuffix(".xlsx") }.sorted()
+        let files = entries.keys.filter { SiteBuilder.isDatasetFile($0) && $0 != Versions.fileName }.sorted()
         let limit = fileLimit
-        for file in SiteBuilder.datasetFiles + workbooks {
+        for file in Set(files + [Codebook.fileName]).sorted() + workbooks {
             let destination = "\(folder)/\(file)"
             guard let blob = entries[file] else {
                 // A file missing at that revision stays missing: the loader reports it.

@@ -31,13 +31,12 @@ struct KeyedRows {
     /// Reads the table `file` of `folder` (no rows when it is missing): the
     /// CSV file, or else the sheet of the folder's workbook. A row whose key
     /// is one column it lacks is keyed `line N`.
-    init(folder: String, file: String, key: [KeyPart]) {
+    init(folder: String, file: String, sheet table: String, key: [KeyPart]) {
         // No links followed, as the loader reads the same file meanwhile.
         if case .success(let data) = RegularFile.contents("\(folder)/\(file)") {
             self.init(key: key, capacity: data.count) { body in _ = CSVReader(bytes: data).forEachRow(body) }
             return
         }
-        let table = String(file.dropLast(".csv".count))
         guard let workbook = DatasetLoader.openWorkbook(DataDirectory(folder), ErrorSink()), let sheet = workbook.sheet(named: table),
               let xml = try? workbook.sheetXML(sheet) else {
             self.init(key: key, capacity: 0) { _ in }

@@ -10,11 +10,11 @@ struct RawTable {
     /// The owner (study or patient) of each added or removed row.
     var owners: [String: String] = [:]
 
-    init(file: String, base: String, head: String, owner: String? = nil, key: [KeyPart]) {
+    init(file: String, sheet: String, base: String, head: String, owner: String? = nil, key: [KeyPart]) {
         self.file = file
         self.owner = owner
-        let old = KeyedRows(folder: base, file: file, key: key)
-        let new = KeyedRows(folder: head, file: file, key: key)
+        let old = KeyedRows(folder: base, file: file, sheet: sheet, key: key)
+        let new = KeyedRows(folder: head, file: file, sheet: sheet, key: key)
         // Columns in the head's header order, then any the base alone had.
         let columns = new.header + old.header.filter { !new.header.contains($0) }
         let oldColumns = columns.map { old.header.firstIndex(of: $0) }

@@ -7,11 +7,14 @@ extension ReviewSkeleton {
     static let codebook = """
     # The data dictionary of your review (docs/dataset.md, "codebook.yaml").
     # Every cell of the CSV files is checked against it. Rename, add and
-    # remove columns and codes to fit your review; keep the core columns
-    # (the ids and references that link the files) and the step columns.
+    # remove tables, columns and codes to fit your review. Each table's role
+    # tells the program what it holds (study, patient, step, event, or
+    # appraisal); a table without a role is your own, with any columns.
+    # A table is read from <name>.csv unless it names its file (file:).
 
     tables:
       studies:
+        role: study
         columns:
           - {column: study_id, type: id, label: Study}
           - {column: first_author, type: text, label: First author}
@@ -20,6 +23,7 @@ extension ReviewSkeleton {
           - {column: evidence_level, type: level, required: yes, label: Level of evidence}
 
       patients:
+        role: patient
         columns:
           - {column: patient_id, type: id, label: Patient}
           - {column: study_id, type: reference, to: studies, label: Study}
@@ -30,6 +34,10 @@ extension ReviewSkeleton {
           - {column: follow_up_months, type: number, min: 0, unit: months, label: Follow-up}
 
       treatments:
+        role: step
+        key: [patient_id, step]   # a patient's steps are numbered 1, 2, …
+        label: treatment steps
+        label_one: treatment step
         columns:
           - {column: patient_id, type: reference, to: patients, label: Patient}
           - {column: step, type: integer, min: 1, required: yes, label: Step}
@@ -37,6 +45,10 @@ extension ReviewSkeleton {
           - {column: months, type: number, min: 0, min_exclusive: yes, unit: months, label: Duration}
 
       adverse_events:
+        role: event
+        key: [patient_id, step, event]   # the step an event followed
+        label: adverse events
+        label_one: adverse event
         columns:
           - {column: patient_id, type: reference, to: patients, label: Patient}
           - {column: step, type: integer, min: 1, required: yes, label: Step}
@@ -73,8 +85,8 @@ extension ReviewSkeleton {
         - {code: other, label: other}
 
     # How the studies were appraised: a level-of-evidence scale, strongest
-    # first (or checklists answered in risk_of_bias.csv: docs/dataset.md,
-    # "appraisal").
+    # first (or checklists, answered in a table with the role appraisal:
+    # docs/dataset.md, "appraisal").
     appraisal:
       levels:
         - {code: "1", label: strongest}

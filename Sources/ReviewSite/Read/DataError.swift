@@ -1,7 +1,7 @@
 /// A problem in the dataset that a reviewer can act on: where it is, the
 /// offending value and what was expected, in one line.
 public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The file as the user named it, e.g. `data/patients.csv`.
+    /// The file as the user named it, e.g. `data/cases.csv`.
     public var file: String
     /// The physical line; nil for a problem with the whole file.
     public var line: Int?

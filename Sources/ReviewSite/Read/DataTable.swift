@@ -14,10 +14,15 @@ public struct DataTable: Sendable {
     public var values: [DataColumn]
     /// The line of the file each row starts on.
     public var lines: [Int]
+    /// What the table is to the engine, and the columns that identify a row (Codebook.Table).
+    public var role: Codebook.Role? = nil
+    public var key: [String] = []
+    /// The CSV file it was read from, when not `<name>.csv`.
+    public var file: String? = nil
 
     public var count: Int { lines.count }
 
-    public var fileName: String { "\(name).csv" }
+    public var fileName: String { file ?? "\(name).csv" }
 
     public func index(of column: String) -> Int? {
         columns.firstIndex { $0.name == column }
@@ -64,5 +69,21 @@ extension Dataset {
     /// The validated table of that codebook name, when the codebook declares it.
     public func table(_ name: String) -> DataTable? {
         tables.first { $0.name == name }
+    }
+}
+
+extension DataTable {
+    /// The key's first column: the owner's reference of a table whose rows belong to a study or patient.
+    var ownerColumn: String? { key.first }
+    /// The key's second column: the step or question number.
+    var numberColumn: String? { key.count > 1 ? key[1] : nil }
+    /// The id column's name.
+    var idName: String? { columns.first { $0.type == .id }?.name }
+}
+
+extension Array where Element == DataTable {
+    /// The table with this role.
+    func table(for role: Codebook.Role) -> DataTable? {
+        first { $0.role == role }
     }
 }

@@ -1,11 +1,14 @@
 extension Dataset {
-    /// `40 studies, 136 patients, 144 treatment steps, 26 adverse events`.
+    /// `40 studies, 136 patients, 144 treatment steps, 26 adverse events`:
+    /// the tables of the roles, then the review's own, by their words.
     public var summary: String {
-        func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
-        func rows(_ table: String) -> Int { self.table(table)?.count ?? 0 }
-        return [count(rows("studies"), "study", "studies"), count(rows("patients"), "patient", "patients"),
-                count(rows("treatments"), "treatment step", "treatment steps"),
-                count(rows("adverse_events"), "adverse event", "adverse events")].joined(separator: ", ")
+        let roles: [Codebook.Role] = [.study, .patient, .step, .event]
+        let shown = roles.compactMap(codebook.table(for:)) + codebook.tables.filter { $0.role == nil }
+        return shown.map { table in
+            let n = self.table(table.name)?.count ?? 0
+            let words = codebook.firstForm ? Codebook.firstFormTable(table.name)?.counted : nil
+            return "\(n) \(n == 1 ? words?.one ?? table.nounOne : words?.many ?? table.nounMany)"
+        }.joined(separator: ", ")
     }
 
     /// Whether the dataset has a published.yaml: an unpublished review has nothing to compare.

@@ -22,10 +22,10 @@ public enum DatasetLoader {
         let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
         let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink) }
-        let plans = codebook.map { codebook in Codebook.tableNames.compactMap { codebook.table($0) }.map { TablePlan($0, codebook: codebook) } } ?? []
-        func plan(_ name: String) -> TablePlan? { plans.first { $0.table.name == name } }
-        // patients.csv, the largest file, is read on a second core meanwhile.
-        let patientPlan = plan("patients")
+        let plans = codebook.map { codebook in codebook.tables.map { TablePlan($0, codebook: codebook) } } ?? []
+        func plan(_ role: Codebook.Role) -> TablePlan? { plans.first { $0.table.role == role } }
+        // The patients' file, the largest, is read on a second core meanwhile.
+        let patientPlan = plan(.patient)
         let patientsRead = Background { () -> (TableRows?, ErrorList<DataError>) in
             let sink = ErrorSink()
             let rows = Stopwatch.time("load: read patients (second thread)") { patientPlan.flatMap { readTable($0, in: directory, sink: sink) } }
@@ -36,30 +36,27 @@ public enum DatasetLoader {
         let search = Stopwatch.time("load: search.yaml") { readSearch(directory, sink) }
         let published = Stopwatch.time("load: published.yaml") { readPublished(directory, sink, fields: figureFields()) }
         var tables: [String: TableRows] = [:]
-        for plan in plans where plan.table.name != "patients" {
+        for plan in plans where plan !== patientPlan {
             tables[plan.table.name] = Stopwatch.time("load: read \(plan.table.name)") { readTable(plan, in: directory, sink: sink) }
         }
         let (patients, patientErrors) = Stopwatch.time("load: waiting for patients") { patientsRead.result() }
         sink.add(patientErrors)
-        tables["patients"] = patients
+        if let patientPlan { tables[patientPlan.table.name] = patients }
 
         // A file the codebook does not declare would otherwise go unchecked.
-        if let codebook, codebook.table("risk_of_bias") == nil, directory.has("risk_of_bias.csv") {
-            sink.add(file: directory.display("risk_of_bias.csv"), line: nil,
-                     "the codebook declares no checklists, so this file is not read (declare appraisal.checklists and tables.risk_of_bias, or remove the file)")
-        }
+        if let codebook { checkUndeclared(codebook, directory, sink) }
         let validator = DatasetValidator(directory: directory, sink: sink)
         if let codebook {
             Stopwatch.time("load: checks between files") { validator.check(tables, plans: plans, codebook: codebook) }
         }
         var update: Prisma.Update?
         if let (prisma, lines) = prisma {
-            let studies = codebook == nil ? nil : tables["studies"]
-            let source = studies.map { validator.source($0.table) } ?? "studies.csv"
+            let studies = plan(.study).flatMap { tables[$0.table.name] }
+            let source = studies.map { validator.source($0.table) } ?? codebook?.table(for: .study)?.fileName ?? "the study table"
             // An update's included count is its new studies: checked against the previous version, not the rows.
             validator.checkPrisma(prisma, lines, studyCount: prisma.previousVersion == nil ? studies?.recordCount : nil, in: source)
             if history {
-                let key = plan("studies").flatMap { plan in plan.key.map { plan.columns[$0].column.name } }
+                let key = plan(.study).flatMap { plan in plan.key.map { plan.columns[$0].column.name } }
                 let whole = studies.flatMap { $0.recordCount == $0.count ? $0.table : nil }
                 update = validator.prismaUpdate(prisma, lines, studies: key.flatMap { key in whole.map { ($0, key, source) } })
             }

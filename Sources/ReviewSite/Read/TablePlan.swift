@@ -40,13 +40,8 @@ final class TablePlan: Sendable {
         unique = columns.indices.filter { columns[$0].column.unique && $0 != key }
         references = columns.indices.filter { columns[$0].column.type == .reference }
         owner = key == nil ? columns.firstIndex { $0.column.type == .reference } : nil
-        rowNoun = Self.rowNouns[table.name] ?? ("row", "rows")
+        rowNoun = (table.nounOne, table.nounMany)
     }
-
-    static let rowNouns: [String: (one: String, many: String)] = [
-        "studies": ("study", "studies"), "risk_of_bias": ("answer", "answers"), "patients": ("patient", "patients"),
-        "treatments": ("step", "steps"), "adverse_events": ("event", "events"),
-    ]
 
     func index(of name: String) -> Int? {
         columns.firstIndex { $0.column.name == name }

@@ -38,7 +38,8 @@ func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) 
         let hidden = workbook.hiddenSheets.contains(plan.table.name) ? " (it has one, but hidden: unhide it)" : ""
         return ", or a sheet \(plan.table.name) in \(workbook.file)\(hidden)"
     } ?? ""
-    guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected the \(fileName) table of the dataset format\(sheet)") else {
+    let what = fileName == "\(plan.table.name).csv" ? "the \(fileName) table of the dataset format" : "the rows of the table \(plan.table.name), which codebook.yaml reads from this file"
+    guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected \(what)\(sheet)") else {
         return nil
     }
     // One row per line at most: reserving avoids copying the rows as they
@@ -104,7 +105,8 @@ struct TableRowsReader {
         row = RowReader(file: file, plan: plan, fieldIndex: header.fieldIndex, sink: sink)
         if !codesNote.isEmpty { row.codesNotes = plan.columns.map { $0.column.type == .yesNo ? "" : codesNote } }
         table = TableRows(table: DataTable(name: plan.table.name, columns: plan.columns.map(\.column),
-                                           codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: []))
+                                           codes: plan.columns.map { $0.codes?.names ?? [] }, values: [], lines: [],
+                                           role: plan.table.role, key: plan.table.key, file: plan.table.fileName))
         table.references = plan.references.map { _ in [] }
         table.table.lines.reserveCapacity(capacity)
         for values in row.values { values.reserve(capacity) }

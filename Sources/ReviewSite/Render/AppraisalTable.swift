@@ -23,7 +23,7 @@ struct AppraisalTable: Sendable {
     let answerCodes: [String]
 
     init?(_ tables: [DataTable], _ codebook: Codebook, links: any RowLinking, page: SitePage) {
-        guard let studies = tables.first(where: { $0.name == "studies" }),
+        guard let studies = tables.table(for: .study),
               let id = studies.columns.firstIndex(where: { $0.type == .id }) else { return nil }
         self.studies = DataCells(studies, codebook)
         self.codebook = codebook
@@ -37,9 +37,8 @@ struct AppraisalTable: Sendable {
         questions = checklist == nil ? 0 : max(1, appraisal.checklists.map(\.questions).max() ?? 1)
         var given = [Int32](repeating: -1, count: studies.count * (questions + 1))
         var answerCodes: [String] = []
-        if checklist != nil, let answers = tables.first(where: { $0.name == "risk_of_bias" }),
-           let study = answers.columns.firstIndex(where: { $0.type == .reference && $0.references == "studies" }),
-           let question = answers.columns.firstIndex(where: { $0.type == .integer }),
+        if checklist != nil, let answers = tables.table(for: .appraisal),
+           let study = answers.ownerColumn.flatMap(answers.index), let question = answers.numberColumn.flatMap(answers.index),
            let answer = answers.columns.firstIndex(where: { $0.type == .answer }),
            case .integers(let numbers) = answers.values[question], case .codes(let codes) = answers.values[answer] {
             answerCodes = answers.codes[answer]

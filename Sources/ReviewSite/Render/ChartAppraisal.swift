@@ -4,10 +4,10 @@
 /// or, for a level-of-evidence scale, the studies at each level.
 enum AppraisalChart {
     static func panels(codebook: Codebook, tables: [DataTable]) -> [StackedBarChart.Panel] {
-        guard let studies = tables.first(where: { $0.name == "studies" }) else { return [] }
+        guard let studies = tables.table(for: .study) else { return [] }
         var panels: [StackedBarChart.Panel] = []
         if let checklist = studies.columns.firstIndex(where: { $0.type == .checklist }),
-           let answers = tables.first(where: { $0.name == "risk_of_bias" }), !codebook.appraisal.checklists.isEmpty {
+           let answers = tables.table(for: .appraisal), !codebook.appraisal.checklists.isEmpty {
             panels += checklistPanels(codebook.appraisal, studies: studies, checklist: checklist, answers: answers)
         }
         if let level = studies.columns.firstIndex(where: { $0.type == .level }), !codebook.appraisal.levels.isEmpty {
@@ -24,8 +24,8 @@ enum AppraisalChart {
         guard let key, case .text(let ids) = studies.values[key] else { return [] }
         var studyOfID: [String: Int] = [:]
         for (row, id) in ids.enumerated() { if let id { studyOfID[id] = row } }
-        guard let owner = answers.columns.firstIndex(where: { $0.type == .reference }),
-              let question = answers.index(of: "question"),
+        guard let owner = answers.ownerColumn.flatMap(answers.index),
+              let question = answers.numberColumn.flatMap(answers.index),
               let answer = answers.columns.firstIndex(where: { $0.type == .answer }),
               case .text(let owners) = answers.values[owner], case .integers(let questions) = answers.values[question] else { return [] }
         // Each study's answers by question, as codes.

@@ -5,7 +5,7 @@ enum FigureListPage {
     static let listedRows = 1_000
 
     static func page(_ figures: [Figure], _ definitions: [String: String], _ published: [String: PublishedValue], _ links: RowLinks,
-                     title: String = "Figures", heading: String = "Figures", keyColumn: (Figure) -> String?) -> Page {
+                     title: String = "Figures", heading: String = "Figures", keyRole: (Figure) -> (role: Codebook.Role, one: String, many: String)?) -> Page {
         let differing = PublishedCheck.differences(figures, published)
         var html = """
         <h1>\(Escape.html(heading))</h1>
@@ -30,7 +30,7 @@ enum FigureListPage {
             }
             html += """
             <tr id="\(Escape.html(figure.id))"><th scope="row"><code>\(Escape.html(figure.id))</code></th>\
-            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure, links, keyColumn: keyColumn(figure)))</td></tr>
+            <td>\(Escape.html(figure.fullDisplay))</td><td>\(Escape.html(definition))</td><td>\(printed)</td><td>\(rows(figure, links, keyRole: keyRole(figure)))</td></tr>
 
             """
         }
@@ -40,12 +40,12 @@ enum FigureListPage {
     /// Row links in a collapsed list: by the key column the figure's query
     /// returned, study keys link to the studies' table, patients to the
     /// patient pages, other keys are listed as text.
-    static func rows(_ figure: Figure, _ links: RowLinks, keyColumn: String?) -> String {
+    static func rows(_ figure: Figure, _ links: RowLinks, keyRole: (role: Codebook.Role, one: String, many: String)?) -> String {
         guard !figure.rows.isEmpty else { return figure.id.hasPrefix("prisma.") ? "from the PRISMA counts" : "none" }
         let one = figure.rows.count == 1
-        let (link, noun): ((String, inout HTMLBytes) -> Void, String) = switch keyColumn {
-        case "study_id": (links.study, one ? "study" : "studies")
-        case "patient_id": (links.patient, one ? "patient" : "patients")
+        let (link, noun): ((String, inout HTMLBytes) -> Void, String) = switch keyRole?.role {
+        case .study: (links.study, Escape.html(one ? keyRole!.one : keyRole!.many))
+        case .patient: (links.patient, Escape.html(one ? keyRole!.one : keyRole!.many))
         default: ({ $1.text($0) }, one ? "row" : "rows")
         }
         guard let numerator = figure.numeratorRows else {

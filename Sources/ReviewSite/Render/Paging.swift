@@ -38,22 +38,26 @@ struct RowLinks: Sendable {
     private let studyStem: String
     /// The words a study link shows, by id, when the codebook's `shown_as` gives them ("Ref. 4" for R4).
     private let studyLabels: [String: String]
+    /// The patients' pages (`patients`, `patients-2`, …).
+    private let patientStem: String
 
-    init(_ tables: [DataTable], studyTable: DeclaredTable?, codebook: Codebook? = nil) {
+    init(_ tables: [DataTable], studyTable: DeclaredTable?, codebook: Codebook? = nil, patientStem: String = SitePage(unlisted: .patients).stem) {
+        self.patientStem = patientStem
         let keys = studyTable?.result.rows.keys ?? []
         studyRows = IDIndex(keys)
         studyCount = keys.count
         studyStem = studyTable?.id ?? "table-1"
         var labels: [String: String] = [:]
-        if let codebook, let studies = tables.first(where: { $0.name == "studies" }), let shown = RowLabels.labels(studies, codebook),
+        if let codebook, let studies = tables.table(for: .study), let shown = RowLabels.labels(studies, codebook),
            let key = studies.columns.firstIndex(where: { $0.type == .id }) {
             for row in 0..<studies.count { if let id = studies.text(key, row) { labels[id] = shown[row] } }
         }
         studyLabels = labels
-        let patientTable = tables.first { $0.name == "patients" }
-        let ids = patientTable?.texts("patient_id")?.map { $0 ?? "" } ?? []
+        let patientTable = tables.table(for: .patient)
+        let ids = patientTable.flatMap { $0.idName.flatMap($0.texts) }?.map { $0 ?? "" } ?? []
+        let studyName = tables.table(for: .study)?.name
         var studyOfPatient: [Int] = []
-        if let patientTable, let study = patientTable.columns.firstIndex(where: { $0.type == .reference && $0.references == "studies" }) {
+        if let patientTable, let study = patientTable.columns.firstIndex(where: { $0.type == .reference && $0.references == studyName && studyName != nil }) {
             studyOfPatient = studyRows.positions(of: (patientTable.texts(patientTable.columns[study].name) ?? []).map { $0 ?? "" })
         }
         let order = Self.order(ids.count, studyRow: studyOfPatient, studies: keys.count)
@@ -88,7 +92,7 @@ struct RowLinks: Sendable {
     /// thousand links per figure and one per row, and String appends cost
     /// several times more.
     func patient(_ id: String, into html: inout HTMLBytes) {
-        Self.link("patients", page: patients.position(of: id).map { $0 / Paging.size } ?? 0, id, into: &html)
+        Self.link(patientStem, page: patients.position(of: id).map { $0 / Paging.size } ?? 0, id, into: &html)
     }
 
     func study(_ id: String, into html: inout HTMLBytes) {

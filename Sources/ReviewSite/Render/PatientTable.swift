@@ -22,6 +22,8 @@ struct PatientTable: Sendable {
     let children: [Child]
     /// What readers call the table's rows (the codebook's label of the table).
     let rowsWords: String
+    /// The study and patient tables' names: a reference to either links to its row.
+    let studyTable: String?, patientTable: String
 
     /// Another table's rows of each patient.
     struct Child: Sendable {
@@ -43,9 +45,10 @@ struct PatientTable: Sendable {
 
     /// `order`: the rows in byte order of their ids, when the caller has it (RowLinks.patientOrder).
     init?(_ tables: [DataTable], _ codebook: Codebook, links: any RowLinking, page: SitePage, order: [Int]? = nil) {
-        guard let patients = tables.first(where: { $0.name == "patients" }),
+        guard let patients = tables.table(for: .patient),
               let id = patients.columns.firstIndex(where: { $0.type == .id }) else { return nil }
         cells = DataCells(patients, codebook)
+        (studyTable, patientTable) = (tables.table(for: .study)?.name, patients.name)
         rowsWords = codebook.table(patients.name)?.rowsInWords ?? patients.name
         self.links = links
         self.page = page
@@ -54,7 +57,7 @@ struct PatientTable: Sendable {
         self.order = order ?? Self.order(ids)
         let index = IDIndex(ids)
         children = tables.compactMap { table in
-            guard let reference = table.columns.firstIndex(where: { $0.type == .reference && $0.references == "patients" }) else { return nil }
+            guard let reference = table.columns.firstIndex(where: { $0.type == .reference && $0.references == patients.name }) else { return nil }
             // Rows grouped by patient, each group in file order.
             let groups = RowGroups(owners: index.positions(of: table.texts(reference).map { $0 ?? "" }), count: ids.count)
             let words = codebook.table(table.name)?.rowsInWords ?? table.name.replacingOccurrences(of: "_", with: " ")
@@ -99,8 +102,8 @@ struct PatientTable: Sendable {
         // What each column's cells are, read once rather than per cell.
         let kinds = table.columns.map { column -> CellKind in
             switch (column.type, column.references) {
-            case (.reference, "studies"): .study
-            case (.reference, "patients"): .patient
+            case (.reference, studyTable): .study
+            case (.reference, patientTable): .patient
             case (.reference, _): .otherReference
             case (.text, _): .wide
             default: .plain

@@ -4,10 +4,10 @@
 /// gives them. A study with no more than its number is listed by it.
 enum SupplementReferences {
     static func html(_ report: Report) -> String {
-        guard let studies = report.table("studies"), let key = studies.columns.firstIndex(where: { $0.type == .id }) else {
+        guard let studies = report.tables.table(for: .study), let key = studies.columns.firstIndex(where: { $0.type == .id }) else {
             return "<p>The review's data have no table of studies.</p>\n"
         }
-        let declared = report.codebook.table("studies")?.citationColumns ?? []
+        let declared = report.codebook.table(for: .study)?.citationColumns ?? []
         let columns = Dictionary(declared.compactMap { part, name in studies.index(of: name).map { (part, $0) } }, uniquingKeysWith: { a, _ in a })
         func value(_ part: Codebook.CitationPart, _ row: Int) -> String? {
             guard let column = columns[part] else { return nil }

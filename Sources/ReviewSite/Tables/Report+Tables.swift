@@ -33,7 +33,8 @@ extension Report {
     /// table's rows are then put back together in order.
     private func tableResults(_ file: TableFile, inParts: Bool?) -> [Result<TableQuery.Result, TemplateErrors>] {
         let figureIDs = Set(figures.map(\.id))
-        let queries = file.tables.map { TableQuery(table: $0, path: file.path) }
+        let patientKey = codebook.core.patientID ?? ""
+        let queries = file.tables.map { TableQuery(table: $0, path: file.path, patientKey: patientKey) }
         let second = inParts ?? FigureRunner.rowsForTwoThreads.contains(database.rowCount) ? database.second : nil
         var planned: [(table: Int, part: ClosedRange<Int>?)] = []
         for (index, query) in queries.enumerated() {

@@ -7,6 +7,8 @@ import Foundation
 struct TableQuery {
     let table: TableDeclaration
     let path: String
+    /// The id column of the patient table, by which members join treated_patients.
+    let patientKey: String
 
     struct Result: Sendable {
         var table: TableDeclaration
@@ -101,7 +103,7 @@ struct TableQuery {
         sql.add(", table_members(row_key, patient_id) AS NOT MATERIALIZED (\n")
         sql.add(patients)
         sql.add("\n)")
-        let members = "table_members AS m ON m.row_key = r.\(key)", patient = "treated_patients AS p ON p.patient_id = m.patient_id"
+        let members = "table_members AS m ON m.row_key = r.\(key)", patient = "treated_patients AS p ON p.\(Database.identifier(patientKey)) = m.patient_id"
         guard divisible else {
             branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN \(members) LEFT JOIN \(patient)", part: part)
             return sql
@@ -109,7 +111,7 @@ struct TableQuery {
         branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r JOIN \(members) JOIN \(patient)", part: part)
         sql.add("\nUNION ALL")
         branch(&sql, key: key, subgroup: subgroup, from: "table_rows AS r LEFT JOIN (SELECT * FROM treated_patients LIMIT 0) AS p",
-               where: "NOT EXISTS (SELECT 1 FROM table_members AS m JOIN treated_patients AS p ON p.patient_id = m.patient_id WHERE m.row_key = r.\(key))",
+               where: "NOT EXISTS (SELECT 1 FROM table_members AS m JOIN \(patient) WHERE m.row_key = r.\(key))",
                part: part)
         return sql
     }

@@ -28,7 +28,7 @@ public enum WorkbookOutput {
             return "\(shown): is in the folder of \(option) \(Echo.path(folder)), which reviewsite never writes into, even with --force: name a file outside it"
         }
         let name = target.split(separator: "/").last.map(String.init) ?? ""
-        if SiteBuilder.datasetFiles.contains(name) {
+        if SiteBuilder.isDatasetFile(name) {
             return "\(shown): has the name of a dataset file (\(name)), which reviewsite never writes over: name the workbook with .xlsx, e.g. --out new.xlsx"
         }
         guard exists else { return nil }

@@ -106,6 +106,7 @@ extension Build {
             case .codeList: return .codeLists(CodeLists(cells.map { (cell: Cell) -> [Int32] in if case .codes(let v) = cell { v.map(code) } else { [] } }))
             }
         }
-        return DataTable(name: name, columns: plan.columns.map(\.column), codes: codes, values: values, lines: rows.indices.map { $0 + 2 })
+        return DataTable(name: name, columns: plan.columns.map(\.column), codes: codes, values: values, lines: rows.indices.map { $0 + 2 },
+                         role: plan.table.role, key: plan.table.key, file: plan.table.fileName)
     }
 }

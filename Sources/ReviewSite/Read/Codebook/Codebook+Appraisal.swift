@@ -1,5 +1,5 @@
 // How the included studies were appraised: checklists answered question by
-// question (risk_of_bias.csv), a level-of-evidence scale, or both.
+// question (the appraisal table), a level-of-evidence scale, or both.
 
 extension Codebook {
     public struct Appraisal: Sendable, Equatable {

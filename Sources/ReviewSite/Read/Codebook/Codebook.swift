@@ -9,6 +9,8 @@ public struct Codebook: Sendable, Equatable {
     public var appraisal: Appraisal
     /// What the database derives per patient over its steps (`summary:`).
     public var summary = Summary()
+    /// Tables in the first form: fixed names, no roles (Codebook+FirstForm.swift).
+    public var firstForm = false
 
     public init(tables: [Table], codeLists: [CodeList], appraisal: Appraisal) {
         self.tables = tables
@@ -18,9 +20,6 @@ public struct Codebook: Sendable, Equatable {
 
     /// The file name of the codebook in a dataset folder.
     public static let fileName = "codebook.yaml"
-
-    /// The tables a codebook may declare, each read from `<name>.csv`.
-    public static let tableNames = ["studies", "risk_of_bias", "patients", "treatments", "adverse_events"]
 
     public func table(_ name: String) -> Table? {
         tables.first { $0.name == name }
@@ -35,19 +34,33 @@ public struct Codebook: Sendable, Equatable {
         column.codeList.flatMap(codeList)
     }
 
-    /// One CSV file: its columns, and the extra ones the team extracted
-    /// beyond what the report uses.
+    /// One CSV file (or sheet): its columns, and the extra ones the team
+    /// extracted beyond what the report uses.
     public struct Table: Sendable, Equatable {
         public var name: String
         public var columns: [Column]
         public var extra: [Column]
+        /// What the table is to the engine (`role:`); nil for the review's own tables.
+        public var role: Role?
+        /// The columns that identify a row: the id column, or those `key:` names.
+        public var key: [String] = []
+        /// The CSV file it is read from (`file:`), `<name>.csv` by default.
+        public var fileName: String
+        /// Words for one row and for rows in messages (`step`, `steps`):
+        /// `label_one:` and `label:`, else "row" and "rows".
+        public var nounOne = "row", nounMany = "rows"
         /// What readers call its rows, plural (`label: treatment steps`);
         /// the name in words (`adverse events`) when the codebook gives none.
         public var rowLabel: String?
         /// How pages show a row's key to readers (`shown_as: "Ref. {ref}"`): the text with each `{column}` filled from the row.
         public var shownAs: String?
 
-        public var fileName: String { "\(name).csv" }
+        public init(name: String, columns: [Column], extra: [Column], fileName: String? = nil) {
+            self.name = name
+            self.columns = columns
+            self.extra = extra
+            self.fileName = fileName ?? "\(name).csv"
+        }
 
         /// The rows' name readers see.
         public var rowsInWords: String { rowLabel ?? name.replacingOccurrences(of: "_", with: " ") }

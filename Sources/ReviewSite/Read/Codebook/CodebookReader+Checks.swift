@@ -1,6 +1,6 @@
 // What every codebook must declare: the keys and references that link the
-// five tables (the tool joins rows by them), and the tables the appraisal
-// needs. The other columns are the review's own.
+// tables (the tool joins rows by them; in the first form, by fixed names),
+// and the tables the appraisal needs. The other columns are the review's own.
 
 extension CodebookReader {
     struct CoreColumn {
@@ -10,18 +10,6 @@ extension CodebookReader {
 
         var expected: String { references.map { "reference to \($0)" } ?? type.rawValue }
     }
-
-    static let coreColumns: [String: [CoreColumn]] = [
-        "studies": [CoreColumn(name: "study_id", type: .id)],
-        "risk_of_bias": [CoreColumn(name: "study_id", type: .reference, references: "studies"),
-                         CoreColumn(name: "question", type: .integer), CoreColumn(name: "answer", type: .answer)],
-        "patients": [CoreColumn(name: "patient_id", type: .id), CoreColumn(name: "study_id", type: .reference, references: "studies")],
-        "treatments": [CoreColumn(name: "patient_id", type: .reference, references: "patients"), CoreColumn(name: "step", type: .integer)],
-        "adverse_events": [CoreColumn(name: "patient_id", type: .reference, references: "patients"), CoreColumn(name: "step", type: .integer)],
-    ]
-
-    /// The tables every codebook declares; risk_of_bias comes with checklists.
-    static let requiredTables = ["studies", "patients", "treatments", "adverse_events"]
 
     /// A table's core columns: declared under `columns`, with their type.
     func checkCore(_ table: String, _ columns: [Codebook.Column], _ mappings: [YAMLNode.Mapping], _ tableKey: YAMLNode?) {
@@ -45,10 +33,10 @@ extension CodebookReader {
     /// Columns a derived view adds to a table's columns (DatabaseSchema.views):
     /// one of the table's own so named would make the view's column ambiguous.
     /// (The summary's reader refuses declared summary columns named like patients'.)
-    static func addedByViews(_ table: String) -> (view: String, names: [String])? {
-        switch table {
-        case "patients": ("treated_patients", Array(Codebook.Summary.fixed.dropFirst()))
-        case "treatments": ("treatment_steps", DatabaseSchema.stepSummary)
+    func addedByViews(_ table: String) -> (view: String, names: [String])? {
+        switch roles[table] {
+        case .patient: ("treated_patients", Array(Codebook.Summary.fixed.dropFirst()))
+        case .step: ("treatment_steps", DatabaseSchema.stepSummary)
         default: nil
         }
     }
@@ -56,7 +44,7 @@ extension CodebookReader {
     /// No column, nor a code list's item column, named like SQLite's row
     /// number; no column of a table a view joins named like what it adds.
     func checkReserved(_ table: String, _ columns: [(Codebook.Column, YAMLNode, YAMLNode.Mapping)]) {
-        let added = Self.addedByViews(table)
+        let added = addedByViews(table)
         for (column, node, mapping) in columns {
             let path = join("tables.\(table)", column.name)
             if Self.rowNames.contains(column.name.lowercased()) {
@@ -86,23 +74,26 @@ extension CodebookReader {
     func checkTables(_ codebook: Codebook, _ root: YAMLNode.Mapping) {
         let tablesKey = keyNode(root, "tables")
         let declared = Self.requiredTables.joined(separator: ", ")
-        for name in Self.requiredTables where codebook.table(name) == nil && root["tables"]?.mapping != nil {
+        for name in Self.requiredTables where firstForm && codebook.table(name) == nil && root["tables"]?.mapping != nil {
             fail(tablesKey, "tables", "the table '\(name)' is missing (every codebook declares \(declared))")
         }
+        checkRoles(codebook, root)
         let checklists = !codebook.appraisal.checklists.isEmpty
         let tableKey = { (name: String) in root["tables"]?.mapping.flatMap { self.keyNode($0, name) } }
-        if checklists && codebook.table("risk_of_bias") == nil {
-            fail(tablesKey, "tables", "the table 'risk_of_bias' is missing (it holds the answers to appraisal.checklists)")
+        let answers = codebook.table(for: .appraisal)
+        if checklists && answers == nil {
+            fail(tablesKey, "tables", firstForm ? "the table 'risk_of_bias' is missing (it holds the answers to appraisal.checklists)"
+                 : "no table has the role appraisal (it holds the answers to appraisal.checklists)")
         }
-        if !checklists && codebook.table("risk_of_bias") != nil {
-            fail(tableKey("risk_of_bias"), "tables.risk_of_bias", "holds checklist answers, but appraisal declares no checklists")
+        if !checklists, let answers {
+            fail(tableKey(answers.name), "tables.\(answers.name)", "holds checklist answers, but appraisal declares no checklists")
         }
-        guard let studies = codebook.table("studies") else { return }
+        guard let studies = codebook.table(for: .study) else { return }
         if checklists && !studies.allColumns.contains(where: { $0.type == .checklist }) {
-            fail(tableKey("studies"), "tables.studies", "no column of type checklist (appraisal declares checklists: each study names its own)")
+            fail(tableKey(studies.name), "tables.\(studies.name)", "no column of type checklist (appraisal declares checklists: each study names its own)")
         }
         if !codebook.appraisal.levels.isEmpty && !studies.allColumns.contains(where: { $0.type == .level }) {
-            fail(tableKey("studies"), "tables.studies", "no column of type level (appraisal declares levels of evidence)")
+            fail(tableKey(studies.name), "tables.\(studies.name)", "no column of type level (appraisal declares levels of evidence)")
         }
     }
 
@@ -117,6 +108,7 @@ extension CodebookReader {
         let appraisal = root["appraisal"].map(appraisal) ?? Codebook.Appraisal()
         let tables = root["tables"].map { self.tables($0) } ?? []
         var codebook = Codebook(tables: tables, codeLists: codeLists, appraisal: appraisal)
+        codebook.firstForm = firstForm
         if let node = root["summary"] { codebook.summary = summary(node, tables) }
         checkReservedSummary(root["summary"])
         checkTables(codebook, root)

@@ -38,8 +38,8 @@ extension CodebookReader {
             fail(node, key, "unknown part of a reference '\(Echo.value(text))' (expected one of \(parts))")
             return nil
         }
-        guard table == "studies" else {
-            fail(node, key, "only a column of the studies table holds a part of a study's reference (this one is in \(table))")
+        guard roles[table] == .study else {
+            fail(node, key, "only a column of the study table holds a part of a study's reference (this one is in \(table))")
             return nil
         }
         guard part.types.contains(column.type) else {

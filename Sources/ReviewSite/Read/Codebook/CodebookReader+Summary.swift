@@ -6,8 +6,8 @@ extension CodebookReader {
 
     func summary(_ node: YAMLNode, _ tables: [Codebook.Table]) -> Codebook.Summary {
         guard let mapping = mapping(node, "summary", known: Self.summaryKeys) else { return Codebook.Summary() }
-        let steps = tables.first { $0.name == "treatments" }
-        let events = tables.first { $0.name == "adverse_events" }
+        let steps = tables.first { $0.role == .step }
+        let events = tables.first { $0.role == .event }
         var summary = Codebook.Summary()
         if mapping["treatment"] != nil, let name = name(mapping, "treatment", "summary") {
             summary.treatment = codeColumn(name, of: steps, mapping["treatment"], "summary.treatment")
@@ -17,7 +17,7 @@ extension CodebookReader {
         }
         guard let list = mapping["columns"] else { return summary }
         guard let sequence = sequence(list, "summary.columns", "columns, e.g. - {column: sessions, sum: sessions}") else { return summary }
-        let patients = tables.first { $0.name == "patients" }
+        let patients = tables.first { $0.role == .patient }
         var taken = Set(Codebook.Summary.fixed)
         for (index, item) in sequence.enumerated() {
             let path = "summary.columns[\(index + 1)]"
@@ -25,7 +25,7 @@ extension CodebookReader {
                   let name = self.name(entry, "column", path) else { continue }
             let named = join("summary", name)
             if taken.contains(name) || patients?.column(name) != nil {
-                fail(entry["column"], named, "'\(name)' is already a column of patient_summary or patients (expected a new name)")
+                fail(entry["column"], named, "'\(name)' is already a column of patient_summary or \(patients?.name ?? "the patient table") (expected a new name)")
                 continue
             }
             taken.insert(name)
@@ -49,8 +49,9 @@ extension CodebookReader {
         switch (entry["sum"], entry["codes"]) {
         case (let node?, nil):
             guard let source = name(entry, "sum", path) else { return nil }
+            if steps == nil && roleRefused { return nil }
             guard let column = steps?.column(source), column.type.isNumeric else {
-                fail(node, join(path, "sum"), "'\(source)' is not an integer or number column of treatments (expected one to add up)")
+                fail(node, join(path, "sum"), "'\(source)' is not an integer or number column of \(steps?.name ?? "the step table") (expected one to add up)")
                 return nil
             }
             if let missing, missing.scalar?.string != "0" {
@@ -63,7 +64,7 @@ extension CodebookReader {
             guard codeColumn(source, of: steps, node, join(path, "codes")) != nil else { return nil }
             return .codes(source, missing: missing == nil ? nil : text(entry, "missing", path))
         default:
-            fail(at: entry.mark, path, "expected one of sum:, codes: or sequence: (the column of treatments it derives from)")
+            fail(at: entry.mark, path, "expected one of sum:, codes: or sequence: (the column of \(steps?.name ?? "the step table") it derives from)")
             return nil
         }
     }
@@ -71,7 +72,7 @@ extension CodebookReader {
     /// A code column of `table`, or an error where it is named.
     private func codeColumn(_ name: String, of table: Codebook.Table?, _ node: YAMLNode?, _ path: String) -> String? {
         guard let table else {
-            fail(node, path, "the codebook declares no table for it")
+            if !roleRefused { fail(node, path, "the codebook declares no table for it") }
             return nil
         }
         guard let column = table.column(name), column.type == .code else {

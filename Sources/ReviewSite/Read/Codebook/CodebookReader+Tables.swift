@@ -3,13 +3,32 @@
 extension CodebookReader {
     static let columnKeys = ["column", "type", "required", "label", "min", "max", "min_exclusive", "max_exclusive",
                              "unit", "unit_by", "units", "to", "codes", "only_for", "unique", "item", "citation"]
-    static let tableKeys = ["columns", "extra", "label", "shown_as"]
+    static let tableKeys = ["columns", "extra", "label", "label_one", "shown_as", "role", "file", "key"]
 
     func tables(_ node: YAMLNode) -> [Codebook.Table] {
-        guard let mapping = mapping(node, "tables", known: Codebook.tableNames) else { return [] }
+        // A codebook that gives no table a role is in the first form: its five names are fixed.
+        let declared = node.mapping?.contains { $0.value.mapping?["role"] != nil } ?? false
+        let known = declared ? [] : Codebook.firstForm.map(\.name)
+        guard let mapping = declared ? node.mapping : mapping(node, "tables", known: known) else {
+            if declared { fail(node, "tables", "expected a mapping of tables (name: its role, file and columns)") }
+            return []
+        }
+        roles = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            if declared {
+                roles[name] = value.mapping.flatMap { role($0, "tables.\(name)") }
+            } else if let first = Codebook.firstFormTable(name) {
+                roles[name] = first.role
+            }
+        }
+        firstForm = !declared
         var tables: [Codebook.Table] = []
         for (key, value) in mapping {
-            guard let name = key.string, Codebook.tableNames.contains(name) else { continue }
+            guard let name = key.string, declared || known.contains(name) else { continue }
+            if declared {
+                guard checkedName(name, key, "tables.\(name)") != nil, tableNameFree(name, key) else { continue }
+            }
             if let table = table(value, name, key) { tables.append(table) }
         }
         return tables
@@ -17,11 +36,14 @@ extension CodebookReader {
 
     private func table(_ node: YAMLNode, _ name: String, _ key: YAMLNode) -> Codebook.Table? {
         let path = "tables.\(name)"
-        guard let mapping = mapping(node, path, known: Self.tableKeys) else { return nil }
+        guard let mapping = mapping(node, path, known: firstForm ? Self.firstFormKeys : Self.tableKeys) else { return nil }
         guard let columnsNode = mapping["columns"] else {
             fail(key, join(path, "columns"), "required key is missing (expected the table's columns)")
             return nil
         }
+        // The rows are joined by the core columns (the key's): every row fills them.
+        coreNames = firstForm ? Set((Self.coreColumns[name] ?? []).map(\.name))
+            : Set(mapping["key"]?.sequence?.compactMap { $0.scalar?.string } ?? [])
         let columns = columnList(columnsNode, path, name, isExtra: false)
         let extra = mapping["extra"].map { columnList($0, path, name, isExtra: true) } ?? []
         var seen: [String: Int] = [:]
@@ -33,10 +55,21 @@ extension CodebookReader {
             }
         }
         checkCitations(columns + extra, path)
-        checkCore(name, columns.map(\.0), columns.map(\.2), key)
+        if firstForm { checkCore(name, columns.map(\.0), columns.map(\.2), key) }
         checkReserved(name, columns + extra)
-        var table = Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0))
+        var table = Codebook.Table(name: name, columns: columns.map(\.0), extra: extra.map(\.0), fileName: file(mapping, path))
+        table.role = roles[name]
         table.rowLabel = text(mapping, "label", path)
+        if let first = firstForm ? Codebook.firstFormTable(name) : nil {
+            table.key = first.key
+            (table.nounOne, table.nounMany) = first.noun
+        } else {
+            table.key = tableKey(mapping, path, key, columns.map(\.0))
+            let one = text(mapping, "label_one", path)
+            table.nounOne = one ?? table.role?.noun.one ?? "row"
+            table.nounMany = table.rowLabel ?? one.map { $0 + "s" } ?? table.role?.noun.many ?? table.rowsInWords
+            checkRole(&table, mapping, key)
+        }
         if let pattern = text(mapping, "shown_as", path) {
             table.shownAs = checkedPattern(pattern, mapping["shown_as"], join(path, "shown_as"), columns: (columns + extra).map(\.0))
         }
@@ -69,11 +102,10 @@ extension CodebookReader {
             name: name, type: type, required: flag(mapping, "required", path) ?? false,
             label: text(mapping, "label", path), bounds: bounds(mapping, path, type),
             unit: text(mapping, "unit", path), isExtra: isExtra, line: nameNode.mark.line)
-        // The rows are joined by the core columns: every row fills them.
-        let isCore = !isExtra && (Self.coreColumns[table]?.contains { $0.name == name } ?? false)
+        let isCore = !isExtra && coreNames.contains(name)
         column.required = column.required || isCore
         column.unique = flag(mapping, "unique", path) ?? false
-        column.references = reference(mapping, path, type, checked: !isCore)
+        column.references = reference(mapping, path, type, checked: !(firstForm && isCore))
         column.codeList = codeListName(mapping, path, column)
         column.item = item(mapping, path, column)
         (column.unitBy, column.units) = units(mapping, path, column)

@@ -9,6 +9,14 @@ final class CodebookReader {
     /// The parts of `appraisal:` the file gives, read well or not: a column
     /// that needs one is not blamed when the part itself had an error.
     var appraisalParts: Set<String> = []
+    /// Whether the tables are in the first form (fixed names, no roles).
+    var firstForm = true
+    /// Each table's role, read before its columns (a citation column needs the study table).
+    var roles: [String: Codebook.Role] = [:]
+    /// A role was refused: the tables it would have given are not also missing.
+    var roleRefused = false
+    /// The columns of the table being read that join rows: every row fills them.
+    var coreNames: Set<String> = []
 
     init(file: String) {
         self.file = file

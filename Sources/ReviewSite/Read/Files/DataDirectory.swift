@@ -24,7 +24,7 @@ struct DataDirectory {
         self.path = trimmed
     }
 
-    /// The name errors use for a file: `data/patients.csv`.
+    /// The name errors use for a file: `data/cases.csv`.
     func display(_ file: String) -> String {
         path == "." ? file : "\(path)/\(file)"
     }

@@ -5,7 +5,7 @@
 /// workbook is offered as the CSV text it was read as, kept in memory.
 public struct DatasetFile: Sendable, Equatable {
     enum Source: Equatable {
-        /// The path it was read from (`data/patients.csv`), its size and the hash of its bytes.
+        /// The path it was read from (`data/cases.csv`), its size and the hash of its bytes.
         case folder(path: String, size: Int, hash: UInt64)
         /// A sheet of the workbook, as CSV.
         case sheet([UInt8])

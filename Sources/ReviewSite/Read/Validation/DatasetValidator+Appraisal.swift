@@ -6,8 +6,10 @@ extension DatasetValidator {
         let file = answers.table.fileName
         let checklists = codebook.appraisal.checklists
         guard let toolColumn = studies.table.columns.firstIndex(where: { $0.type == .checklist }),
-              let studyColumn = answers.table.index(of: "study_id"), let questionColumn = answers.table.index(of: "question"),
-              let answerColumn = answers.table.index(of: "answer") else { return }
+              let studyColumn = answers.table.ownerColumn.flatMap(answers.table.index),
+              let questionColumn = answers.table.numberColumn.flatMap(answers.table.index),
+              let answerColumn = answers.table.columns.firstIndex(where: { $0.type == .answer }) else { return }
+        let questionName = answers.table.columns[questionColumn].name, answerName = answers.table.columns[answerColumn].name
         let idColumn = studies.table.columns.firstIndex { $0.type == .id } ?? 0
         let studyTools = studies.table.codeIndexes(toolColumn), studyIDs = studies.table.texts(idColumn)
         let toolName = studies.table.columns[toolColumn].name
@@ -33,16 +35,16 @@ extension DatasetValidator {
             let ambiguous = studies.duplicatedKeys.contains(number)
             let tool = checklists[Int(tools[number])]
             guard question <= tool.questions else {
-                if !ambiguous { fail(file, line, "question", "'\(question)' is not a question of \(tool.code) (expected 1 to \(tool.questions))") }
+                if !ambiguous { fail(file, line, questionName, "'\(question)' is not a question of \(tool.code) (expected 1 to \(tool.questions))") }
                 continue
             }
             if codes[row] >= 0 && !allowed[Int(tools[number])].contains(codes[row]) && !ambiguous {
-                fail(file, line, "answer", "'\(allAnswers[Int(codes[row])])' is not an answer of \(tool.code) (expected one of \(tool.answers.map(\.code).joined(separator: ", ")))")
+                fail(file, line, answerName, "'\(allAnswers[Int(codes[row])])' is not an answer of \(tool.code) (expected one of \(tool.answers.map(\.code).joined(separator: ", ")))")
             }
             let slot = number * stride + question - 1
             if answered[slot] != 0 {
                 if !ambiguous {
-                    fail(file, line, "question", "question \(question) of study \(Echo.quoted(studyID)) is answered twice (first \(directory.earlier(file, answered[slot])))")
+                    fail(file, line, questionName, "question \(question) of study \(Echo.quoted(studyID)) is answered twice (first \(directory.earlier(file, answered[slot])))")
                 }
             } else {
                 answered[slot] = line

@@ -3,7 +3,7 @@
 extension DatasetValidator {
     /// `studyCount` is the rows of the studies table, named `studies` in a
     /// message (`source`); nil when the codebook could not be read.
-    func checkPrisma(_ prisma: Prisma, _ lines: PrismaLines, studyCount: Int?, in studies: String = "studies.csv") {
+    func checkPrisma(_ prisma: Prisma, _ lines: PrismaLines, studyCount: Int?, in studies: String) {
         let file = "prisma.yaml"
         let db = prisma.databases
         let other = prisma.otherMethods

@@ -38,7 +38,7 @@ extension DatasetValidator {
         guard FileManager.default.fileExists(atPath: previousFile) else {
             return refuse("previous_version", lines.previousVersion, Self.missing(version, previousFile, releases))
         }
-        let rows = KeyedRows(folder: folder, file: studies.table.fileName, key: [.column(studies.key)])
+        let rows = KeyedRows(folder: folder, file: studies.table.fileName, sheet: studies.table.name, key: [.column(studies.key)])
         guard rows.header.contains(studies.key) else {
             return refuse("previous_version", lines.previousVersion,
                           "\(previousFile), the studies of version \(version), has no column \(Echo.quoted(studies.key)) (expected the key of the studies table, to tell its studies from the new ones)")

@@ -1,7 +1,7 @@
 /// The valid treatment steps of each patient, grouped by the patient's
 /// number in patients.keys (rows whose patient is not there are left out).
 struct PatientSteps {
-    /// Rows of treatments.csv, grouped: patient n's are `rows[starts[n]..<starts[n + 1]]`, in file order.
+    /// Rows of the step table, grouped: patient n's are `rows[starts[n]..<starts[n + 1]]`, in file order.
     var starts: [Int]
     var rows: [Int]
     /// Each group's steps, sorted, for `contains`.
@@ -40,7 +40,7 @@ extension DatasetValidator {
         for (index, number) in patients.rowKeys.enumerated() where number < 0 || steps.group(number).isEmpty {
             let patientID = ids[index] ?? ""
             guard treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID) else { continue }
-            fail(patients.table.fileName, patients.lines[index], "patient_id", "patient \(Echo.quoted(patientID)) has no treatment step in \(source(treatments.table))")
+            fail(patients.table.fileName, patients.lines[index], patients.table.idName, "patient \(Echo.quoted(patientID)) has no treatment step in \(source(treatments.table))")
         }
         return steps
     }
@@ -85,7 +85,7 @@ extension DatasetValidator {
             let earlier = many ? seen[step(index)] : (rows.startIndex..<index).first { step($0) == step(index) }.map(line)
             if let earlier {
                 duplicates = true
-                fail(file, line(index), "step", "step \(step(index)) of patient \(Echo.quoted(patientID)) appears twice (first \(directory.earlier(file, earlier)))")
+                fail(file, line(index), treatments.stepColumn, "step \(step(index)) of patient \(Echo.quoted(patientID)) appears twice (first \(directory.earlier(file, earlier)))")
             } else if many {
                 seen[step(index)] = line(index)
             }
@@ -96,7 +96,7 @@ extension DatasetValidator {
         let present = many ? Set(seen.keys) : []
         let gap = (1...rows.count).first { gap in many ? !present.contains(gap) : !rows.indices.contains { step($0) == gap } }!
         let next = rows.indices.filter { step($0) > gap }.min { step($0) < step($1) }!
-        fail(file, line(next), "step", "'\(step(next))' skips step \(gap) of patient \(Echo.quoted(patientID)) (expected consecutive steps from 1)")
+        fail(file, line(next), treatments.stepColumn, "'\(step(next))' skips step \(gap) of patient \(Echo.quoted(patientID)) (expected consecutive steps from 1)")
     }
 
     func checkAdverseEvents(_ events: TableRows, patients: TableRows, treatments: TableRows, steps: PatientSteps) {
@@ -104,26 +104,29 @@ extension DatasetValidator {
         var lookup = KeyLookup(patients.keys)
         for index in 0..<eventRows.count {
             let patientID = eventRows.patients[index] ?? "", step = eventRows.step(index)
-            // A patient that is not in patients.csv is reported with the references.
+            // A patient that is not in the patient table is reported with the references.
             guard let number = lookup.number(of: patientID) else { continue }
             if !steps.contains(number, step: step) && (treatments.invalidOwners.isEmpty || !treatments.invalidOwners.contains(patientID)) {
-                fail(eventRows.file, eventRows.lines[index], "step", "'\(step)' is not a step of patient \(Echo.quoted(patientID)) in \(source(treatments.table))")
+                fail(eventRows.file, eventRows.lines[index], eventRows.stepColumn, "'\(step)' is not a step of patient \(Echo.quoted(patientID)) in \(source(treatments.table))")
             }
         }
     }
 }
 
-/// The core columns of treatments.csv or adverse_events.csv: the patient and the step.
+/// The key's first two columns of the step or event table: the patient and the step.
 struct StepRows {
     let file: String
+    /// The step number's column, for messages.
+    let stepColumn: String?
     let patients: [String?]
     let steps: OptionalColumn<Int>
     let lines: [Int]
 
     init(_ rows: TableRows) {
         file = rows.table.fileName
-        patients = rows.table.index(of: "patient_id").map(rows.table.texts) ?? []
-        steps = rows.table.index(of: "step").map(rows.table.integers) ?? OptionalColumn()
+        patients = rows.table.ownerColumn.flatMap(rows.table.index).map(rows.table.texts) ?? []
+        steps = rows.table.numberColumn.flatMap(rows.table.index).map(rows.table.integers) ?? OptionalColumn()
+        stepColumn = rows.table.numberColumn
         lines = rows.lines
     }
 

@@ -1,5 +1,5 @@
 /// The rules of dataset.md that span rows and files. What is structural
-/// stays here: the keys and references that link the five tables, steps
+/// stays here: the keys and references that link the tables, steps
 /// 1…n, one answer per checklist question; the codebook says the rest.
 struct DatasetValidator {
     let directory: DataDirectory
@@ -9,7 +9,7 @@ struct DatasetValidator {
         sink.add(file: directory.display(file), line: line, column: column, message)
     }
 
-    /// A table as a message names it: `studies.csv`, or `the sheet 'studies'
+    /// A table as a message names it: `cases.csv`, or `the sheet 'cases'
     /// of extraction.xlsx` when it was read from the workbook.
     func source(_ table: DataTable) -> String {
         guard let place = directory.sheets.place(of: directory.display(table.fileName)) else { return table.fileName }
@@ -24,13 +24,17 @@ struct DatasetValidator {
             for column in plan.unique { checkUnique(rows, plan, column) }
             checkReferences(rows, plan, tables)
         }
-        let studies = tables["studies"], patients = tables["patients"], treatments = tables["treatments"]
-        if let studies, let answers = tables["risk_of_bias"], !codebook.appraisal.checklists.isEmpty {
+        func rows(_ role: Codebook.Role) -> TableRows? { codebook.table(for: role).flatMap { tables[$0.name] } }
+        let studies = rows(.study), patients = rows(.patient), treatments = rows(.step)
+        if let studies, let answers = rows(.appraisal), !codebook.appraisal.checklists.isEmpty {
             checkRiskOfBias(answers, studies: studies, codebook: codebook)
         }
         if let patients, let treatments {
             let steps = checkSteps(treatments, patients: patients)
-            if let events = tables["adverse_events"] { checkAdverseEvents(events, patients: patients, treatments: treatments, steps: steps) }
+            if let events = rows(.event) { checkAdverseEvents(events, patients: patients, treatments: treatments, steps: steps) }
+        }
+        for plan in plans where plan.table.role == nil && plan.key == nil {
+            if let rows = tables[plan.table.name] { checkKey(rows, plan) }
         }
     }
 

@@ -58,7 +58,7 @@ final class SheetPlaces: @unchecked Sendable {
     private let lock = NSLock()
     private var places: [String: Place] = [:]
 
-    /// `file` is the table's CSV name as errors give it (`data/patients.csv`).
+    /// `file` is the table's CSV name as errors give it (`data/cases.csv`).
     func set(_ file: String, _ place: Place) {
         lock.withLock { places[file] = place }
     }
