@@ -8,13 +8,16 @@ import Testing
 /// A review appraised with three tools (Fixtures/tools): RoB 2 by its worst
 /// domain, Newcastle-Ottawa by its star total and a JBI checklist by the
 /// share of yes, each in its own words and colours in the database, the
-/// appraisal page and the chart.
+/// appraisal page and the chart. The same studies in a codebook of the
+/// declared form (Fixtures/declared: the answers in a table named ratings,
+/// keyed by domain) are judged alike (DeclaredTablesTests: their page).
 @Suite("Appraisal tools declare themselves")
 struct AppraisalToolsTests {
     static let data = repositoryRoot.appendingPathComponent("Tests/ReviewSiteTests/Fixtures/tools").path
+    static let fixtures = [data, DeclaredTablesTests.data]
 
     /// The fixture's templates with the default review's style.css and sort.js, in a fresh folder.
-    static func templates() throws -> String {
+    static func templates(_ data: String = data) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-tools-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: data + "-templates", toPath: folder)
         for asset in ["style.css", "sort.js"] {
@@ -23,16 +26,17 @@ struct AppraisalToolsTests {
         return folder
     }
 
-    static func site() throws -> SiteFiles {
-        let templates = try templates()
+    static func site(_ data: String = data) throws -> SiteFiles {
+        let templates = try templates(data)
         defer { try? FileManager.default.removeItem(atPath: templates) }
         return try SiteBuilder(dataPath: data, templatesPath: templates).build()
     }
 
-    @Test func eachStudyIsJudgedByItsToolsRule() throws {
-        let templates = try Self.templates()
+    @Test(arguments: fixtures)
+    func eachStudyIsJudgedByItsToolsRule(_ data: String) throws {
+        let templates = try Self.templates(data)
         defer { try? FileManager.default.removeItem(atPath: templates) }
-        let report = try loadReport(Self.data, templates: templates)
+        let report = try loadReport(data, templates: templates)
         let rows = try report.database.database.rows("SELECT study_id, checklist, met, applicable, risk_of_bias FROM study_appraisal ORDER BY study_id").rows
         #expect(rows.map { $0.map(\.display).joined(separator: " ") } == [
             "S1 rob2 5 5 low",             // every domain low
@@ -78,7 +82,7 @@ struct AppraisalToolsTests {
         let word = try #require(PrintAppraisal.markdown(page: page, heading: "Appraisal"))
         #expect(word.contains("Key: RoB 2: ") && word.contains("; Newcastle-Ottawa: ") && !word.contains(":;"))
         #expect(page.contains("<th scope=\"col\">Worst answers / Score / Yes</th><th scope=\"col\">Overall</th></tr>"))
-        let row = { (id: String) in page.components(separatedBy: "\n").first { $0.contains("#\(id)\">\(id)</a>") } ?? "" }
+        let row = { (id: String) in page.components(separatedBy: "\n").first { $0.contains("\">\(id)</th>") } ?? "" }
         #expect(row("S2").hasSuffix("<td class=\"rob rob-high\" style=\"background:#b2182b;color:#ffffff\"><abbr title=\"high\">x</abbr></td><td class=\"rob rob-low\" style=\"background:#0b5d3b;color:#ffffff\"><abbr title=\"low\">+</abbr></td>"
             + String(repeating: "<td class=\"rob rob-none\"><span class=\"visually-hidden\">not in this checklist</span></td>", count: 3)
             + "<td class=\"num\" data-sort=\"1\">1 of 5 high</td><td class=\"overall overall-high\" style=\"background:#b2182b;color:#ffffff\" data-sort=\"2\">high</td></tr>"))
@@ -90,9 +94,10 @@ struct AppraisalToolsTests {
     }
 
     @Test func theChartColoursAnswersAndJudgementsAsTheTableDoes() throws {
-        let templates = try Self.templates()
+        let data = Self.data
+        let templates = try Self.templates(data)
         defer { try? FileManager.default.removeItem(atPath: templates) }
-        let report = try loadReport(Self.data, templates: templates)
+        let report = try loadReport(data, templates: templates)
         let panels = AppraisalChart.panels(codebook: report.codebook, tables: report.tables)
         let described = panels.map { panel in
             "\(panel.heading ?? ""): " + panel.categories.map { "\($0.label) \($0.fill)\($0.hatched ? " hatched" : "")" }.joined(separator: ", ")
@@ -109,13 +114,13 @@ struct AppraisalToolsTests {
         // RoB 2's Q4: two low, one high, in the high answer's colour.
         #expect(panels[0].bars[3].counts == [2, 0, 1])
         // The same fill for the same answer in the page's cells and the chart's categories.
-        let page = try #require(try Self.site()["risk-of-bias.html"])
+        let page = try #require(try Self.site(data)["risk-of-bias.html"])
         for list in report.codebook.appraisal.checklists {
             for (answer, fill) in zip(list.answers, AppraisalColours.answers(list)) {
                 #expect(page.contains("<td class=\"rob rob-\(answer.code)\" style=\"background:\(fill);"), "\(list.code) \(answer.code)")
             }
         }
-        let svg = try #require(try Self.site()["charts/appraisal.svg"])
+        let svg = try #require(try Self.site(data)["charts/appraisal.svg"])
         #expect(svg.contains("fill=\"#b2182b\"") && svg.contains("fill=\"#56b4e9\""))
         _ = try XMLDocument(xmlString: svg)
     }

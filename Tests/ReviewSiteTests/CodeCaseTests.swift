@@ -52,7 +52,7 @@ struct CodeCaseTests {
             try fixture.remove("published.yaml")
             try fixture.write("codebook.yaml", try fixture.read("codebook.yaml").replacingOccurrences(of: "{code: 1a, label: SR of RCTs}", with: "{code: 1-a, label: SR of RCTs}"))
         }
-        #expect(errors == ["data/codebook.yaml:163:14: key 'appraisal.levels[1].code': '1-a' is not a code (expected letters, digits and _)"])
+        #expect(errors == ["data/codebook.yaml:171:14: key 'appraisal.levels[1].code': '1-a' is not a code (expected letters, digits and _)"])
     }
 
     /// Every level refused: the level column is not also told that no scale was declared.

@@ -120,4 +120,27 @@ struct DeclaredTablesTests {
         #expect(changes.rowsRemovedWith == [RowChange(file: "therapy_lines.csv", key: "S3-01 line 1", added: false),
                                             RowChange(file: "outcomes.csv", key: "S3-01 month 0", added: false)])
     }
+
+    /// The ratings table is judged as the tools fixture's risk_of_bias is,
+    /// and the Roman-numeral levels get their own column and chart panel.
+    @Test func theAppraisalPageShowsEachToolAndTheLevels() throws {
+        let templates = try Self.templates()
+        defer { try? FileManager.default.removeItem(atPath: templates) }
+        let site = try SiteBuilder(dataPath: Self.data, templatesPath: templates).build()
+        let page = try #require(site["risk-of-bias.html"])
+        let row = { (id: String) in page.components(separatedBy: "\n").first { $0.contains("\">\(id)</th>") } ?? "" }
+        // No declared table lists the studies: a study is named, not linked to a page that is not there.
+        #expect(row("S2").hasPrefix("<tr><th scope=\"row\" data-sort=\"1\">S2</th>"))
+        #expect(!page.contains("table-1.html"))
+        #expect(row("S2").hasSuffix("<td class=\"overall overall-high\" style=\"background:#b2182b;color:#ffffff\" data-sort=\"2\">high</td><td data-sort=\"0\">I: systematic review or trial</td></tr>"))
+        #expect(row("S4").hasSuffix("<td class=\"overall overall-good\" style=\"background:#0b5d3b;color:#ffffff\" data-sort=\"0\">good</td><td data-sort=\"1\">II: cohort study</td></tr>"))
+        #expect(row("S9").hasSuffix("<td class=\"overall overall-moderate\" style=\"background:#f0e442;color:#111111\" data-sort=\"1\">moderate</td><td data-sort=\"4\">V: case report or opinion</td></tr>"))
+        let report = try loadReport(Self.data, templates: templates)
+        let panels = AppraisalChart.panels(codebook: report.codebook, tables: report.tables)
+        let levels = try #require(panels.last)
+        // A bar per level, I to V: its studies against the others.
+        #expect(levels.categories.map(\.label) == ["studies at this level", "other studies"])
+        #expect(levels.bars.map(\.counts) == [[3, 6], [3, 6], [0, 9], [0, 9], [3, 6]])
+        #expect(levels.bars.map(\.label).first?.hasPrefix("I") == true)
+    }
 }

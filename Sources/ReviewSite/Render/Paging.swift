@@ -35,7 +35,8 @@ struct RowLinks: Sendable {
     private let studyRows: IDIndex
     private let studyCount: Int
     /// The declared table of studies (`table-1`), where study links lead.
-    private let studyStem: String
+    /// nil when no declared table lists the studies: a study is then named, not linked (a link would lead nowhere).
+    private let studyStem: String?
     /// The words a study link shows, by id, when the codebook's `shown_as` gives them ("Ref. 4" for R4).
     private let studyLabels: [String: String]
     /// The patients' pages (`patients`, `patients-2`, …).
@@ -46,7 +47,7 @@ struct RowLinks: Sendable {
         let keys = studyTable?.result.rows.keys ?? []
         studyRows = IDIndex(keys)
         studyCount = keys.count
-        studyStem = studyTable?.id ?? "table-1"
+        studyStem = studyTable?.id
         var labels: [String: String] = [:]
         if let codebook, let studies = tables.table(for: .study), let shown = RowLabels.labels(studies, codebook),
            let key = studies.columns.firstIndex(where: { $0.type == .id }) {
@@ -96,6 +97,7 @@ struct RowLinks: Sendable {
     }
 
     func study(_ id: String, into html: inout HTMLBytes) {
+        guard let studyStem else { return html.text(studyLabels[id] ?? id) }
         Self.link(studyStem, page: (studyRows.position(of: id) ?? 0) / Paging.size, id, shown: studyLabels[id], into: &html)
     }
 
