@@ -130,8 +130,10 @@ public struct SiteBuilder: Sendable {
         }
         for table in plan.tables {
             jobs.append { try site.add("\(table.id).md", bytes: Self.markdown(table, rows)) }
-            tables.append(RowTable(pages: table.pageCount, page: table.page, stem: table.id, total: table.result.rows.count, words: "rows",
-                                   downloads: Self.rowDownloads(Self.keyTable(report, table), offered: offered, rows)))
+            let keyTable = Self.keyTable(report, table)
+            tables.append(RowTable(pages: table.pageCount, page: table.page, stem: table.id, total: table.result.rows.count,
+                                   words: keyTable.flatMap { report.codebook.table($0)?.rowsInWords } ?? "rows",
+                                   downloads: Self.rowDownloads(keyTable.map { [$0] } ?? [], offered: offered, rows)))
         }
         // The supplement prints the appraisal page as written: its job waits
         // for that page's, which is taken before it, while the others go on.

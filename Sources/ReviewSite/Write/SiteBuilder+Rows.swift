@@ -52,7 +52,7 @@ extension SiteBuilder {
     }
 
     /// The data table a declared table's rows are the rows of (by its key column), if any.
-    static func keyTable(_ report: Report, _ table: DeclaredTable) -> [String] {
-        report.tables.filter { data in data.columns.contains { $0.type == .id && $0.name == table.result.keyColumn } }.map(\.name)
+    static func keyTable(_ report: Report, _ table: DeclaredTable) -> String? {
+        report.tables.first { data in data.columns.contains { $0.type == .id && $0.name == table.result.keyColumn } }?.name
     }
 }
