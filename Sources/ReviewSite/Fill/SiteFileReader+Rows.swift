@@ -13,21 +13,26 @@ extension SiteFileReader {
         for key in map.keys where !Self.rowKeys.contains(key.string ?? "") {
             fail(key, "\(Echo.quoted(key.string ?? "")) is not a key of rows (expected pages, limit or downloads)")
         }
+        let ways = "\(RowPublishing.pagesAllowed): every page, or the first page only"
         if let pages = map["pages"] {
             if let value = pages.string, let known = RowPublishing.Pages(rawValue: value) {
                 rows.pages = known
+            } else if let value = pages.string {
+                fail(pages, "rows: pages: \(Echo.quoted(value)) is not a way to publish the rows (expected \(ways))")
             } else {
-                fail(pages, "rows: pages: \(Echo.quoted(pages.string ?? "")) is not a way to publish the rows (expected \(RowPublishing.pagesAllowed): every page, or the first page only)")
+                fail(pages, "rows: pages: expected \(ways)")
             }
         }
         if let limit = map["limit"] {
-            let range = 1...Paging.size
+            let rowsOfAPage = "a number of rows from 1 to \(grouped(Paging.size)) (the rows of each table's one page)"
             if rows.pages != .first {
                 fail(limit, "rows: limit: is for pages: first (pages: all publishes every row, \(grouped(Paging.size)) to a page)")
-            } else if let value = limit.scalar.flatMap({ $0.style == .plain ? Int($0.string) : nil }), range.contains(value) {
+            } else if let value = limit.string.flatMap({ Int($0) }), (1...Paging.size).contains(value) {
                 rows.limit = value
+            } else if let value = limit.string {
+                fail(limit, "rows: limit: \(Echo.quoted(value)) is not \(rowsOfAPage)")
             } else {
-                fail(limit, "rows: limit: \(Echo.quoted(limit.string ?? "")) is not a number of rows from 1 to \(grouped(Paging.size)) (the rows of each table's one page)")
+                fail(limit, "rows: limit: expected \(rowsOfAPage)")
             }
         }
         if let downloads = map["downloads"] {
@@ -50,7 +55,8 @@ extension SiteFileReader {
         var forms: [RowPublishing.Download] = []
         for item in items {
             guard let value = item.string, let form = RowPublishing.Download(rawValue: value) else {
-                fail(item, "rows: downloads: \(Echo.quoted(item.string ?? "")) is not a form of the downloads (expected \(RowPublishing.downloadsAllowed))")
+                let what = item.string.map { "\(Echo.quoted($0)) is not a form of the downloads" } ?? "expected a form of the downloads"
+                fail(item, "rows: downloads: \(what) (expected \(RowPublishing.downloadsAllowed))")
                 continue
             }
             if forms.contains(form) {
