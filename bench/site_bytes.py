@@ -2,12 +2,26 @@
 """The bytes of a built site by kind, as a Markdown table.
 
     python3 bench/site_bytes.py SITE [SITE ...]
+    python3 bench/site_bytes.py --section BIN DATA TEMPLATES
 
 With several sites (before and after a change, or `rows: {pages: all}`
 and `rows: {pages: first}`), one column per site, headed by its folder's name.
+With --section, BIN builds DATA three times next to DATA's folder: with
+TEMPLATES as they are, and with site.yaml's `rows:` set to the first page
+of 1,000 rows (with both downloads, then the database alone); the
+section for BENCHMARKS.md is printed.
 """
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
+
+DECLARED = [
+    ("as the templates declare", None),
+    ("rows: {pages: first, limit: 1000}", "rows: {pages: first, limit: 1000}"),
+    ("… and downloads: [database]", "rows: {pages: first, limit: 1000, downloads: [database]}"),
+]
 
 KINDS = ["HTML pages", "Markdown twins", "CSV downloads", "database", "SVG", "supplement", "other"]
 
@@ -44,11 +58,39 @@ def mb(n):
     return f"{n / 1e6:,.1f} MB" if n >= 100_000 else f"{n / 1e3:,.1f} kB"
 
 
-def main(sites):
+def section(binary, data, templates):
+    """Builds the three sites and prints the BENCHMARKS.md section."""
+    base = os.path.dirname(os.path.abspath(data))
+    sites = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, (_, rows) in enumerate(DECLARED):
+            folder = templates
+            if rows:
+                folder = os.path.join(scratch, f"templates-{number}")
+                shutil.copytree(templates, folder)
+                with open(os.path.join(folder, "site.yaml"), encoding="utf-8") as file:
+                    text = file.read()
+                if any(line.startswith("rows:") for line in text.splitlines()):
+                    sys.exit(f"{templates}/site.yaml declares rows: already; remove it to compare the three forms")
+                with open(os.path.join(folder, "site.yaml"), "a", encoding="utf-8") as file:
+                    file.write(("" if text.endswith("\n") else "\n") + rows + "\n")
+            out = os.path.join(base, f"site-bytes-{number + 1}")
+            subprocess.run([binary, "build", "--data", data, "--templates", folder, "--out", out], check=True, stdout=subprocess.DEVNULL)
+            sites.append(out)
+    patients = sum(1 for _ in open(os.path.join(data, "patients.csv"), encoding="utf-8")) - 1
+    print(f"\n## Site bytes by kind at {patients:,} patients\n")
+    print(f"`bench/site_bytes.py` (make bench) on the site of `{data}` built three times: "
+          + "; ".join(f"{number + 1}, {name}" for number, (name, _) in enumerate(DECLARED))
+          + ". Files and bytes of each kind (MB = 10^6 bytes).\n")
+    main(sites, labels=[f"{number + 1}" for number in range(len(sites))])
+
+
+def main(sites, labels=None):
     if not sites or not all(os.path.isdir(s) for s in sites):
         sys.exit("usage: site_bytes.py SITE [SITE ...] (built site folders)")
     measured = [measure(s) for s in sites]
-    header = "| kind | " + " | ".join(f"{os.path.basename(os.path.normpath(s))}: files, bytes" for s in sites) + " |"
+    labels = labels or [os.path.basename(os.path.normpath(s)) for s in sites]
+    header = "| kind | " + " | ".join(f"{label}: files, bytes" for label in labels) + " |"
     print(header)
     print("|---|" + "---:|" * len(sites))
     for k in KINDS + ["total"]:
@@ -61,4 +103,9 @@ def main(sites):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--section"]:
+        if len(sys.argv) != 5:
+            sys.exit("usage: site_bytes.py --section BIN DATA TEMPLATES")
+        section(*sys.argv[2:])
+    else:
+        main(sys.argv[1:])

@@ -130,10 +130,7 @@ public struct SiteBuilder: Sendable {
         }
         for table in plan.tables {
             jobs.append { try site.add("\(table.id).md", bytes: Self.markdown(table, rows)) }
-            let keyTable = Self.keyTable(report, table)
-            tables.append(RowTable(pages: table.pageCount, page: table.page, stem: table.id, total: table.result.rows.count,
-                                   words: keyTable.flatMap { report.codebook.table($0)?.rowsInWords } ?? "rows",
-                                   downloads: Self.rowDownloads(keyTable.map { [$0] } ?? [], offered: offered, rows)))
+            tables.append(Self.rowTable(table, report, offered: offered, rows))
         }
         // The supplement prints the appraisal page as written: its job waits
         // for that page's, which is taken before it, while the others go on.
@@ -159,7 +156,8 @@ public struct SiteBuilder: Sendable {
         }
         if appraisal == nil { jobs.append(supplement) }
         // The files as the loader read them (a file changed since fails the
-        // build). An optional file the dataset lacks (published.yaml) is not offered.
+        // build). An optional file the dataset lacks (published.yaml) is not
+        // offered, nor the CSV tables unless rows: downloads: lists them.
         for file in offered {
             let source = report.files[file]!
             jobs.append { try source.add(as: "data/\(file)", to: site) }

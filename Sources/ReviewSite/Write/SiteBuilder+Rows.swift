@@ -51,8 +51,12 @@ extension SiteBuilder {
         }.map(\.name)
     }
 
-    /// The data table a declared table's rows are the rows of (by its key column), if any.
-    static func keyTable(_ report: Report, _ table: DeclaredTable) -> String? {
-        report.tables.first { data in data.columns.contains { $0.type == .id && $0.name == table.result.keyColumn } }?.name
+    /// A declared table's pages; its rows are named as the data table
+    /// whose key it has (Table 1's are studies), whose downloads hold them.
+    static func rowTable(_ table: DeclaredTable, _ report: Report, offered: [String], _ rows: RowPublishing) -> RowTable {
+        let keyTable = report.tables.first { data in data.columns.contains { $0.type == .id && $0.name == table.result.keyColumn } }?.name
+        return RowTable(pages: table.pageCount, page: table.page, stem: table.id, total: table.result.rows.count,
+                        words: keyTable.flatMap { report.codebook.table($0)?.rowsInWords } ?? "rows",
+                        downloads: rowDownloads(keyTable.map { [$0] } ?? [], offered: offered, rows))
     }
 }
