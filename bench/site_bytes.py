@@ -19,8 +19,8 @@ import tempfile
 
 DECLARED = [
     ("as the templates declare", None),
-    ("rows: {pages: first, limit: 1000}", "rows: {pages: first, limit: 1000}"),
-    ("… and downloads: [database]", "rows: {pages: first, limit: 1000, downloads: [database]}"),
+    ("`rows: {pages: first, limit: 1000}`", "rows: {pages: first, limit: 1000}"),
+    ("the same and `downloads: [database]`", "rows: {pages: first, limit: 1000, downloads: [database]}"),
 ]
 
 KINDS = ["HTML pages", "Markdown twins", "CSV downloads", "database", "SVG", "supplement", "other"]
@@ -79,10 +79,19 @@ def section(binary, data, templates):
             sites.append(out)
     patients = sum(1 for _ in open(os.path.join(data, "patients.csv"), encoding="utf-8")) - 1
     print(f"\n## Site bytes by kind at {patients:,} patients\n")
+    prose(data)
+    main(sites, labels=[f"{number + 1}" for number in range(len(sites))])
+
+
+def prose(data):
     print(f"`bench/site_bytes.py` (make bench) on the site of `{data}` built three times: "
           + "; ".join(f"{number + 1}, {name}" for number, (name, _) in enumerate(DECLARED))
-          + ". Files and bytes of each kind (MB = 10^6 bytes).\n")
-    main(sites, labels=[f"{number + 1}" for number in range(len(sites))])
+          + ". Files and bytes of each kind (MB = 10^6 bytes). The default review's site.yaml declares no `rows:`,"
+          + " so 1 is every page of every table and both downloads: what every site was before `rows:` existed."
+          + " 2 writes one page per long table (its first 1,000 rows, with a sentence linking the downloads that"
+          + " hold the rest), and a Markdown twin and supplement eTables of those rows; 3 offers the dataset's"
+          + " rows in the database only. \"other\" is mostly `figures.json` (each figure's row ids), then the YAML"
+          + " files, `style.css` and `sort.js`.\n")
 
 
 def main(sites, labels=None):
