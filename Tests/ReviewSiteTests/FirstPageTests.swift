@@ -92,6 +92,25 @@ struct FirstPageTests {
         #expect(site.paths.filter { $0.hasPrefix("patients") } == ["patients.html"])
     }
 
+    /// The Word file prints the declared tables' and the appraisal's rows as the pages show them.
+    @Test func theWordFilePrintsTheRowsThePagesShow() throws {
+        let templates = try TemplatesFixture()
+        defer { templates.delete() }
+        try templates.write("site.yaml", try templates.read("site.yaml") + "rows: {pages: first, limit: 10}\n")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-first-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let builder = SiteBuilder(dataPath: defaultDataPath, templatesPath: templates.path)
+        let report = try loadReport(defaultDataPath)
+        _ = try builder.write(report, to: out)
+        let document = PrintDocument(try builder.plan(report), review: report.review, prisma: report.prisma, site: out).markdown
+        let sections = document.components(separatedBy: "\n## ")
+        let table1 = try #require(sections.first { $0.hasPrefix("Table 1.") })
+        #expect(table1.contains("This file holds the first 10 of the 40 rows, as table-1.html shows them."))
+        #expect(table1.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 12)
+        let appraisal = try #require(sections.first { $0.hasPrefix("Risk of bias") })
+        #expect(appraisal.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 11)
+    }
+
     @Test func downloadsAreTheDeclaredForms() throws {
         let database = try Self.build(rows: "rows: {pages: first, limit: 10, downloads: [database]}")
         #expect(database.paths.filter { $0.hasSuffix(".csv") } == [])

@@ -36,12 +36,13 @@ extension SiteBuilder {
         tables.map { $0 + ".csv" }.filter(offered.contains) + (rows.downloads.contains(.database) ? [databaseFile] : [])
     }
 
-    /// The declared table's Markdown twin: every row, or those its first page shows.
-    static func markdown(_ table: DeclaredTable, _ rows: RowPublishing) -> [UInt8] {
-        guard table.result.rows.count > rows.shown else { return table.markdown }
+    /// The declared table's Markdown twin (and the Word file's table,
+    /// under a `##` heading): every row, or those its first page shows.
+    static func markdown(_ table: DeclaredTable, _ rows: RowPublishing, heading: String = "#") -> [UInt8] {
+        guard table.result.rows.count > rows.shown else { return table.markdown(heading: heading) }
         let note = "This file holds the first \(grouped(rows.shown)) of the \(grouped(table.result.rows.count)) rows, as " + table.id + ".html shows them."
         return MarkdownTable.bytes(title: table.result.table.title, introduction: table.result.table.introduction + " " + note,
-                                   caption: table.caption, table.data.prefix(rows.shown))
+                                   caption: table.caption, table.data.prefix(rows.shown), heading: heading)
     }
 
     /// The tables whose rows the appraisal page shows: the studies and the tables of their answers.
