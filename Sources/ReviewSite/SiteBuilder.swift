@@ -103,9 +103,11 @@ public struct SiteBuilder: Sendable {
         let review = report.review
         let pages = plan.site
         let frame = PageFrame(review: review, navigation: pages.pages.map { ($0.file, $0.title) }, banner: history.map(VersionPages.banner) ?? "")
+        let rows = pages.rows
         let studyID = report.codebook.core.studyID
-        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == studyID },
-                             codebook: report.codebook, patientStem: (pages.page(.patients) ?? SitePage(unlisted: .patients)).stem)
+        let links = RowLinks(report.tables, studyTable: plan.tables.first { $0.anchored && $0.result.keyColumn == studyID }, codebook: report.codebook,
+                             patientStem: (pages.page(.patients) ?? SitePage(unlisted: .patients)).stem, shown: rows.shown)
+        let offered = Self.offered(report, rows)
         let assets = (css: plan.css, script: plan.script)
         let (changes, history) = (self.changes, self.history)
 
@@ -117,21 +119,26 @@ public struct SiteBuilder: Sendable {
             { try site.add(FigureListPage.page(report.figures, report.catalogue.definitions, report.published, links,
                                                  title: pages.page(.figures)?.title ?? "Figures", heading: pages.page(.figures)?.shownHeading ?? "Figures", keyRole: report.keyRole(of:)), in: frame) },
         ]
-        var tables: [(pages: Int, page: @Sendable (Int) -> Page)] = []
+        var tables: [RowTable] = []
         if let patients = PatientTable(report.tables, report.codebook, links: links, page: pages.page(.patients) ?? SitePage(unlisted: .patients),
                                         order: links.patientOrder) {
-            tables.append((patients.pageCount, patients.page))
+            let names = [patients.cells.table.name] + patients.children.map(\.cells.table.name)
+            tables.append(RowTable(pages: patients.pageCount, page: patients.page, stem: patients.page.stem, total: patients.order.count,
+                                   words: patients.rowsWords, downloads: Self.rowDownloads(names, report, offered: offered, rows)))
         }
         var appraisal: Int?
         var appraisalText: Supplement.AppraisalText?
         if let page = pages.page(.appraisal), let table = AppraisalTable(report.tables, report.codebook, links: links, page: page) {
             appraisal = tables.count
             appraisalText = Supplement.AppraisalText(intro: table.intro, legend: table.legend, file: page.file, questions: table.questionKey)
-            tables.append((table.pageCount, table.page))
+            let studies = table.studies.table.name
+            tables.append(RowTable(pages: table.pageCount, page: table.page, stem: page.stem, total: table.order.count,
+                                   words: report.codebook.table(studies)?.rowsInWords ?? studies,
+                                   downloads: Self.rowDownloads(Self.appraisalTables(report, studies: studies), report, offered: offered, rows)))
         }
         for table in plan.tables {
-            jobs.append { try site.add("\(table.id).md", bytes: table.markdown) }
-            tables.append((table.pageCount, table.page))
+            jobs.append { try site.add("\(table.id).md", bytes: Self.markdown(table, rows)) }
+            tables.append(Self.rowTable(table, report, offered: offered, rows))
         }
         // The supplement prints the appraisal page as written: its job waits
         // for that page's, which is taken before it, while the others go on.
@@ -146,19 +153,19 @@ public struct SiteBuilder: Sendable {
             }
         }
         for (index, table) in tables.enumerated() {
-            for number in 0..<table.pages {
+            for number in table.published(rows) {
                 let signals = index == appraisal && number == 0
                 jobs.append {
                     defer { if signals { appraisalWritten.signal() } }
-                    try site.add(table.page(number), in: frame)
+                    try site.add(table.page(number, rows), in: frame)
                 }
             }
             if index == appraisal { jobs.append(supplement) }
         }
         if appraisal == nil { jobs.append(supplement) }
         // The files as the loader read them (a file changed since fails the
-        // build). An optional file the dataset lacks (published.yaml) is not offered.
-        let offered = Self.datasetFiles(report.codebook).filter { report.files[$0] != nil }
+        // build). An optional file the dataset lacks (published.yaml) is not
+        // offered, nor the CSV tables unless rows: downloads: lists them.
         for file in offered {
             let source = report.files[file]!
             jobs.append { try source.add(as: "data/\(file)", to: site) }
@@ -166,10 +173,12 @@ public struct SiteBuilder: Sendable {
         for copy in plan.assets.copies {
             jobs.append { try site.add(copy.name, bytes: copy.bytes) }
         }
-        jobs.append { try Self.addDatabase(report, to: site) }
+        let database = rows.downloads.contains(.database)
+        if database { jobs.append { try Self.addDatabase(report, to: site) } }
         jobs.append {
             let text = TextPages(frame: frame, provenance: review.provenance, charts: plan.charts)
-            var downloads = TextPages.downloads(offered + ["figures.json", Self.databaseFile], formulas: FormulaCells(offered, sources: report.files))
+            var downloads = TextPages.downloads(offered + ["figures.json"] + (database ? [Self.databaseFile] : []),
+                                                formulas: FormulaCells(offered, sources: report.files))
             if let history { downloads = VersionPages.withCitation(downloads, history, review) }
             for (number, page) in pages.textPages.enumerated() {
                 var markdown = plan.texts[page.markdown!]!

@@ -53,7 +53,7 @@ struct SiteFileTests {
         BadSite(name: "not a mapping", yaml: "- abstract.md\n",
                 error: "templates/site.yaml:1:1: expected a mapping with pages: (the site's pages in order) and files: (other files to copy)"),
         BadSite(name: "unknown top key", yaml: home + "page: x\n",
-                error: "templates/site.yaml:3:1: 'page' is not a key of site.yaml (expected pages or files)"),
+                error: "templates/site.yaml:3:1: 'page' is not a key of site.yaml (expected pages, files or rows)"),
         BadSite(name: "no pages", yaml: "files: []\n",
                 error: "templates/site.yaml:1:1: no pages: (expected the list of the site's pages, the home page first)"),
         BadSite(name: "pages not a list", yaml: "pages: abstract.md\n",

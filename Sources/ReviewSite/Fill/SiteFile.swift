@@ -8,6 +8,8 @@ public struct SiteFile: Sendable {
     public var pages: [SitePage]
     /// Files of the templates folder copied into the site as they are.
     public var files: [Listed]
+    /// How the long tables' rows are published (`rows:`).
+    public var rows = RowPublishing()
 
     /// A file named under `files:`, with where it is named.
     public struct Listed: Sendable, Equatable {

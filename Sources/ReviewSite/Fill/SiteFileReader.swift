@@ -6,7 +6,7 @@ final class SiteFileReader {
     let tables: [String]
     private(set) var errors: [TemplateError] = []
 
-    static let topKeys = ["pages", "files"]
+    static let topKeys = ["pages", "files", "rows"]
     static let pageKeys = ["text", "builtin", "table", "title", "heading", "about", "intro"]
 
     init(path: String, tables: [String]) {
@@ -31,7 +31,7 @@ final class SiteFileReader {
             return nil
         }
         for key in top.keys where !Self.topKeys.contains(key.string ?? "") {
-            fail(key, "\(Echo.quoted(key.string ?? "")) is not a key of site.yaml (expected pages or files)")
+            fail(key, "\(Echo.quoted(key.string ?? "")) is not a key of site.yaml (expected pages, files or rows)")
         }
         guard let list = top["pages"] else {
             fail(root, "no pages: (expected the list of the site's pages, the home page first)")
@@ -46,7 +46,7 @@ final class SiteFileReader {
             if let page = page(item, isHome: index == 0) { pages.append(page) }
         }
         checkUnique(pages)
-        return SiteFile(path: path, pages: pages, files: listed(top["files"]))
+        return SiteFile(path: path, pages: pages, files: listed(top["files"]), rows: rows(top["rows"]))
     }
 
     /// Scalar text of a key; nil when absent, reported when not text.

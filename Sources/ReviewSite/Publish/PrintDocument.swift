@@ -54,7 +54,7 @@ struct PrintDocument {
             return nil
         })
         for table in plan.tables where declared.contains(table.id) {
-            markdown += String(decoding: table.markdown(heading: "##"), as: UTF8.self) + "\n"
+            markdown += String(decoding: SiteBuilder.markdown(table, pages.rows, heading: "##"), as: UTF8.self) + "\n"
         }
         // Each study's appraisal, as the page the build wrote shows it.
         if let appraisal = pages.page(.appraisal), let page = FileManager.default.contents(atPath: site + "/" + appraisal.file),

@@ -41,9 +41,13 @@ struct RowLinks: Sendable {
     private let studyLabels: [String: String]
     /// The patients' pages (`patients`, `patients-2`, …).
     private let patientStem: String
+    /// The rows the pages show (site.yaml's `rows:`); a row past them has no page, so no link.
+    private let shown: Int
 
-    init(_ tables: [DataTable], studyTable: DeclaredTable?, codebook: Codebook? = nil, patientStem: String = SitePage(unlisted: .patients).stem) {
+    init(_ tables: [DataTable], studyTable: DeclaredTable?, codebook: Codebook? = nil,
+         patientStem: String = SitePage(unlisted: .patients).stem, shown: Int = Int.max) {
         self.patientStem = patientStem
+        self.shown = shown
         let keys = studyTable?.result.rows.keys ?? []
         studyRows = IDIndex(keys)
         studyCount = keys.count
@@ -93,12 +97,15 @@ struct RowLinks: Sendable {
     /// thousand links per figure and one per row, and String appends cost
     /// several times more.
     func patient(_ id: String, into html: inout HTMLBytes) {
-        Self.link(patientStem, page: patients.position(of: id).map { $0 / Paging.size } ?? 0, id, into: &html)
+        let rank = patients.position(of: id)
+        if let rank, rank >= shown { return html.text(id) }
+        Self.link(patientStem, page: rank.map { $0 / Paging.size } ?? 0, id, into: &html)
     }
 
     func study(_ id: String, into html: inout HTMLBytes) {
-        guard let studyStem else { return html.text(studyLabels[id] ?? id) }
-        Self.link(studyStem, page: (studyRows.position(of: id) ?? 0) / Paging.size, id, shown: studyLabels[id], into: &html)
+        let row = studyRows.position(of: id) ?? 0
+        guard let studyStem, row < shown else { return html.text(studyLabels[id] ?? id) }
+        Self.link(studyStem, page: row / Paging.size, id, shown: studyLabels[id], into: &html)
     }
 
     private static func link(_ stem: String, page: Int, _ id: String, shown: String? = nil, into html: inout HTMLBytes) {

@@ -73,7 +73,7 @@ enum Supplement {
         }
         for id in declared {
             guard let table = plan.tables.first(where: { $0.id == id }) else { continue }
-            let printed = SupplementTable(table)
+            let printed = SupplementTable(table, shown: plan.site.rows.shown)
             parts.append(Part(kind: .table, title: printed.title, wide: true, body: .table(printed)))
         }
         if let appraisal, let table = written(appraisal.file).flatMap(tableElement) {
@@ -101,7 +101,7 @@ enum Supplement {
 
                 """)))
         }
-        parts.append(Part(kind: .references, title: "References of the included studies", body: .html(SupplementReferences.html(report))))
+        parts.append(Part(kind: .references, title: "References of the included studies", body: .html(SupplementReferences.html(report, shown: plan.site.rows.shown))))
         var counts: [Part.Kind: Int] = [:]
         for index in parts.indices {
             counts[parts[index].kind, default: 0] += 1

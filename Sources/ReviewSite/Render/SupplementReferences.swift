@@ -3,7 +3,8 @@
 /// `citation:`, in the order of the review's reference numbers when it
 /// gives them. A study with no more than its number is listed by it.
 enum SupplementReferences {
-    static func html(_ report: Report) -> String {
+    /// `shown`: the studies listed, from the first (site.yaml's `rows:`); every one by default.
+    static func html(_ report: Report, shown: Int = Int.max) -> String {
         guard let studies = report.tables.table(for: .study), let key = studies.columns.firstIndex(where: { $0.type == .id }) else {
             return "<p>The review's data have no table of studies.</p>\n"
         }
@@ -29,6 +30,10 @@ enum SupplementReferences {
             html += described == 0 ? ", \(what): the review's data give no other details of their references"
                 : "; \(studies.count - described) of them \(what) only, as the review's data give no other details"
             if let doi = report.review.doi { html += " (the published review, doi:\(Escape.html(doi)), lists them in full)" }
+        }
+        if rows.count > shown {
+            html += "; the first \(grouped(shown)) are listed here, every one is in the review's downloads"
+            rows.removeLast(rows.count - shown)
         }
         html += ".</p>\n<ul class=\"study-references\">\n"
         for row in rows {

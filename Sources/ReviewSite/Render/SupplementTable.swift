@@ -11,13 +11,16 @@ struct SupplementTable {
     /// The rows shown as a group's sub-rows (indented under their parent).
     let subgroups: [Bool]
 
-    /// A declared table as the site computed it: its words and every cell's text.
-    init(_ table: DeclaredTable) {
+    /// A declared table as the site computed it: its words and the text of
+    /// the cells of its first `shown` rows (site.yaml's `rows:`), every row by default.
+    init(_ table: DeclaredTable, shown: Int = Int.max) {
         title = table.result.table.title
+        let total = table.result.rows.count
         introduction = table.result.table.introduction
+            + (total > shown ? " The first \(grouped(shown)) of the \(grouped(total)) rows, as the site shows them." : "")
         caption = table.caption
-        data = table.data
-        subgroups = (0..<table.result.rows.count).map(table.result.rows.subgroup)
+        data = table.data.prefix(shown)
+        subgroups = (0..<min(total, shown)).map(table.result.rows.subgroup)
     }
 
     /// The table with a header that repeats on every printed page, after

@@ -62,3 +62,13 @@ struct TableData: Sendable {
         }
     }
 }
+
+extension TableData {
+    /// The first `rows` rows (all of them when there are fewer).
+    func prefix(_ rows: Int) -> TableData {
+        guard rows < rowCount else { return self }
+        let cells = rows * columns.count
+        let end = cells == 0 ? 0 : cellEnds[cells - 1]
+        return TableData(columns: columns, bytes: Array(bytes[..<end]), cellEnds: Array(cellEnds[..<cells]))
+    }
+}
