@@ -36,28 +36,72 @@ enum TextDiff {
         var sentences: [String] = []
         for paragraph in markdown.components(separatedBy: "\n\n") {
             let lines = paragraph.split(separator: "\n").filter { !$0.hasPrefix("#") }
-            var text = lines.joined(separator: " ")
-            text = text.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: "")
-            sentences += split(text)
+            sentences += split(plain(lines.joined(separator: " ")))
         }
         return sentences
+    }
+
+    /// A paragraph's text without `[text](target)` links (their text kept)
+    /// and without asterisks. Done on the bytes, which gives what the
+    /// regular expression `\[([^\]]*)\]\([^)]*\)` → `$1` and the removal
+    /// of `**` then `*` give (TextDiffSentenceTests compares them), at a
+    /// small part of their cost.
+    static func plain(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") }) else { return text }
+        if bytes.contains(UInt8(ascii: "[")) { bytes = withoutLinks(bytes) }
+        guard let star = bytes.firstIndex(of: UInt8(ascii: "*")) else { return String(decoding: bytes, as: UTF8.self) }
+        // An asterisk beside a non-ASCII character may be part of a larger
+        // character (a combining accent after it): Foundation decides those.
+        let alone = bytes[star...].indices.allSatisfy { index in
+            bytes[index] != UInt8(ascii: "*") || ((index == 0 || bytes[index - 1] < 0x80) && (index + 1 == bytes.count || bytes[index + 1] < 0x80))
+        }
+        guard alone else {
+            return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: "")
+        }
+        bytes.removeAll { $0 == UInt8(ascii: "*") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Each `[text](target)` as its text: `[`, then everything up to the
+    /// first `]`, then `(` at once, then everything up to the first `)`.
+    private static func withoutLinks(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "]")),
+               close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
+               let end = bytes[(close + 2)...].firstIndex(of: UInt8(ascii: ")")) {
+                out += bytes[(index + 1)..<close]
+                index = end + 1
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
     }
 
     /// Splits after `.`, `!` or `?` followed by a space and a capital or a digit.
     static func split(_ text: String) -> [String] {
         var sentences: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ",
-               characters[index + 2].isUppercase || characters[index + 2].isNumber {
-                sentences.append(current.trimmed())
-                current = ""
+        var start = text.startIndex
+        // Three characters at a time: the mark, the space, the next word's first.
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next < text.endIndex, text[next] == " " {
+                let third = text.index(after: next)
+                if third < text.endIndex, text[third].isUppercase || text[third].isNumber {
+                    sentences.append(trimmed(text[start..<next]))
+                    start = next
+                }
             }
+            index = next
         }
-        if !current.trimmed().isEmpty { sentences.append(current.trimmed()) }
+        let rest = trimmed(text[start...])
+        if !rest.isEmpty { sentences.append(rest) }
         return sentences
     }
 
@@ -127,11 +171,10 @@ enum TextDiff {
         }
         return pieces
     }
-}
 
-private extension String {
-    func trimmed() -> String {
-        var text = Substring(self)
+    /// Without the spaces (whole characters) at either end.
+    private static func trimmed(_ text: Substring) -> String {
+        var text = text
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }
         return String(text)
