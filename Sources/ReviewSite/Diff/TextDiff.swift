@@ -33,12 +33,44 @@ enum TextDiff {
     /// Plain sentences of filled Markdown: links reduced to their text,
     /// emphasis and headings dropped.
     static func sentences(ofMarkdown markdown: String) -> [String] {
+        sentences(ofMarkdown: Substring(markdown))
+    }
+
+    static func sentences(ofMarkdown markdown: Substring) -> [String] {
         var sentences: [String] = []
-        for paragraph in markdown.components(separatedBy: "\n\n") {
-            let lines = paragraph.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        for paragraph in pieces(markdown, blankLines: true) {
+            let lines = pieces(paragraph, blankLines: false).filter { !$0.hasPrefix("#") }
             sentences += split(plain(lines.joined(separator: " ")))
         }
         return sentences
+    }
+
+    /// The text between blank lines (as `components(separatedBy: "\n\n")`
+    /// gives them), or its lines, empty ones left out (as `split(separator:
+    /// "\n")`). Both compare characters: the `\n` of a `\r\n` is not one.
+    static func pieces(_ text: Substring, blankLines: Bool) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex, index = utf8.startIndex
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                if !blankLines {
+                    if start < index { pieces.append(text[start..<index]) }
+                    start = next
+                } else if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                    pieces.append(text[start..<index])
+                    start = utf8.index(after: next)
+                    (index, previous) = (start, 0)
+                    continue
+                }
+            }
+            (index, previous) = (next, byte)
+        }
+        if blankLines || start < utf8.endIndex { pieces.append(text[start...]) }
+        return pieces
     }
 
     /// A paragraph's text without `[text](target)` links (their text kept)
@@ -91,7 +123,8 @@ enum TextDiff {
         var index = text.startIndex
         while index < text.endIndex {
             let next = text.index(after: index)
-            if ".!?".contains(text[index]), next < text.endIndex, text[next] == " " {
+            // A one-byte character is that byte: `.` with an accent is not a mark.
+            if Self.isMark(text, index, next), next < text.endIndex, text[next] == " " {
                 let third = text.index(after: next)
                 if third < text.endIndex, text[third].isUppercase || text[third].isNumber {
                     sentences.append(trimmed(text[start..<next]))
@@ -170,6 +203,12 @@ enum TextDiff {
             }
         }
         return pieces
+    }
+
+    /// Whether the character from `index` to `next` is `.`, `!` or `?`.
+    private static func isMark(_ text: String, _ index: String.Index, _ next: String.Index) -> Bool {
+        let byte = text.utf8[index]
+        return (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")) && text.utf8.index(after: index) == next
     }
 
     /// Without the spaces (whole characters) at either end.
