@@ -8,7 +8,7 @@ DATA ?= data
 TEMPLATES ?= templates
 BIN := .build/debug/reviewsite
 
-.PHONY: all site test test-review test-swift test-install check build release release-reviewsite stage install uninstall deps browser-deps supplement supplement-deps clean diff bench fuzz example
+.PHONY: all site test test-review test-swift test-install check build release release-reviewsite stage install uninstall deps browser-deps supplement supplement-deps clean diff bench bench-default fuzz example
 
 # Quiet by default: swift's output (every compile step, every test's line)
 # goes to a log under .build/logs and make prints a few lines; V=1 prints it
@@ -295,6 +295,10 @@ bench: deps
 	python3 bench/serve_latency.py .build/release/reviewsite data templates 5 default | tee bench/out/serve-latency.tsv
 	if [ -d bench/out/data-100000 ]; then python3 bench/serve_latency.py .build/release/reviewsite bench/out/data-100000 templates 5 100000 | tee -a bench/out/serve-latency.tsv; fi
 	if [ -d bench/out/data-100000 ]; then python3 bench/site_bytes.py --section .build/release/reviewsite bench/out/data-100000 templates >> BENCHMARKS.md; fi
+
+# The default size alone, alternately with the R Markdown peer, with instruction counts (bench/default_speed.sh).
+bench-default: release-reviewsite
+	bash bench/default_speed.sh
 
 # Every libFuzzer target for FUZZ_SECONDS each (default 300); see fuzz/README.md.
 FUZZ_SECONDS ?= 300

@@ -48,6 +48,14 @@ print("(one warm-up run), peak memory (maximum resident set size) of one run und
 print("Release build. The datasets are the default data replicated with new ids by")
 print("`bench/scale_dataset.py` (studies replicated, PRISMA counts scaled).\n")
 print(f"Machine: {os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB memory, {platform.system()} {platform.release()}; {swift}; {r.splitlines()[0] if r else 'R not installed'}.\n")
+# The default size's goals first (bench/default_speed.sh), with the notes kept beside the script.
+default_speed = os.path.join(out, "default-speed.md")
+if os.path.exists(default_speed):
+    print("## Default size (issue 30)\n")
+    print(open(default_speed).read())
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default_speed_notes.md")
+    if os.path.exists(notes):
+        print(open(notes).read())
 print("## reviewsite at each size\n")
 print("| patients | figures: time | figures: per patient | figures: memory | build: time | build: per patient | build: memory |")
 print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -18,6 +18,9 @@ bash bench/peer/install-r.sh
 make --no-print-directory release >/dev/null
 bin=.build/release/reviewsite
 
+# The default size against the peer, alternately, with instruction counts (issue 30).
+bash bench/default_speed.sh "$bin"
+
 # One run under /usr/bin/time -v: peak memory in KiB.
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
 

@@ -88,6 +88,11 @@ public struct SiteBuilder: Sendable {
     public func write(_ report: Report, to output: String) throws(BuildFailure) -> WrittenSite {
         // Template errors are reported before any folder is touched.
         let plan = try Stopwatch.time("plan (tables, templates)") { () throws(BuildFailure) in try self.plan(report) }
+        return try write(report, plan: plan, to: output)
+    }
+
+    /// Writes the site of a report and its plan.
+    func write(_ report: Report, plan: SitePlan, to output: String) throws(BuildFailure) -> WrittenSite {
         var count = 0
         let warnings = try SiteWriter.write(to: output, inputs: inputs) { folder throws(BuildFailure) in
             let files = FolderOutput(folder: folder)

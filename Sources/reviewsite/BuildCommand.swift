@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
     var baseline: String?
 
     func run() throws {
-        var builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
+        let builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
         // Refused before the baseline is read or anything else is done.
         if let refusal = OutputCheck.refusal(out, inputs: builder.inputs) {
             printError(refusal)
@@ -30,13 +30,7 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             // With releases, the changes page compares with the last one unless --baseline says otherwise.
-            if let live = try SiteHistory.live(dataPath: options.data, templatesPath: templates) {
-                (builder.history, builder.changes) = (live.history, live.changes)
-            }
-            if let baseline {
-                builder.changes = try ReportDiff.compare(base: baseline, head: nil, dataFolder: options.data, templatesPath: templates).page
-            }
-            let written = try builder.write(to: out)
+            let written = try builder.writeWithHistory(to: out, baseline: baseline)
             written.warnings.forEach(printError)
             print("\(out)/: \(written.files) files written from \(options.data)/ and \(templates)/.")
         } catch {

@@ -2,8 +2,9 @@
 /// differences from the article, the sentences of every text page and the declared
 /// tables as text. Taken from each report in turn, so that only one report (the
 /// largest part of memory at a million patients) is held at a time.
-struct DiffSide {
-    let label: String
+struct DiffSide: Sendable {
+    /// How the changes page names the side (`version 1.0 (2025-03-01)`).
+    var label: String
     let figures: [(id: String, values: [String: Double?], display: String)]
     let differences: [PublishedDifference]
     /// Each text page's sentences, in site.yaml's order.
@@ -13,7 +14,7 @@ struct DiffSide {
 
     init(_ report: Report, label: String, pages: [(page: SitePage, template: String)], templatesPath: String) throws(BuildFailure) {
         self.label = label
-        figures = report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
+        figures = Self.figures(report)
         differences = PublishedCheck.differences(report.figures, report.published)
         let charts = ChartFile.read(ChartFile.path(inTemplates: templatesPath), catalogue: report.catalogue).file.ids
         let filler = TemplateFiller(figures: report.figures, review: report.review, charts: charts, figuresFile: FigureFile.path(inTemplates: templatesPath))
@@ -31,5 +32,20 @@ struct DiffSide {
         case .success(let declared): tables = declared.map { ($0.shortTitle, $0.data) }
         case .failure(let errors): throw .templates(errors)
         }
+    }
+
+    /// The working data's side as a build already has it: the same
+    /// templates filled and the same tables computed by its plan, so
+    /// that the report is neither loaded nor filled a second time.
+    init(_ report: Report, plan: SitePlan, label: String) {
+        self.label = label
+        figures = Self.figures(report)
+        differences = PublishedCheck.differences(report.figures, report.published)
+        sentences = plan.site.textPages.map { page in (page, TextDiff.sentences(ofMarkdown: plan.texts[page.markdown!] ?? "")) }
+        tables = plan.tables.map { ($0.shortTitle, $0.data) }
+    }
+
+    private static func figures(_ report: Report) -> [(id: String, values: [String: Double?], display: String)] {
+        report.figures.map { ($0.id, $0.values, $0.fullDisplay) }
     }
 }

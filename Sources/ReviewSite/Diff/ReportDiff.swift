@@ -58,6 +58,14 @@ public struct ReportDiff: Sendable {
     /// `labels` name the sides on the page instead of their specs (`version 1.0 (2025-03-01)`).
     public static func compare(base: String, head: String?, dataFolder: String, templatesPath: String,
                                labels: (base: String, head: String)? = nil) throws(BuildFailure) -> ReportDiff {
+        try compare(base: base, head: head, dataFolder: dataFolder, templatesPath: templatesPath, labels: labels, working: nil)
+    }
+
+    /// As above; `working`: the working data's side as a build already has
+    /// it (DiffSide(_:plan:label:)), used when `head` is nil instead of
+    /// loading and filling `dataFolder` again.
+    static func compare(base: String, head: String?, dataFolder: String, templatesPath: String,
+                        labels: (base: String, head: String)?, working: DiffSide?) throws(BuildFailure) -> ReportDiff {
         var baseSide = try DatasetSource.resolve(base, dataFolder: dataFolder)
         defer { if baseSide.temporary { DatasetSource.remove(baseSide.path) } }
         var headSide: (path: String, label: String, temporary: Bool) = try head.map { spec throws(BuildFailure) in
@@ -81,7 +89,13 @@ public struct ReportDiff: Sendable {
         let (basePath, headPath) = (baseSide.path, headSide.path)
         let data = Background { DataChanges.between(basePath, headPath) }
         let old = try side(baseSide)
-        let new = try side(headSide)
+        let new: DiffSide
+        if head == nil, var working {
+            working.label = headSide.label
+            new = working
+        } else {
+            new = try side(headSide)
+        }
         return between(old, new, data: data.result())
     }
 

@@ -33,31 +33,108 @@ enum TextDiff {
     /// Plain sentences of filled Markdown: links reduced to their text,
     /// emphasis and headings dropped.
     static func sentences(ofMarkdown markdown: String) -> [String] {
+        sentences(ofMarkdown: Substring(markdown))
+    }
+
+    static func sentences(ofMarkdown markdown: Substring) -> [String] {
         var sentences: [String] = []
-        for paragraph in markdown.components(separatedBy: "\n\n") {
-            let lines = paragraph.split(separator: "\n").filter { !$0.hasPrefix("#") }
-            var text = lines.joined(separator: " ")
-            text = text.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: "")
-            sentences += split(text)
+        for paragraph in pieces(markdown, blankLines: true) {
+            let lines = pieces(paragraph, blankLines: false).filter { !$0.hasPrefix("#") }
+            sentences += split(plain(lines.joined(separator: " ")))
         }
         return sentences
+    }
+
+    /// The text between blank lines (as `components(separatedBy: "\n\n")`
+    /// gives them), or its lines, empty ones left out (as `split(separator:
+    /// "\n")`). Both compare characters: the `\n` of a `\r\n` is not one.
+    static func pieces(_ text: Substring, blankLines: Bool) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex, index = utf8.startIndex
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                if !blankLines {
+                    if start < index { pieces.append(text[start..<index]) }
+                    start = next
+                } else if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                    pieces.append(text[start..<index])
+                    start = utf8.index(after: next)
+                    (index, previous) = (start, 0)
+                    continue
+                }
+            }
+            (index, previous) = (next, byte)
+        }
+        if blankLines || start < utf8.endIndex { pieces.append(text[start...]) }
+        return pieces
+    }
+
+    /// A paragraph's text without `[text](target)` links (their text kept)
+    /// and without asterisks. Done on the bytes, which gives what the
+    /// regular expression `\[([^\]]*)\]\([^)]*\)` → `$1` and the removal
+    /// of `**` then `*` give (TextDiffSentenceTests compares them), at a
+    /// small part of their cost.
+    static func plain(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") }) else { return text }
+        if bytes.contains(UInt8(ascii: "[")) { bytes = withoutLinks(bytes) }
+        guard let star = bytes.firstIndex(of: UInt8(ascii: "*")) else { return String(decoding: bytes, as: UTF8.self) }
+        // An asterisk beside a non-ASCII character may be part of a larger
+        // character (a combining accent after it): Foundation decides those.
+        let alone = bytes[star...].indices.allSatisfy { index in
+            bytes[index] != UInt8(ascii: "*") || ((index == 0 || bytes[index - 1] < 0x80) && (index + 1 == bytes.count || bytes[index + 1] < 0x80))
+        }
+        guard alone else {
+            return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: "")
+        }
+        bytes.removeAll { $0 == UInt8(ascii: "*") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Each `[text](target)` as its text: `[`, then everything up to the
+    /// first `]`, then `(` at once, then everything up to the first `)`.
+    private static func withoutLinks(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "]")),
+               close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
+               let end = bytes[(close + 2)...].firstIndex(of: UInt8(ascii: ")")) {
+                out += bytes[(index + 1)..<close]
+                index = end + 1
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
     }
 
     /// Splits after `.`, `!` or `?` followed by a space and a capital or a digit.
     static func split(_ text: String) -> [String] {
         var sentences: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ",
-               characters[index + 2].isUppercase || characters[index + 2].isNumber {
-                sentences.append(current.trimmed())
-                current = ""
+        var start = text.startIndex
+        // Three characters at a time: the mark, the space, the next word's first.
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            // A one-byte character is that byte: `.` with an accent is not a mark.
+            if Self.isMark(text, index, next), next < text.endIndex, text[next] == " " {
+                let third = text.index(after: next)
+                if third < text.endIndex, text[third].isUppercase || text[third].isNumber {
+                    sentences.append(trimmed(text[start..<next]))
+                    start = next
+                }
             }
+            index = next
         }
-        if !current.trimmed().isEmpty { sentences.append(current.trimmed()) }
+        let rest = trimmed(text[start...])
+        if !rest.isEmpty { sentences.append(rest) }
         return sentences
     }
 
@@ -127,11 +204,16 @@ enum TextDiff {
         }
         return pieces
     }
-}
 
-private extension String {
-    func trimmed() -> String {
-        var text = Substring(self)
+    /// Whether the character from `index` to `next` is `.`, `!` or `?`.
+    private static func isMark(_ text: String, _ index: String.Index, _ next: String.Index) -> Bool {
+        let byte = text.utf8[index]
+        return (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")) && text.utf8.index(after: index) == next
+    }
+
+    /// Without the spaces (whole characters) at either end.
+    private static func trimmed(_ text: Substring) -> String {
+        var text = text
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }
         return String(text)

@@ -28,18 +28,12 @@ public struct Publisher: Sendable {
         do { report = try Report.load(from: builder.dataPath, figures: FigureFile.path(inTemplates: builder.templatesPath)) } catch {
             throw .build(.data(error))
         }
-        // The files say which version of the review they are, as the site does.
-        var builder = self.builder
-        do {
-            if let live = try SiteHistory.live(dataPath: builder.dataPath, templatesPath: builder.templatesPath) {
-                (builder.history, builder.changes) = (live.history, live.changes)
-            }
-        } catch {
-            throw .build(error)
-        }
         // Every problem of the templates is found before anything is written.
+        var builder = self.builder
         let plan: SitePlan
         do { plan = try builder.plan(report) } catch { throw .build(error) }
+        // The files say which version of the review they are, as the site does.
+        do { try builder.addHistory(report, plan, baseline: nil) } catch { throw .build(error) }
         let work = try PublishOutput.workFolder(in: out)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let site = work + "/site", print = work + "/print"

@@ -47,18 +47,35 @@ public struct SiteHistory: Sendable {
     /// nothing changed since, the site is that release and its page says
     /// what was new in it.
     public static func live(dataPath: String, templatesPath: String) throws(BuildFailure) -> (history: SiteHistory, changes: (html: String, markdown: String))? {
+        try live(dataPath: dataPath, templatesPath: templatesPath, working: nil)
+    }
+
+    /// As above, with the working data as a build already has them (their
+    /// report and DiffSide(_:plan:label:)): neither is made again, and a
+    /// release whose data files are the working ones byte for byte is
+    /// known unchanged without loading it (ReleasedData).
+    static func live(dataPath: String, templatesPath: String, working: (report: Report, side: DiffSide)?) throws(BuildFailure) -> (history: SiteHistory, changes: (html: String, markdown: String))? {
         let versions: Versions
         do { versions = try Versions.read(dataPath: dataPath) } catch { throw .data(ReportErrors(data: error, figures: [])) }
         guard let latest = versions.latest else { return nil }
         let folder = Release.releasesFolder(dataPath: dataPath)
         var history = SiteHistory(versions: versions, shown: .draft(after: latest), previous: latest, releasesFolder: folder)
-        let since = try history.compare(latest, dataPath: dataPath, templatesPath: templatesPath, head: "the working data")
-        if !since.isEmpty {
-            return (history, WhatsNew(diff: since, release: nil, previous: latest, keyFigures: keyFigures(templatesPath)).page)
+        if try !history.isUnchanged(since: latest, dataPath: dataPath, working: working) {
+            let since = try history.compare(latest, dataPath: dataPath, templatesPath: templatesPath, head: "the working data", working: working?.side)
+            if !since.isEmpty {
+                return (history, WhatsNew(diff: since, release: nil, previous: latest, keyFigures: keyFigures(templatesPath)).page)
+            }
         }
         history.shown = .latest(latest)
         history.previous = versions.before(latest.version).last
-        return (history, try history.changesPage(dataPath: dataPath, templatesPath: templatesPath))
+        return (history, try history.changesPage(dataPath: dataPath, templatesPath: templatesPath, working: working?.side))
+    }
+
+    /// Whether the working data are `release`'s files, byte for byte.
+    private func isUnchanged(since release: Release, dataPath: String, working: (report: Report, side: DiffSide)?) throws(BuildFailure) -> Bool {
+        guard let working else { return false }
+        let folder = try releasedData(release)
+        return ReleasedData.isUnchanged(release: folder, working: dataPath, report: working.report)
     }
 
     /// The history of the frozen build of `release`, about to be added after `versions`.
@@ -69,21 +86,27 @@ public struct SiteHistory: Sendable {
 
     /// The changes page of the release shown: what was new in it against
     /// the release before, or that it is the first.
-    func changesPage(dataPath: String, templatesPath: String) throws(BuildFailure) -> (html: String, markdown: String) {
+    /// `working`: the working data's side, when the caller has it.
+    func changesPage(dataPath: String, templatesPath: String, working: DiffSide? = nil) throws(BuildFailure) -> (html: String, markdown: String) {
         guard let release else { return ChangesPlaceholder.none }
         guard let previous else { return WhatsNew.first(release) }
-        let diff = try compare(previous, dataPath: dataPath, templatesPath: templatesPath, head: "version \(release.version) (\(release.date))")
+        let diff = try compare(previous, dataPath: dataPath, templatesPath: templatesPath, head: "version \(release.version) (\(release.date))", working: working)
         return WhatsNew(diff: diff, release: release, previous: previous, keyFigures: Self.keyFigures(templatesPath)).page
     }
 
-    private func compare(_ base: Release, dataPath: String, templatesPath: String, head: String) throws(BuildFailure) -> ReportDiff {
-        let folder = data(of: base)
+    private func compare(_ base: Release, dataPath: String, templatesPath: String, head: String, working: DiffSide?) throws(BuildFailure) -> ReportDiff {
+        try ReportDiff.compare(base: try releasedData(base), head: nil, dataFolder: dataPath, templatesPath: templatesPath,
+                               labels: ("version \(base.version) (\(base.date))", head), working: working)
+    }
+
+    /// The folder of `release`'s data, or why it is missing.
+    private func releasedData(_ release: Release) throws(BuildFailure) -> String {
+        let folder = data(of: release)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .output("\(folder): the data of version \(base.version) are missing (its frozen site, \(releasesFolder)/\(base.version)/, is written by reviewsite release and kept with the review; restore it, e.g. from git)")
+            throw .output("\(folder): the data of version \(release.version) are missing (its frozen site, \(releasesFolder)/\(release.version)/, is written by reviewsite release and kept with the review; restore it, e.g. from git)")
         }
-        return try ReportDiff.compare(base: folder, head: nil, dataFolder: dataPath, templatesPath: templatesPath,
-                                      labels: ("version \(base.version) (\(base.date))", head))
+        return folder
     }
 
     /// The ids of figures.yaml's figures marked `key: true`.
