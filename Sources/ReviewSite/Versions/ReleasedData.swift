@@ -15,7 +15,8 @@ enum ReleasedData {
         guard report.prisma.update == nil else { return false }
         // A workbook is read in place of the CSV files: only the reports tell.
         guard !hasWorkbook(release), !hasWorkbook(working) else { return false }
-        return SiteBuilder.datasetFiles.allSatisfy { sameFile("\(release)/\($0)", "\(working)/\($0)") }
+        // codebook.yaml is among them: the same codebook declares the same table files.
+        return SiteBuilder.datasetFiles(report.codebook).allSatisfy { sameFile("\(release)/\($0)", "\(working)/\($0)") }
     }
 
     private static func hasWorkbook(_ folder: String) -> Bool {
