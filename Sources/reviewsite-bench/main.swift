@@ -48,7 +48,7 @@ for _ in 0..<repeats {
         print("invalid dataset: run reviewsite check --data \(arguments[1])")
         exit(1)
     }
-    patients = dataset.table("patients")?.count ?? 0
+    patients = dataset.codebook.table(for: .patient).flatMap { dataset.table($0.name) }?.count ?? 0
     var figures: [Figure] = []
     var computed: Report?
     // Facts, the database and the figures: the whole report.
