@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import report_diff
+import report_versus
 
 out = sys.argv[1]
 
@@ -114,6 +115,7 @@ if workbook_rows:
     print("| ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(workbook_rows))
     print()
+print(report_versus.section(out), end="")
 print("## Against R Markdown on the same report\n")
 print("The peer (bench/peer/results.Rmd, rendered by `rmarkdown::render`) reads the same CSV files and")
 print("renders one results paragraph with the same figures (PRISMA counts, response rates, medians, the")

@@ -68,6 +68,24 @@ for entry in default:data 100000:$out/data-100000; do
   printf '%s\trmarkdown\t%s\n' "$name" "$(peak bash bench/peer/render.sh "$dir" "$out/peer-$name")" >> "$out/memory.tsv"
 done
 
+# reviewsite build and the R Markdown peer in turn, one run of each, so that
+# the shared machine's load falls on both alike (the peer at the default
+# size, 100k and 1M); before them one build per size with REVIEWSITE_TIMES
+# for the stage breakdown. versus.tsv: size, tool, seconds, peak KiB.
+one() { /usr/bin/time -f '%e\t%M' "$@" 2>&1 >/dev/null | tail -1; }
+: > "$out/versus.tsv"
+for entry in $datasets; do
+  name=${entry%%:*}; dir=${entry#*:}
+  case $name in default|10000|100000|1000000) ;; *) continue ;; esac
+  REVIEWSITE_TIMES=1 "$bin" build --data "$dir" --out "$out/site-$name" 2> "$out/stages-build-$name.txt" >/dev/null
+  runs=5; [ "$name" = default ] && runs=10; [ "$name" = 1000000 ] && runs=3
+  for run in $(seq "$runs"); do
+    printf '%s\treviewsite\t%s\n' "$name" "$(one "$bin" build --data "$dir" --out "$out/site-$name")" >> "$out/versus.tsv"
+    [ "$name" = 10000 ] && continue
+    printf '%s\trmarkdown\t%s\n' "$name" "$(one bash bench/peer/render.sh "$dir" "$out/peer-$name")" >> "$out/versus.tsv"
+  done
+done
+
 # The hand-written sections below the marker (before/after notes) are kept.
 marker='<!-- Sections below are written by hand; make bench keeps them. -->'
 kept=$(awk -v m="$marker" '$0 == m {f=1} f' BENCHMARKS.md 2>/dev/null || true)

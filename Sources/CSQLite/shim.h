@@ -1,4 +1,6 @@
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 // sqlite3_db_config is variadic, which Swift cannot call: one fixed form.
@@ -141,4 +143,73 @@ static inline void csqlite_progress_start(csqlite_progress *progress, sqlite3_in
 
 static inline void csqlite_progress_handler(sqlite3 *db, int interval, csqlite_progress *progress) {
     sqlite3_progress_handler(db, interval, csqlite_progress_check, progress);
+}
+
+// An aggregate's rows of arguments, gathered in C as SQLite steps it, one
+// byte buffer per group: the tool's function (Swift) then runs once per
+// group over them (Database+Functions.swift). A value is a type byte (0
+// NULL, 1 integer, 2 real, 3 text), then 8 bytes of a number, or a 4-byte
+// length and the text's bytes.
+typedef struct {
+    unsigned char *bytes;
+    sqlite3_int64 used;
+    sqlite3_int64 capacity;
+    sqlite3_int64 count;   // rows
+    int width;             // arguments per row
+} csqlite_rows;
+
+// Appends one row of arguments; the bytes the buffer grew by (to be
+// counted towards the query's memory), or -1 when memory ran out.
+static inline sqlite3_int64 csqlite_rows_append(sqlite3_context *context, int count, sqlite3_value **values) {
+    csqlite_rows *rows = (csqlite_rows *)sqlite3_aggregate_context(context, sizeof(csqlite_rows));
+    if (!rows) return -1;
+    sqlite3_int64 need = 0;
+    for (int i = 0; i < count; i++) {
+        switch (sqlite3_value_type(values[i])) {
+        case SQLITE_NULL: need += 1; break;
+        case SQLITE_INTEGER: case SQLITE_FLOAT: need += 9; break;
+        default: sqlite3_value_text(values[i]); need += 5 + sqlite3_value_bytes(values[i]); break;
+        }
+    }
+    sqlite3_int64 grown = 0;
+    if (rows->used + need > rows->capacity) {
+        sqlite3_int64 capacity = rows->capacity ? rows->capacity : 256;
+        while (capacity < rows->used + need) capacity *= 2;
+        unsigned char *bigger = (unsigned char *)realloc(rows->bytes, (size_t)capacity);
+        if (!bigger) return -1;
+        grown = capacity - rows->capacity;
+        rows->bytes = bigger;
+        rows->capacity = capacity;
+    }
+    unsigned char *out = rows->bytes + rows->used;
+    for (int i = 0; i < count; i++) {
+        switch (sqlite3_value_type(values[i])) {
+        case SQLITE_NULL: *out++ = 0; break;
+        case SQLITE_INTEGER: { sqlite3_int64 n = sqlite3_value_int64(values[i]); *out++ = 1; memcpy(out, &n, 8); out += 8; break; }
+        case SQLITE_FLOAT: { double x = sqlite3_value_double(values[i]); *out++ = 2; memcpy(out, &x, 8); out += 8; break; }
+        default: {
+            const unsigned char *text = sqlite3_value_text(values[i]);
+            int length = sqlite3_value_bytes(values[i]);
+            *out++ = 3; memcpy(out, &length, 4); out += 4;
+            if (length > 0 && text) memcpy(out, text, (size_t)length);
+            out += length;
+            break;
+        }
+        }
+    }
+    rows->used = out - rows->bytes;
+    rows->width = count;
+    rows->count += 1;
+    return grown;
+}
+
+// The group's rows, or 0 when it had none; its buffer is the caller's to free.
+static inline csqlite_rows *csqlite_rows_gathered(sqlite3_context *context) {
+    return (csqlite_rows *)sqlite3_aggregate_context(context, 0);
+}
+
+static inline void csqlite_rows_free(csqlite_rows *rows) {
+    free(rows->bytes);
+    rows->bytes = 0;
+    rows->used = rows->capacity = 0;
 }

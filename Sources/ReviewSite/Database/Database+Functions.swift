@@ -39,42 +39,28 @@ extension Database {
                     swap(&arguments, &box.arguments)
                 }, nil, nil, release)
             } else {
+                // Each row's arguments are gathered in C (shim.h); the function runs once per group.
                 sqlite3_create_function_v2(handle, function.name, function.arguments, flags, box, nil, { context, count, values in
-                    // The rows so far live in a box the aggregate context points to (none when SQLite is out of memory).
-                    guard let slot = sqlite3_aggregate_context(context, Int32(MemoryLayout<UnsafeMutableRawPointer>.size))?
-                        .assumingMemoryBound(to: UnsafeMutableRawPointer?.self) else {
-                        sqlite3_result_error_nomem(context)
-                        return
-                    }
-                    if slot.pointee == nil { slot.pointee = Unmanaged.passRetained(RowsBox(width: Int(count))).toOpaque() }
-                    let box = Unmanaged<RowsBox>.fromOpaque(slot.pointee!).takeUnretainedValue()
-                    var stored: [DatabaseValue] = []
-                    swap(&stored, &box.rows.values)
-                    let previous = stored.count - Int(count)
-                    var bytes = -stored.capacity * MemoryLayout<DatabaseValue>.stride
-                    for index in 0..<Int(count) {
-                        stored.append(Database.value(values![index], like: previous < 0 ? nil : stored[previous + index], bytes: &bytes))
-                    }
-                    bytes += stored.capacity * MemoryLayout<DatabaseValue>.stride
-                    swap(&stored, &box.rows.values)
+                    let grown = csqlite_rows_append(context, count, values)
                     // The rows are held for SQLite: they count towards the query's memory.
-                    if QueryHeap.charge(bytes) { box.charged += bytes } else { sqlite3_result_error_nomem(context) }
+                    if grown < 0 || (grown > 0 && !QueryHeap.charge(Int(grown))) { sqlite3_result_error_nomem(context) }
                 }, { context in
                     let box = Unmanaged<FunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                    let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
-                    let held = slot?.pointee.map { Unmanaged<RowsBox>.fromOpaque($0).takeRetainedValue() }
-                    let rows = held?.rows ?? AggregateRows(width: Int(max(0, box.function.arguments)))
+                    let gathered = csqlite_rows_gathered(context)
+                    let rows = gathered.map { AggregateRows(gathered: $0.pointee) } ?? AggregateRows(width: Int(max(0, box.function.arguments)))
                     Database.result(context, Result { () throws(SQLFunction.Failure) in try box.function.aggregate!(rows) })
-                    if let held { _ = QueryHeap.charge(-held.charged) }
+                    if let gathered {
+                        _ = QueryHeap.charge(-Int(gathered.pointee.capacity))
+                        csqlite_rows_free(gathered)
+                    }
                 }, release)
             }
         }
     }
 
-    /// One argument as a Swift value. A text equal to `previous` (the same argument of the row
-    /// or call before) is that String again: list names and codes repeat from row to row.
-    /// `bytes` grows by the bytes of a new text.
-    private static func value(_ value: OpaquePointer?, like previous: DatabaseValue?, bytes: inout Int) -> DatabaseValue {
+    /// One argument as a Swift value. A text equal to `previous` (the same
+    /// argument of the call before) is that String again.
+    private static func value(_ value: OpaquePointer?, like previous: DatabaseValue?) -> DatabaseValue {
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER: return .integer(sqlite3_value_int64(value))
         case SQLITE_FLOAT: return .real(sqlite3_value_double(value))
@@ -85,14 +71,8 @@ extension Database {
                known.withUTF8({ length == 0 || memcmp($0.baseAddress!, text, length) == 0 }) {
                 return .text(known)
             }
-            bytes += length
             return .text(String(cString: text))
         }
-    }
-
-    private static func value(_ value: OpaquePointer?, like previous: DatabaseValue?) -> DatabaseValue {
-        var bytes = 0
-        return Self.value(value, like: previous, bytes: &bytes)
     }
 
     /// A function's value, or its failure as the statement's error.
@@ -109,17 +89,47 @@ extension Database {
     }
 }
 
+extension AggregateRows {
+    /// The rows gathered in C (shim.h's csqlite_rows). A text equal to the
+    /// same argument of the row before is that String again: list names and
+    /// codes repeat from row to row.
+    init(gathered: csqlite_rows) {
+        self.init(width: Int(gathered.width))
+        guard let bytes = gathered.bytes, width > 0 else { return }
+        values.reserveCapacity(Int(gathered.count) * width)
+        var at = 0
+        while at < Int(gathered.used) {
+            let type = bytes[at]
+            at += 1
+            switch type {
+            case 1:
+                values.append(.integer(UnsafeRawPointer(bytes + at).loadUnaligned(as: Int64.self)))
+                at += 8
+            case 2:
+                values.append(.real(UnsafeRawPointer(bytes + at).loadUnaligned(as: Double.self)))
+                at += 8
+            case 3:
+                let length = Int(UnsafeRawPointer(bytes + at).loadUnaligned(as: Int32.self))
+                let whole = UnsafeBufferPointer(start: bytes + at + 4, count: length)
+                at += 4 + length
+                // Up to a NUL byte, as String(cString:) reads a text.
+                let text = whole.firstIndex(of: 0).map { UnsafeBufferPointer(rebasing: whole[..<$0]) } ?? whole
+                if values.count >= width, case .text(var known) = values[values.count - width], known.utf8.count == text.count,
+                   known.withUTF8({ text.isEmpty || memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }) {
+                    values.append(.text(known))
+                } else {
+                    values.append(.text(String(decoding: text, as: UTF8.self)))
+                }
+            default:
+                values.append(.null)
+            }
+        }
+    }
+}
+
 private final class FunctionBox {
     let function: SQLFunction
     /// A scalar call's arguments (a connection runs one call at a time).
     var arguments: [DatabaseValue] = []
     init(_ function: SQLFunction) { self.function = function }
-}
-
-private final class RowsBox {
-    var rows: AggregateRows
-    /// Bytes counted towards the query's memory, given back when the group is done.
-    var charged = 0
-    // Room for a few rows from the start: most groups are small, and growing from empty reallocates often.
-    init(width: Int) { rows = AggregateRows(width: width); rows.values.reserveCapacity(8 * width) }
 }

@@ -7,16 +7,18 @@ import Foundation
 final class Database: @unchecked Sendable {
     let handle: OpaquePointer
     let guardState = GuardState()
-    /// The name of a database in memory that other connections may open (`connect()`).
+    /// The memdb name of a shared database, whose bytes views read (`view()`).
     private let sharedName: String?
     /// The tool's own SQL functions (`define`), given to every other connection too.
     var functions: [SQLFunction] = []
+    /// The shared database a view reads (`view()`), kept open while the view is.
+    private var owner: Database?
 
-    /// A new, empty in-memory database. A shared one lives in SQLite's memdb
-    /// store, which every connection of this process to it reads: a second
-    /// thread's connection costs no copy.
+    /// A new, empty in-memory database. A shared one lives in one block of
+    /// memory (SQLite's memdb) that, once loaded, other threads read through
+    /// views (`view()`): a second thread's connection costs no copy.
     convenience init(shared: Bool = false) throws(DatabaseError) {
-        try self.init(name: shared ? "file:/reviewsite-\(UUID().uuidString)?vfs=memdb" : nil)
+        try self.init(name: shared ? "file:reviewsite?vfs=memdb" : nil)
     }
 
     /// Set once, before SQLite's first connection (it can only be set then).
@@ -54,12 +56,30 @@ final class Database: @unchecked Sendable {
         }
     }
 
-    /// Another connection to a shared database, for a second thread.
+    /// Another connection to the database, for a second thread: a view of
+    /// a shared one, else a copy.
     func connect() throws(DatabaseError) -> Database {
-        let connection: Database
-        if let sharedName { connection = try Database(name: sharedName) } else { connection = try copy() }
-        if sharedName != nil { connection.define(functions) }
-        return connection
+        try (owner ?? self).view()
+    }
+
+    /// A read-only connection over a shared database's bytes as they are
+    /// (a copy when it is not shared), once it is loaded. A connection that
+    /// opens a memdb store by its name copies every page it reads into its
+    /// own cache under the store's one mutex (SQLite's memdb.c maps the
+    /// pages of a fixed-size store only), so that two threads reading it
+    /// took turns; a view of the bytes has no mutex and reads the pages where
+    /// they lie. The bytes must then stay put: this connection only reads.
+    func view() throws(DatabaseError) -> Database {
+        var size: sqlite3_int64 = 0
+        guard sharedName != nil, let bytes = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else { return try copy() }
+        try execute("PRAGMA query_only = 1")
+        let view = try Database(name: nil)
+        let status = sqlite3_deserialize(view.handle, "main", bytes, size, size, UInt32(SQLITE_DESERIALIZE_READONLY))
+        guard status == SQLITE_OK else { throw failure(status, sql: nil, offset: nil, on: view.handle) }
+        sqlite3_exec(view.handle, "PRAGMA mmap_size = 1099511627776", nil, nil, nil)
+        view.owner = self
+        view.define(functions)
+        return view
     }
 
     deinit {
@@ -112,6 +132,7 @@ final class Database: @unchecked Sendable {
             let offset = sqlite3_error_offset(handle)
             throw failure(status, sql: whole, offset: offset >= 0 ? start + Int(offset) : nil)
         }
+        StatementLog.record(text.utf8.prefix(consumed))
         let tail = text.utf8.dropFirst(consumed)
         return (compiled.map { Statement(self, $0, sql: whole) }, Substring(tail))
     }

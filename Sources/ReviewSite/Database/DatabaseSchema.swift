@@ -102,7 +102,7 @@ struct DatabaseSchema {
         var sql = ""
         for table in tables {
             if let key = Self.key(table) { sql += "CREATE UNIQUE INDEX \(table.name)_key ON \(table.name) (\(Database.identifier(key)));\n" }
-            for column in table.columns where column.type == .reference {
+            for column in table.columns where column.type == .reference && !Self.summarized.contains(table.name) {
                 sql += "CREATE INDEX \(table.name)_by_\(column.name) ON \(table.name) (\(Database.identifier(column.name)));\n"
             }
             for column in table.columns where column.type == .codeList {
@@ -133,6 +133,11 @@ struct DatabaseSchema {
         }
         return sql
     }
+
+    /// Tables that queries read through the derived tables (patient_summary's
+    /// events, study_appraisal): an index on their references serves no query
+    /// of the default review (IndexUseTests) and costs its build.
+    static let summarized: Set<String> = ["adverse_events", "risk_of_bias"]
 
     /// The columns treatment_steps adds to each step from patient_summary.
     static let stepSummary = ["treatments", "monotherapy", "combined"]

@@ -44,8 +44,10 @@ extension ReviewDatabase {
         }
         try Stopwatch.time("database: indexes and views") { () throws(DatabaseError) in try database.execute(schema.views) }
         try Stopwatch.time("database: commit") { () throws(DatabaseError) in try database.execute("COMMIT") }
-        try database.guardReads(QueryLimits.forRows(loaded))
-        self.init(database: database, rowCount: loaded, keyLists: keyLists)
+        // A shared store is read through views of its bytes, which two threads read at once.
+        let reader = rows >= Self.rowsForSharing ? try database.view() : database
+        try reader.guardReads(QueryLimits.forRows(loaded))
+        self.init(database: reader, rowCount: loaded, keyLists: keyLists)
     }
 
     /// Each keyed table's keys in byte order, for the figures' rows.
