@@ -102,7 +102,7 @@ struct DatabaseSchema {
         var sql = ""
         for table in tables {
             if let key = Self.key(table) { sql += "CREATE UNIQUE INDEX \(table.name)_key ON \(table.name) (\(Database.identifier(key)));\n" }
-            for column in table.columns where column.type == .reference && !Self.summarized.contains(table.name) {
+            for column in table.columns where column.type == .reference && !Self.summarized.contains(table.role) {
                 sql += "CREATE INDEX \(table.name)_by_\(column.name) ON \(table.name) (\(Database.identifier(column.name)));\n"
             }
             for column in table.columns where column.type == .codeList {
@@ -137,7 +137,7 @@ struct DatabaseSchema {
     /// Tables that queries read through the derived tables (patient_summary's
     /// events, study_appraisal): an index on their references serves no query
     /// of the default review (IndexUseTests) and costs its build.
-    static let summarized: Set<String> = ["adverse_events", "risk_of_bias"]
+    static let summarized: Set<Codebook.Role?> = [.event, .appraisal]
 
     /// The columns treatment_steps adds to each step from patient_summary.
     static let stepSummary = ["treatments", "monotherapy", "combined"]
