@@ -24,28 +24,42 @@ extension PrismaDiagram {
         /// `wrapAt` characters; tails are indented one level more.
         static func item(_ label: String, count: Int? = nil, indent: Int = 0, wrapAt: Int = wrapAt) -> [Line] {
             // Printable ASCII (every label of a review so far) has one
-            // character a byte: lengths are counted once, not per word added.
-            let plain = label.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-            var words: [String] = label.split(separator: " ").flatMap { plain ? plainChunks($0, wrapAt) : chunks(String($0), wrapAt) }
+            // character a byte: wrapped as bytes, the same lines.
+            if label.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                return plainItem(Array(label.utf8), count: count, wrapAt: wrapAt).enumerated().map { Line(text: $1, indent: $0 == 0 ? indent : indent + 1) }
+            }
+            var words: [String] = label.split(separator: " ").flatMap { chunks(String($0), wrapAt) }
             if let count { words.append("(n = \(count))") }
-            var lines: [String] = [], length = 0
+            var lines: [String] = []
             for word in words {
-                let wordLength = plain ? word.utf8.count : word.count
-                if let last = lines.last, (plain ? length : last.count) + 1 + wordLength <= wrapAt {
+                if let last = lines.last, last.count + 1 + word.count <= wrapAt {
                     lines[lines.count - 1] = last + " " + word
-                    length += 1 + wordLength
                 } else {
                     lines.append(word)
-                    length = wordLength
                 }
             }
             return lines.enumerated().map { Line(text: $1, indent: $0 == 0 ? indent : indent + 1) }
         }
 
-        /// chunks(_:_:) of a printable ASCII word, cut by bytes.
-        private static func plainChunks(_ word: Substring, _ wrapAt: Int) -> [String] {
-            let bytes = Array(word.utf8)
-            return stride(from: 0, to: max(bytes.count, 1), by: wrapAt).map { String(decoding: bytes[$0..<min($0 + wrapAt, bytes.count)], as: UTF8.self) }
+        /// item(_:count:indent:wrapAt:)'s lines of a printable ASCII label.
+        private static func plainItem(_ label: [UInt8], count: Int?, wrapAt: Int) -> [String] {
+            var words: [ArraySlice<UInt8>] = []
+            for word in label.split(separator: UInt8(ascii: " ")) {
+                // A word longer than a line is cut (as chunks(_:_:) does).
+                for start in stride(from: word.startIndex, to: word.endIndex, by: wrapAt) {
+                    words.append(word[start..<min(start + wrapAt, word.endIndex)])
+                }
+            }
+            if let count { words.append(ArraySlice("(n = \(count))".utf8)) }
+            var lines: [[UInt8]] = []
+            for word in words {
+                if let last = lines.last, last.count + 1 + word.count <= wrapAt {
+                    lines[lines.count - 1] += [UInt8(ascii: " ")] + word
+                } else {
+                    lines.append(Array(word))
+                }
+            }
+            return lines.map { String(decoding: $0, as: UTF8.self) }
         }
 
         /// A word longer than a line is cut, so one URL cannot widen a column.
