@@ -24,15 +24,15 @@ public enum Escape {
     /// backslash-escaped (CommonMark allows a backslash before any ASCII
     /// punctuation), and so is a start that could open a block.
     public static func markdown(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            if "\\`*_{}[]<>&!|~#".unicodeScalars.contains(character) {
-                out += "\\"
-            }
+        // Byte by byte: what is escaped or replaced is ASCII.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if isMarkdownPunctuation(byte) { bytes.append(UInt8(ascii: "\\")) }
             // A newline in data would start a new block: keep it one line.
-            out.unicodeScalars.append(character == "\n" || character == "\r" ? " " : character)
+            bytes.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
         }
+        var out = String(decoding: bytes, as: UTF8.self)
         // A list marker or setext underline at the start (`- x`, `12. x`, `= x`).
         if let first = out.unicodeScalars.first, "-+=".unicodeScalars.contains(first) {
             out = "\\" + out
@@ -41,6 +41,14 @@ public enum Escape {
             out.insert("\\", at: marker)
         }
         return out
+    }
+
+    /// A backslash or one of ` * _ { } [ ] < > & ! | ~ #.
+    private static func isMarkdownPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x7B, 0x7D, 0x5B, 0x5D, 0x3C, 0x3E, 0x26, 0x21, 0x7C, 0x7E, 0x23: true
+        default: false
+        }
     }
 
     /// A key (patient or study id, figure id) as a URL fragment: bytes other
