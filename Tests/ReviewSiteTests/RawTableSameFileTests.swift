@@ -18,3 +18,17 @@ struct RawTableSameFileTests {
         #expect(missing.added.isEmpty && missing.removed.isEmpty && missing.cells.isEmpty)
     }
 }
+
+/// DataChanges.yamlChanges passes over a YAML file whose bytes are the same on both sides.
+struct YAMLSameFileTests {
+    @Test func theSameBytesAreNoChangeAndAChangedValueIsOne() throws {
+        let base = try DatasetFixture(), head = try DatasetFixture()
+        defer { base.delete(); head.delete() }
+        #expect(DataChanges.yamlChanges("review.yaml", base.path, head.path).isEmpty)
+        try head.write("review.yaml", try head.read("review.yaml").replacingOccurrences(of: "imputation: mean", with: "imputation: none"))
+        #expect(DataChanges.yamlChanges("review.yaml", base.path, head.path) == [
+            CellChange(file: "review.yaml", key: "imputation", column: nil, old: "mean", new: "none"),
+        ])
+        #expect(DataChanges.yamlChanges("nowhere.yaml", base.path, head.path).isEmpty)
+    }
+}

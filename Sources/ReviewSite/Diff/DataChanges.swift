@@ -97,6 +97,9 @@ public struct DataChanges: Sendable, Equatable {
 
     /// YAML files compared as flattened `key.path = value` pairs.
     static func yamlChanges(_ file: String, _ base: String, _ head: String) -> [CellChange] {
+        // The same bytes on both sides flatten to the same pairs.
+        var status = stat()
+        if lstat("\(head)/\(file)", &status) == 0 && ReleasedData.sameFile("\(base)/\(file)", "\(head)/\(file)") { return [] }
         let old = flatten(file, base), new = flatten(file, head)
         // By key, the first pair of each (a codebook has a thousand).
         let oldValues = Dictionary(old, uniquingKeysWith: { first, _ in first })
