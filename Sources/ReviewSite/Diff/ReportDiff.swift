@@ -65,7 +65,7 @@ public struct ReportDiff: Sendable {
     /// it (DiffSide(_:plan:label:)), used when `head` is nil instead of
     /// loading and filling `dataFolder` again.
     static func compare(base: String, head: String?, dataFolder: String, templatesPath: String,
-                        labels: (base: String, head: String)?, working: WorkingSide?) throws(BuildFailure) -> ReportDiff {
+                        labels: (base: String, head: String)?, working: DiffSide?) throws(BuildFailure) -> ReportDiff {
         var baseSide = try DatasetSource.resolve(base, dataFolder: dataFolder)
         defer { if baseSide.temporary { DatasetSource.remove(baseSide.path) } }
         var headSide: (path: String, label: String, temporary: Bool) = try head.map { spec throws(BuildFailure) in
@@ -90,7 +90,7 @@ public struct ReportDiff: Sendable {
         let data = Background { DataChanges.between(basePath, headPath) }
         let old = try side(baseSide)
         let new: DiffSide
-        if head == nil, var working = working?.side() {
+        if head == nil, var working {
             working.label = headSide.label
             new = working
         } else {

@@ -54,7 +54,7 @@ public struct SiteHistory: Sendable {
     /// report and DiffSide(_:plan:label:)): neither is made again, and a
     /// release whose data files are the working ones byte for byte is
     /// known unchanged without loading it (ReleasedData).
-    static func live(dataPath: String, templatesPath: String, working: (report: Report, side: WorkingSide)?) throws(BuildFailure) -> (history: SiteHistory, changes: (html: String, markdown: String))? {
+    static func live(dataPath: String, templatesPath: String, working: (report: Report, side: DiffSide)?) throws(BuildFailure) -> (history: SiteHistory, changes: (html: String, markdown: String))? {
         let versions: Versions
         do { versions = try Versions.read(dataPath: dataPath) } catch { throw .data(ReportErrors(data: error, figures: [])) }
         guard let latest = versions.latest else { return nil }
@@ -72,7 +72,7 @@ public struct SiteHistory: Sendable {
     }
 
     /// Whether the working data are `release`'s files, byte for byte.
-    private func isUnchanged(since release: Release, dataPath: String, working: (report: Report, side: WorkingSide)?) throws(BuildFailure) -> Bool {
+    private func isUnchanged(since release: Release, dataPath: String, working: (report: Report, side: DiffSide)?) throws(BuildFailure) -> Bool {
         guard let working else { return false }
         let folder = try releasedData(release)
         return ReleasedData.isUnchanged(release: folder, working: dataPath, report: working.report)
@@ -87,14 +87,14 @@ public struct SiteHistory: Sendable {
     /// The changes page of the release shown: what was new in it against
     /// the release before, or that it is the first.
     /// `working`: the working data's side, when the caller has it.
-    func changesPage(dataPath: String, templatesPath: String, working: WorkingSide? = nil) throws(BuildFailure) -> (html: String, markdown: String) {
+    func changesPage(dataPath: String, templatesPath: String, working: DiffSide? = nil) throws(BuildFailure) -> (html: String, markdown: String) {
         guard let release else { return ChangesPlaceholder.none }
         guard let previous else { return WhatsNew.first(release) }
         let diff = try compare(previous, dataPath: dataPath, templatesPath: templatesPath, head: "version \(release.version) (\(release.date))", working: working)
         return WhatsNew(diff: diff, release: release, previous: previous, keyFigures: Self.keyFigures(templatesPath)).page
     }
 
-    private func compare(_ base: Release, dataPath: String, templatesPath: String, head: String, working: WorkingSide?) throws(BuildFailure) -> ReportDiff {
+    private func compare(_ base: Release, dataPath: String, templatesPath: String, head: String, working: DiffSide?) throws(BuildFailure) -> ReportDiff {
         try ReportDiff.compare(base: try releasedData(base), head: nil, dataFolder: dataPath, templatesPath: templatesPath,
                                labels: ("version \(base.version) (\(base.date))", head), working: working)
     }
