@@ -6,7 +6,7 @@ extension SiteBuilder {
     /// nil when a build would take them.
     public func templateProblems(_ report: Report) -> TemplateErrors? {
         do {
-            _ = try plan(report)
+            _ = try plan(report, drawing: false)
             return nil
         } catch {
             if case .templates(let problems) = error { return problems }

@@ -220,7 +220,8 @@ public struct SiteBuilder: Sendable {
     /// site.yaml read, every text page filled, the declared tables computed
     /// and the other files of the templates folder found, or every problem
     /// of all of them.
-    func plan(_ report: Report) throws(BuildFailure) -> SitePlan {
+    /// `drawing` false leaves the charts undrawn (check wants only the problems).
+    func plan(_ report: Report, drawing: Bool = true) throws(BuildFailure) -> SitePlan {
         var errors = ErrorList<TemplateError>()
         var tables: [DeclaredTable] = []
         // tables.yaml is read once: its tables are computed, and site.yaml may list their ids.
@@ -245,7 +246,7 @@ public struct SiteBuilder: Sendable {
         errors.add(ErrorList(StyleSheet.problems(css, inTemplates: templatesPath)))
         guard errors.isEmpty else { throw .templates(TemplateErrors(errors)) }
         do {
-            return SitePlan(site: site, texts: filled.texts, tables: tables, charts: ChartSet(chartFile, report: report),
+            return SitePlan(site: site, texts: filled.texts, tables: tables, charts: drawing ? ChartSet(chartFile, report: report) : .none,
                             assets: try TemplateAssets(folder: templatesPath, site: site, texts: filled.texts, images: filled.images),
                             css: css, script: script)
         } catch {

@@ -15,8 +15,12 @@ struct ReviewSiteCommand: ParsableCommand {
     static func main() {
         ProcessMemory.returnLargeBlocks()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let quick = QuickArguments.read(Array(CommandLine.arguments.dropFirst())) {
+                try quick.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

@@ -97,12 +97,18 @@ public struct DataChanges: Sendable, Equatable {
 
     /// YAML files compared as flattened `key.path = value` pairs.
     static func yamlChanges(_ file: String, _ base: String, _ head: String) -> [CellChange] {
+        // The same bytes on both sides flatten to the same pairs.
+        var status = stat()
+        if lstat("\(head)/\(file)", &status) == 0 && ReleasedData.sameFile("\(base)/\(file)", "\(head)/\(file)") { return [] }
         let old = flatten(file, base), new = flatten(file, head)
+        // By key, the first pair of each (a codebook has a thousand).
+        let oldValues = Dictionary(old, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(new.map(\.key))
         var changes: [CellChange] = []
-        for (key, value) in new where old.first(where: { $0.key == key })?.value != value {
-            changes.append(CellChange(file: file, key: key, column: nil, old: old.first { $0.key == key }?.value ?? "", new: value))
+        for (key, value) in new where oldValues[key] != value {
+            changes.append(CellChange(file: file, key: key, column: nil, old: oldValues[key] ?? "", new: value))
         }
-        for (key, value) in old where !new.contains(where: { $0.key == key }) {
+        for (key, value) in old where !newKeys.contains(key) {
             changes.append(CellChange(file: file, key: key, column: nil, old: value, new: ""))
         }
         return changes

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV file of both sides compared row by row by key, in the head's file
 /// order: rows only on one side, and every changed cell. Rows whose cells
 /// are the same bytes are passed over without making any String.
@@ -13,6 +15,10 @@ struct RawTable {
     init(file: String, sheet: String, base: String, head: String, owner: String? = nil, key: [KeyPart]) {
         self.file = file
         self.owner = owner
+        // The same bytes on both sides (a release's tables mostly are the
+        // next one's): every row matches itself, nothing to report.
+        var status = stat()
+        if lstat("\(head)/\(file)", &status) == 0 && ReleasedData.sameFile("\(base)/\(file)", "\(head)/\(file)") { return }
         let old = KeyedRows(folder: base, file: file, sheet: sheet, key: key)
         let new = KeyedRows(folder: head, file: file, sheet: sheet, key: key)
         // Columns in the head's header order, then any the base alone had.

@@ -49,8 +49,12 @@ public struct FigureFile: Sendable {
             }
             text = valid
         }
-        return parse(text, path: path)
+        // Read once a build though each report loaded asks for it.
+        return memo.value(text, context: path) { parse($0, path: path) }
     }
+
+    /// The files read last, by path and text (the declarations are values).
+    static let memo = TextMemo<(file: FigureFile, errors: [FigureError])>(entries: 4, largestText: 1 << 24)
 
     static func parse(_ text: String, path: String) -> (file: FigureFile, errors: [FigureError]) {
         let root: YAMLNode?

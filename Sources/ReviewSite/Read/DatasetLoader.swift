@@ -88,9 +88,11 @@ public enum DatasetLoader {
             sink.add(file: file, line: nil, "invalid UTF-8 (expected a UTF-8 text file)")
             return nil
         }
-        do {
-            return try Codebook.read(yaml: text, file: file)
-        } catch {
+        // Read once a build though loading and comparing releases ask for it again.
+        let read = Codebook.memo.value(text, context: file) { text in Result { () throws(CodebookErrors) in try Codebook.read(yaml: text, file: file) } }
+        switch read {
+        case .success(let codebook): return codebook
+        case .failure(let error):
             for problem in error.errors { sink.add(problem.dataError) }
             return nil
         }

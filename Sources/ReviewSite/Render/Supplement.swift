@@ -80,8 +80,8 @@ enum Supplement {
             let key = appraisal.legend.isEmpty ? "" : "<p class=\"key-title\">Key</p>\n" + appraisal.legend
                 + "<p class=\"key-note\">A blank cell: the question is not part of the study's checklist.</p>\n"
             // The questions' key goes one heading level down, under the part's heading.
-            let questions = appraisal.questions.replacingOccurrences(of: "<h3>", with: "<h4>").replacingOccurrences(of: "</h3>", with: "</h4>")
-                .replacingOccurrences(of: "<h2 ", with: "<h3 ").replacingOccurrences(of: "</h2>", with: "</h3>")
+            let questions = appraisal.questions.replacingBytes("<h3>", with: "<h4>").replacingBytes("</h3>", with: "</h4>")
+                .replacingBytes("<h2 ", with: "<h3 ").replacingBytes("</h2>", with: "</h3>")
             parts.append(Part(kind: .table, title: "Appraisal of each included study", wide: true,
                               body: .written(table, before: appraisal.intro + key, after: questions)))
         }

@@ -16,6 +16,9 @@ extension Codebook {
     }
 
     /// A codebook's text; `file` names it in errors.
+    /// The codebooks read last, by file name and text (DatasetLoader.readCodebook).
+    static let memo = TextMemo<Result<Codebook, CodebookErrors>>(entries: 4, largestText: 1 << 22)
+
     public static func read(yaml: String, file: String) throws(CodebookErrors) -> Codebook {
         let reader = CodebookReader(file: file)
         let codebook = reader.codebook(yaml)

@@ -58,7 +58,15 @@ extension YAMLNode {
     static let aliasNodeLimit = 10_000
 
     /// The file's one document; nil when it has none (empty, or comments).
+    /// The same text composed again (a build reads its YAML files for the
+    /// working data, a release's data and their comparison) is not parsed
+    /// again: YAMLMemo keeps the last texts' nodes.
     static func compose(_ text: String) throws(YAMLProblems) -> YAMLNode? {
+        try memo.composed(text).get()
+    }
+
+    /// As compose, parsed every time.
+    static func composeUncached(_ text: String) throws(YAMLProblems) -> YAMLNode? {
         var text = text
         let result = text.withUTF8 { bytes in
             var composer = YAMLComposer(bytes)
