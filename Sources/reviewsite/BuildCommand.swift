@@ -22,12 +22,7 @@ struct BuildCommand: ParsableCommand {
     var baseline: String?
 
     func run() throws {
-        try Self.run(data: options.data, templates: templates, out: out, baseline: baseline)
-    }
-
-    /// The command with its options read (here or by QuickArguments).
-    static func run(data: String, templates: String, out: String, baseline: String?) throws {
-        let builder = SiteBuilder(dataPath: data, templatesPath: templates)
+        let builder = SiteBuilder(dataPath: options.data, templatesPath: templates)
         // Refused before the baseline is read or anything else is done.
         if let refusal = OutputCheck.refusal(out, inputs: builder.inputs) {
             printError(refusal)
@@ -37,7 +32,7 @@ struct BuildCommand: ParsableCommand {
             // With releases, the changes page compares with the last one unless --baseline says otherwise.
             let written = try builder.writeWithHistory(to: out, baseline: baseline)
             written.warnings.forEach(printError)
-            print("\(out)/: \(written.files) files written from \(data)/ and \(templates)/.")
+            print("\(out)/: \(written.files) files written from \(options.data)/ and \(templates)/.")
         } catch {
             printError(error.description)
             if case .refused = error { throw ExitCode(2) }

@@ -16,15 +16,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var templates: TemplatesOption
 
     func run() throws {
-        try Self.run(data: options.data, templates: templates.templates(for: options.data))
-    }
-
-    /// The command with its options read (here or by QuickArguments).
-    static func run(data: String, templates: String) throws {
-        let builder = SiteBuilder(dataPath: data, templatesPath: templates)
+        let builder = SiteBuilder(dataPath: options.data, templatesPath: templates.templates(for: options.data))
         let report: Report
         do {
-            report = try Report.load(from: data, figures: FigureFile.path(inTemplates: builder.templatesPath))
+            report = try Report.load(from: options.data, figures: FigureFile.path(inTemplates: builder.templatesPath))
         } catch {
             printError(error.description)
             // What the templates show without figures, in the same run.
@@ -36,7 +31,7 @@ struct CheckCommand: ParsableCommand {
             printError(problems.description)
             throw ExitCode(1)
         }
-        print("\(data)/ is valid: \(report.summary).")
+        print("\(options.data)/ is valid: \(report.summary).")
         report.notes.forEach { print("Note: \($0).") }
         let figures = report.figures
         // An unpublished review has no printed figures to compare with.

@@ -14,12 +14,7 @@ struct FiguresCommand: ParsableCommand {
     @OptionGroup var templates: TemplatesOption
 
     func run() throws {
-        try Self.run(data: options.data, templates: templates.templates(for: options.data))
-    }
-
-    /// The command with its options read (here or by QuickArguments).
-    static func run(data: String, templates: String) throws {
-        let report = try loadOrExit(data, templates: templates)
+        let report = try loadOrExit(options.data, templates: templates.templates(for: options.data))
         // In pieces: with a million patients the JSON is hundreds of megabytes.
         FiguresJSON.write(report.figures, inPiecesOf: 1 << 20) { FileHandle.standardOutput.write(Data($0)) }
     }

@@ -15,12 +15,8 @@ struct ReviewSiteCommand: ParsableCommand {
     static func main() {
         ProcessMemory.returnLargeBlocks()
         do {
-            if let quick = QuickArguments.read(Array(CommandLine.arguments.dropFirst())) {
-                try quick.run()
-            } else {
-                var command = try parseAsRoot()
-                try command.run()
-            }
+            var command = try parseAsRoot()
+            try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
