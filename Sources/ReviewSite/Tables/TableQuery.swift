@@ -1,6 +1,7 @@
+import CSQLite
 import Foundation
 
-/// Runs a declared table: one query whose rows are the table's rows, with
+/// Runs a declared table: a query whose rows are the table's rows, with
 /// every column's cell, sort key and figure link computed over the row
 /// (`r`) and its patients (`p`, treated_patients; `table_members` lists
 /// each row's patients for subqueries over their steps).
@@ -177,7 +178,7 @@ struct TableQuery {
     /// over the row's patients (lines of treatment taken for patients): an
     /// error naming the table, the row and the patient, never a silent double count.
     private func repeatedMember(_ database: Database) -> TemplateErrors? {
-        guard let patients = table.patients else { return nil }
+        guard let patients = table.patients, mayRepeat(database, patients) else { return nil }
         var sql = ComposedSQL(anchor: patients)
         sql.add("WITH table_members(row_key, patient_id) AS (\n")
         sql.add(patients)
@@ -186,6 +187,40 @@ struct TableQuery {
         guard let row = (try? database.rows(sql.text))?.rows.first, row.count == 3 else { return nil }
         return fail(patients.start, "table '\(table.id)': the patients of row \(Echo.quoted(row[0].display)) list patient \(Echo.quoted(row[1].display)) "
                     + "\(row[2].integer ?? 2) times (expected each patient once per row: select from the patients, or SELECT DISTINCT)")
+    }
+
+    /// Whether a member may be listed twice for its row: a hash of each
+    /// (row, patient) in a set, in one pass, where a GROUP BY would sort
+    /// every pair. Two pairs of one hash only run that GROUP BY, which
+    /// decides; so does a collation, under which two texts may be one.
+    private func mayRepeat(_ database: Database, _ patients: SQLPiece) -> Bool {
+        guard !patients.text.containsWord("collate"),
+              let statement = try? database.prepare("WITH table_members(row_key, patient_id) AS (\n\(patients.text)\n) SELECT row_key, patient_id FROM table_members")
+        else { return true }
+        var seen = Set<UInt64>()
+        do {
+            while try statement.step() {
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+                func mix(_ byte: UInt64) { hash = (hash ^ byte) &* 0x100_0000_01b3 }
+                for column: Int32 in 0...1 {
+                    switch sqlite3_column_type(statement.handle, column) {
+                    case SQLITE_INTEGER, SQLITE_FLOAT:
+                        // As SQLite groups them: 1 and 1.0 are one value, and 0.0 and -0.0.
+                        let number = sqlite3_column_double(statement.handle, column)
+                        let bits = number == 0 ? 0 : number.bitPattern
+                        for shift in stride(from: 0, to: 64, by: 8) { mix(bits >> UInt64(shift) & 0xff) }
+                        mix(1)
+                    case let type:
+                        statement.withShownText(at: column) { for byte in $0 { mix(UInt64(byte)) } }
+                        mix(UInt64(type) + 0x100)
+                    }
+                }
+                if !seen.insert(hash).inserted { return true }
+            }
+        } catch {
+            return true
+        }
+        return false
     }
 
     /// How many rows the rows query gives; nil when it fails (run reports why).
