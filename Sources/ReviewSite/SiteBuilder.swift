@@ -41,17 +41,6 @@ public struct SiteBuilder: Sendable {
         self.changes = changes
     }
 
-    /// The files of the dataset that the site offers for download: the
-    /// review's YAML files around the tables' files, in the codebook's order.
-    static func datasetFiles(_ codebook: Codebook) -> [String] {
-        ["codebook.yaml", "review.yaml", "prisma.yaml"] + codebook.tables.map(\.fileName) + ["published.yaml", "search.yaml"]
-    }
-
-    /// Whether a file name is one a dataset folder may hold (a table's CSV file or a YAML file).
-    static func isDatasetFile(_ name: String) -> Bool {
-        name.hasSuffix(".csv") || name.hasSuffix(".yaml")
-    }
-
     public func build() throws(BuildFailure) -> SiteFiles {
         let report: Report
         do { report = try Report.load(from: dataPath, figures: FigureFile.path(inTemplates: templatesPath)) } catch { throw .data(error) }
@@ -210,11 +199,6 @@ public struct SiteBuilder: Sendable {
             jobs.append { try site.add(chart.file, chart.standalone + "\n") }
         }
         return jobs
-    }
-
-    /// The table pages site.yaml may list: the tables of tables.yaml.
-    static func tableIDs(inTemplates folder: String) -> [String] {
-        TableFile.read(TableFile.path(inTemplates: folder)).file.tables.map(\.id)
     }
 
     /// site.yaml read, every text page filled, the declared tables computed
