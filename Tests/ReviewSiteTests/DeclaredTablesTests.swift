@@ -11,12 +11,7 @@ struct DeclaredTablesTests {
 
     /// The fixture's templates with the default review's style.css and sort.js, in a fresh folder.
     static func templates() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reviewsite-declared-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: data + "-templates", toPath: folder)
-        for asset in ["style.css", "sort.js"] {
-            try FileManager.default.copyItem(atPath: "\(defaultTemplatesPath)/\(asset)", toPath: "\(folder)/\(asset)")
-        }
-        return folder
+        try AppraisalToolsTests.templates(data)
     }
 
     @Test func theCodebookGivesEachTableItsRoleFileAndKey() throws {

@@ -70,7 +70,7 @@ struct DatabaseSchema {
                                 + (missing.map { "; a step without one as \($0)" } ?? "")))
             }
         }
-        var sql = create("patient_summary", "one row per patient, in the order of \(core.patients ?? "patients"): its treatment as a whole and its adverse events", columns)
+        var sql = create("patient_summary", "one row per patient, in the order of \(core.patients ?? "the patient table"): its treatment as a whole and its adverse events", columns)
         var appraisal: [(String, String, String)] = [(core.studyID ?? "study", "TEXT NOT NULL", "key")]
         if !codebook.appraisal.checklists.isEmpty {
             let rules = codebook.appraisal.checklists.map { "\($0.code): \($0.ruleSummary)" }
@@ -92,7 +92,7 @@ struct DatabaseSchema {
         if !codebook.appraisal.levels.isEmpty {
             appraisal.append(("level", "TEXT", "the level of evidence, " + codebook.appraisal.levels.map(\.code).joined(separator: ", ")))
         }
-        sql += create("study_appraisal", "one row per study, in the order of \(core.studies ?? "studies"): its appraisal", appraisal)
+        sql += create("study_appraisal", "one row per study, in the order of \(core.studies ?? "the study table"): its appraisal", appraisal)
         return sql
     }
 
