@@ -46,8 +46,8 @@ extension SiteBuilder {
     /// files are kept. The plan is made whole either way, so the templates'
     /// problems are found as a whole build finds them.
     public func build(_ report: Report, keeping kept: KeptSite?, changed: Set<String>) throws(BuildFailure) -> KeptSite {
-        let plan = try self.plan(report)
-        let jobs = try siteJobs(report, plan)
+        let plan = try Stopwatch.time("preview: plan") { () throws(BuildFailure) in try self.plan(report) }
+        let jobs = try Stopwatch.time("preview: the jobs made") { () throws(BuildFailure) in try siteJobs(report, plan) }
         let rerun = kept?.inputs(changed: changed) ?? .all
         let output = MemoryOutput()
         let owners = FileOwners()
@@ -67,7 +67,7 @@ extension SiteBuilder {
                 job.skipped?()
             }
         }
-        try Workers.run(run)
+        try Stopwatch.time("preview: \(run.count) of \(jobs.count) jobs run") { () throws(BuildFailure) in try Workers.run(run) }
         let (all, made) = owners.result
         return KeptSite(files: output.site, owners: all, texts: Set(plan.site.textPages.compactMap(\.markdown)),
                         copies: Set(plan.assets.copies.map(\.name)), made: made, jobsRun: run.count, jobs: jobs.count)
