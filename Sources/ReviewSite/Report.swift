@@ -58,12 +58,13 @@ public struct Report: Sendable {
     /// Reads figures.yaml, loads and checks the dataset against it, then
     /// computes. The problems of both files are reported together.
     /// `history`: as DatasetLoader.load's (false for a copy of a dataset).
-    public static func load(from path: String, figures figuresPath: String, history: Bool = true) throws(ReportErrors) -> Report {
+    /// `memo`: the data files of an earlier load of this folder (DatasetLoader.load's).
+    public static func load(from path: String, figures figuresPath: String, history: Bool = true, memo: DataFileMemo? = nil) throws(ReportErrors) -> Report {
         // figures.yaml is read on a second core while the dataset loads.
         let reading = Background { FigureFile.read(figuresPath) }
         let dataset: Dataset
         do {
-            dataset = try Stopwatch.time("load") { () throws(DatasetErrors) in try DatasetLoader.load(from: path, figureFields: reading.result().file.fields, history: history) }
+            dataset = try Stopwatch.time("load") { () throws(DatasetErrors) in try DatasetLoader.load(from: path, figureFields: reading.result().file.fields, history: history, memo: memo) }
         } catch {
             throw ReportErrors(data: error, figures: reading.result().errors)
         }

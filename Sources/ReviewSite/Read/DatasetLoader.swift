@@ -10,7 +10,9 @@ public enum DatasetLoader {
     /// `history`: whether prisma.yaml's `previous_version` is counted from
     /// the folder's versions.yaml and the frozen releases beside it; false
     /// for a copy of a dataset (a diff's baseline), which has neither.
-    public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]], history: Bool = true) throws(DatasetErrors) -> Dataset {
+    /// `memo`: the tables of an earlier load of this folder (a preview's); a file read again only when its bytes or the codebook changed.
+    public static func load(from path: String, figureFields: @autoclosure () -> [String: [String]], history: Bool = true,
+                            memo: DataFileMemo? = nil) throws(DatasetErrors) -> Dataset {
         var folder = DataDirectory(path)
         guard folder.exists else {
             throw DatasetErrors([DataError(file: folder.path, line: nil, message: "no such folder (expected the review's data folder, with codebook.yaml, review.yaml, prisma.yaml and its tables)")])
@@ -21,14 +23,17 @@ public enum DatasetLoader {
         folder.workbookUnreadable = folder.workbook == nil && sink.count > errorsBefore
         let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
-        let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink) }
+        var codebookText: [UInt8]?
+        let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink) { codebookText = Array($0.utf8) } }
+        // The memo of a folder's CSV files, not of a workbook's sheets.
+        let kept = folder.workbook == nil && !folder.workbookUnreadable ? codebookText.flatMap { text in memo.map { $0.scope(codebook: text) } } : nil
         let plans = codebook.map { codebook in codebook.tables.map { TablePlan($0, codebook: codebook) } } ?? []
         func plan(_ role: Codebook.Role) -> TablePlan? { plans.first { $0.table.role == role } }
         // The patients' file, the largest, is read on a second core meanwhile.
         let patientPlan = plan(.patient)
         let patientsRead = Background { () -> (TableRows?, ErrorList<DataError>) in
             let sink = ErrorSink()
-            let rows = Stopwatch.time("load: read patients (second thread)") { patientPlan.flatMap { readTable($0, in: directory, sink: sink) } }
+            let rows = Stopwatch.time("load: read patients (second thread)") { patientPlan.flatMap { readTable($0, in: directory, sink: sink, memo: kept) } }
             return (rows, sink.list)
         }
         let review = Stopwatch.time("load: review.yaml") { readReview(directory, sink) }
@@ -37,7 +42,7 @@ public enum DatasetLoader {
         let published = Stopwatch.time("load: published.yaml") { readPublished(directory, sink, fields: figureFields()) }
         var tables: [String: TableRows] = [:]
         for plan in plans where plan !== patientPlan {
-            tables[plan.table.name] = Stopwatch.time("load: read \(plan.table.name)") { readTable(plan, in: directory, sink: sink) }
+            tables[plan.table.name] = Stopwatch.time("load: read \(plan.table.name)") { readTable(plan, in: directory, sink: sink, memo: kept) }
         }
         let (patients, patientErrors) = Stopwatch.time("load: waiting for patients") { patientsRead.result() }
         sink.add(patientErrors)
@@ -79,7 +84,8 @@ public enum DatasetLoader {
     }
 
     /// `codebook.yaml`, its problems reported with the data's, each at its line and character.
-    static func readCodebook(_ directory: DataDirectory, _ sink: ErrorSink) -> Codebook? {
+    /// `read` is given the codebook's text when it is UTF-8.
+    static func readCodebook(_ directory: DataDirectory, _ sink: ErrorSink, read: (String) -> Void = { _ in }) -> Codebook? {
         let file = directory.display(Codebook.fileName)
         guard let bytes = directory.bytes(Codebook.fileName, sink: sink, expected: "expected the review's codebook: its tables, columns and codes") else {
             return nil
@@ -88,6 +94,7 @@ public enum DatasetLoader {
             sink.add(file: file, line: nil, "invalid UTF-8 (expected a UTF-8 text file)")
             return nil
         }
+        read(text)
         // Read once a build though loading and comparing releases ask for it again.
         let read = Codebook.memo.value(text, context: file) { text in Result { () throws(CodebookErrors) in try Codebook.read(yaml: text, file: file) } }
         switch read {

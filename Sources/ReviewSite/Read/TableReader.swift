@@ -1,6 +1,6 @@
 /// One CSV file as read: its valid rows as a codebook-shaped table, and
 /// what the checks between files need of every record.
-struct TableRows {
+struct TableRows: Sendable {
     var table: DataTable
     /// Every value of the key column, valid row or not, with its first line:
     /// references to a row with a bad cell are not reported a second time.
@@ -27,7 +27,8 @@ struct TableRows {
 /// Reads one table of the dataset, a CSV file or a sheet of the workbook:
 /// header by name, then every record.
 /// Returns nil when the table is missing or its header cannot be used.
-func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) -> TableRows? {
+/// `memo`: the tables read before (a preview's), taken when the file's bytes are the same.
+func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink, memo: DataFileMemo.Scope? = nil) -> TableRows? {
     let fileName = plan.file
     let file = directory.display(fileName)
     if let workbook = directory.workbook, let read = readSheet(plan, of: workbook, in: directory, sink: sink) {
@@ -42,6 +43,17 @@ func readTable(_ plan: TablePlan, in directory: DataDirectory, sink: ErrorSink) 
     guard let bytes = directory.bytes(fileName, sink: sink, expected: "expected \(what)\(sheet)") else {
         return nil
     }
+    if let kept = memo?.rows(file, bytes) { return kept }
+    let errorsBefore = sink.count
+    let rows = readRecords(plan, bytes, file: file, in: directory, sink: sink)
+    // Only a table read without a problem is kept: a kept one reports none.
+    if let memo, let rows, sink.count == errorsBefore { memo.keep(file, bytes, rows) }
+    return rows
+}
+
+/// The header and records of a table's CSV bytes, checked cell by cell.
+private func readRecords(_ plan: TablePlan, _ bytes: [UInt8], file: String, in directory: DataDirectory, sink: ErrorSink) -> TableRows? {
+    let fileName = plan.file
     // One row per line at most: reserving avoids copying the rows as they
     // grow. Blank lines make no row, so the estimate is capped (the arrays
     // grow past it as needed): 200 MB of newlines must not reserve gigabytes.

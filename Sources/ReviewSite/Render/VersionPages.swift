@@ -98,11 +98,11 @@ enum VersionPages {
 
 extension VersionPages {
     /// The history page and the frozen sites, as jobs of a live build (a frozen one links to the live site's).
-    static func jobs(_ history: SiteHistory, frame: PageFrame, site: any SiteOutput) -> [Workers.Job] {
+    static func jobs(_ history: SiteHistory, frame: PageFrame) -> [@Sendable (any SiteOutput) throws -> Void] {
         guard !history.isFrozen else { return [] }
         return [
-            { try site.add(Self.history(history), in: frame) },
-            { try copyFrozen(history, to: site) },
+            { site in try site.add(Self.history(history), in: frame) },
+            { site in try copyFrozen(history, to: site) },
         ]
     }
 

@@ -23,16 +23,20 @@ struct Rebuild: Sendable {
 
 /// The site `reviewsite serve` shows, built in memory: never written to a
 /// folder, so the published site (`reviewsite build`) is not touched.
-/// A change of the templates re-plans and re-renders every page from the
-/// report already loaded; a change of the data folder or of figures.yaml
-/// (the figures' queries) loads and computes the report again.
+/// A change of the templates re-plans the site from the report already
+/// loaded and re-runs only the jobs (pages, downloads) that read a changed
+/// file, keeping the others' files; a change of the data folder or of
+/// figures.yaml (the figures' queries) loads and computes the report
+/// again, re-reading only the data files that changed.
 final class PreviewSite: Sendable {
     let data: String
     let templates: String
     /// Only the watcher's thread rebuilds; the lock makes that visible to the type checker.
-    private let report = Mutex<Report?>(nil)
+    private let loaded = Mutex(Loaded())
     /// The declared tables of that report while tables.yaml stays as it was.
     private let tables = DeclaredTablesMemo()
+    /// The data files as last read, so that a change re-reads only the files changed.
+    let dataMemo = DataFileMemo()
     private let shown = Mutex<(state: PreviewState, generation: Int)>((.failed(messages: ["The site is being built."], previous: nil), 0))
 
     init(data: String, templates: String) {
@@ -48,23 +52,31 @@ final class PreviewSite: Sendable {
     func rebuild(after changes: FolderChanges?) -> Rebuild {
         let started = ContinuousClock.now
         var reload = changes.map(Self.needsReport) ?? true
-        let outcome = report.withLock { loaded -> Result<SiteFiles, BuildFailure> in
+        let outcome = loaded.withLock { loaded -> Result<SiteFiles, BuildFailure> in
             // After a failed load, any change loads the data again.
-            reload = reload || loaded == nil
+            reload = reload || loaded.report == nil
             if reload || changes.map(Self.needsTables) ?? true { tables.forget() }
             if reload {
+                loaded.site = nil
+                loaded.changed = []
                 do throws(ReportErrors) {
-                    loaded = try Report.load(from: data, figures: FigureFile.path(inTemplates: templates))
+                    loaded.report = try Report.load(from: data, figures: FigureFile.path(inTemplates: templates), memo: dataMemo)
                 } catch {
-                    loaded = nil
+                    loaded.report = nil
                     return .failure(.data(error))
                 }
+            } else {
+                // Since the kept site was built: the builds that failed in between changed files too.
+                loaded.changed.formUnion(changes?.templates ?? [])
             }
-            guard let report = loaded else { return .failure(.output("no report loaded")) }
+            guard let report = loaded.report else { return .failure(.output("no report loaded")) }
             do throws(BuildFailure) {
                 var builder = SiteBuilder(dataPath: data, templatesPath: templates)
                 builder.tablesMemo = tables
-                return .success(try builder.build(report))
+                let site = try builder.build(report, keeping: loaded.site, changed: loaded.changed)
+                loaded.site = site
+                loaded.changed = []
+                return .success(site.files)
             } catch {
                 return .failure(error)
             }
@@ -97,6 +109,19 @@ final class PreviewSite: Sendable {
     static func needsTables(_ changes: FolderChanges) -> Bool {
         needsReport(changes) || changes.templates.contains("tables.yaml") || changes.templates.contains("")
     }
+}
+
+/// The report loaded and the site last built from it, with the template
+/// files changed since that site was built.
+struct Loaded: Sendable {
+    var report: Report?
+    var site: KeptSite?
+    var changed: Set<String> = []
+}
+
+/// What the preview built last, for the tests.
+extension PreviewSite {
+    var kept: KeptSite? { loaded.withLock { $0.site } }
 }
 
 extension PreviewState {
