@@ -73,6 +73,17 @@ struct SupplementPartsTests {
                 == "<p>R4 and <abbr title=\"yes\">Y</abbr> z</p>")
     }
 
+    /// Edges of the one pass: markup that ends inside a tag, a `<` of no
+    /// link, links back to back, text before and after, and bytes past ASCII.
+    @Test(arguments: [
+        ("", ""), ("plain", "plain"), ("<", "<"), ("a <", "a <"), ("<a", "<a"), ("x<a ", "x<a "), ("</a", "</a"),
+        ("<a href=x>", ""), ("<a href=x>é</a>ü", "éü"), ("<a>1</a><a>2</a>", "12"), ("<b>x</b> < y", "<b>x</b> < y"),
+        ("<abbr>a</abbr></a>", "<abbr>a</abbr>"), ("<a href=\"#\">R</a", "R</a"),
+    ])
+    func printedMarkupAtTheEdges(_ html: String, _ printed: String) {
+        #expect(Supplement.unlinked(Array(html.utf8)) == printed)
+    }
+
     @Test func aRunningHeadIsACSSStringThatCannotCloseItsStyle() {
         #expect(Supplement.cssString("A \"quoted\" title</style><script>") == "\"A \\22 quoted\\22  title\\3c /style\\3e \\3c script\\3e \"")
         #expect(Supplement.cssString("back\\slash") == "\"back\\5c slash\"")

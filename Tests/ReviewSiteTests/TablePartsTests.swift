@@ -8,8 +8,8 @@ import Testing
 struct TablePartsTests {
     static let report = try! loadReport(defaultDataPath)
 
-    static func tables(_ file: TableFile, inParts: Bool) -> Result<[DeclaredTable], TemplateErrors> {
-        report.declaredTables(file, readErrors: [], inParts: inParts)
+    static func tables(_ file: TableFile, inParts: Bool, rowsPerPart: Int = Report.rowsPerPart) -> Result<[DeclaredTable], TemplateErrors> {
+        report.declaredTables(file, readErrors: [], inParts: inParts, rowsPerPart: rowsPerPart)
     }
 
     static func file(_ yaml: String) -> TableFile {
@@ -19,9 +19,11 @@ struct TablePartsTests {
         return TableFile.read(path).file
     }
 
-    @Test func theDefaultTablesInPartsAreTheTablesWhole() throws {
+    /// Two parts each at the default size; with 5 rows a part, Table 1's 40 rows run in 8 parts.
+    @Test(arguments: [Report.rowsPerPart, 5])
+    func theDefaultTablesInPartsAreTheTablesWhole(_ rowsPerPart: Int) throws {
         let file = TableFile.read(TableFile.path(inTemplates: defaultTemplatesPath)).file
-        let whole = try Self.tables(file, inParts: false).get(), parts = try Self.tables(file, inParts: true).get()
+        let whole = try Self.tables(file, inParts: false).get(), parts = try Self.tables(file, inParts: true, rowsPerPart: rowsPerPart).get()
         #expect(whole.count == 2)
         for (a, b) in zip(whole, parts) {
             #expect(a.result.rows.count > 5)
@@ -30,6 +32,11 @@ struct TablePartsTests {
             #expect(a.result.rows.map { $0.cells.map(\.link) } == b.result.rows.map { $0.cells.map(\.link) })
             #expect(a.markdown == b.markdown)
         }
+    }
+
+    @Test func aTableRunsInTwoToEightPartsOfAboutTwoThousandRows() {
+        #expect([0, 1, 2, 10, 2_944, 5_999, 6_000, 8_000, 16_000, 29_440, 294_400].map { Report.parts($0) } == [1, 1, 2, 2, 2, 2, 3, 4, 8, 8, 8])
+        #expect([2, 3, 40].map { Report.parts($0, rowsPerPart: 5) } == [2, 2, 8])
     }
 
     static let bySex = """

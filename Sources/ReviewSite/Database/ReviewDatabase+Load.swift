@@ -46,8 +46,10 @@ extension ReviewDatabase {
         try Stopwatch.time("database: commit") { () throws(DatabaseError) in try database.execute("COMMIT") }
         // A shared store is read through views of its bytes, which two threads read at once.
         let reader = rows >= Self.rowsForSharing ? try database.view() : database
+        let readingViews = schema.readingViews
+        if !readingViews.isEmpty { try reader.execute(readingViews) }
         try reader.guardReads(QueryLimits.forRows(loaded))
-        self.init(database: reader, rowCount: loaded, keyLists: keyLists)
+        self.init(database: reader, rowCount: loaded, keyLists: keyLists, readingViews: readingViews)
     }
 
     /// Each keyed table's keys in byte order, for the figures' rows.

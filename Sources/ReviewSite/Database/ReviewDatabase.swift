@@ -12,11 +12,14 @@ final class ReviewDatabase: @unchecked Sendable {
     let rowCount: Int
     /// The keys figures' rows point into, by key column (patient_id, study_id).
     let keyLists: [String: KeyList]
+    /// The views each reading connection makes for itself (DatabaseSchema.readingViews).
+    let readingViews: String
 
-    init(database: Database, rowCount: Int, keyLists: [String: KeyList]) {
+    init(database: Database, rowCount: Int, keyLists: [String: KeyList], readingViews: String = "") {
         self.database = database
         self.rowCount = rowCount
         self.keyLists = keyLists
+        self.readingViews = readingViews
     }
 
     /// What a single query may take (steps, seconds, memory); they grow with the rows.
@@ -28,6 +31,7 @@ final class ReviewDatabase: @unchecked Sendable {
     /// Another guarded connection to the same database, for a second thread.
     func connect() throws(DatabaseError) -> Database {
         let connection = try database.connect()
+        if !readingViews.isEmpty { try connection.execute(readingViews) }
         try connection.guardReads(limits)
         return connection
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Searching and replacing by UTF-8 bytes. Foundation's `range(of:)` and
 /// `replacingOccurrences` compare by characters through NSString, which
 /// cost several times more on the long pages and templates searched for
@@ -6,6 +8,24 @@ extension Collection<UInt8> {
     /// Where `pattern` first occurs in these bytes; nil for an empty pattern.
     func firstRange(ofBytes pattern: [UInt8]) -> Range<Index>? {
         guard let first = pattern.first else { return nil }
+        // Contiguous bytes (arrays, native strings): memchr finds each
+        // candidate first byte, memcmp checks the rest.
+        if let offset = withContiguousStorageIfAvailable({ buffer in
+            pattern.withUnsafeBufferPointer { wanted -> Int? in
+                guard let base = buffer.baseAddress else { return nil }
+                var at = 0
+                while buffer.count - at >= wanted.count, let found = memchr(base + at, Int32(first), buffer.count - at - wanted.count + 1) {
+                    at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { return at }
+                    at += 1
+                }
+                return nil
+            }
+        }) {
+            guard let offset else { return nil }
+            let start = index(startIndex, offsetBy: offset)
+            return start..<index(start, offsetBy: pattern.count)
+        }
         var index = startIndex
         while let start = self[index...].firstIndex(of: first) {
             var end = start, matched = 0

@@ -168,27 +168,37 @@ enum Supplement {
     /// another page of the site leads nowhere. Data never holds a raw `<`
     /// (every renderer escapes it), so every `<a` here is a tag.
     static func unlinked<Bytes: Collection<UInt8>>(_ html: Bytes) -> String {
-        // One pass over the bytes: a search from the start for every link
-        // made the appraisal table cost 270 M instructions of a 531 M build.
+        // One pass over the bytes, copying the runs between tags whole: a
+        // search from the start for every link made the appraisal table
+        // cost 270 M instructions of a 531 M build, and a byte at a time 90 M.
         let bytes = Array(html)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), index + 2 < bytes.count {
-                let next = bytes[index + 1], after = bytes[index + 2]
-                if next == UInt8(ascii: "a"), after == UInt8(ascii: " ") || after == UInt8(ascii: ">"),
-                   let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
-                    index = close + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var copied = 0, index = 0
+            while index < count {
+                guard let found = memchr(buffer.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+                index = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var skip = 0
+                if index + 2 < count {
+                    let next = buffer[index + 1], after = buffer[index + 2]
+                    if next == UInt8(ascii: "a"), after == UInt8(ascii: " ") || after == UInt8(ascii: ">"),
+                       let close = buffer[index...].firstIndex(of: UInt8(ascii: ">")) {
+                        skip = close + 1 - index
+                    } else if next == UInt8(ascii: "/"), after == UInt8(ascii: "a"), index + 3 < count, buffer[index + 3] == UInt8(ascii: ">") {
+                        skip = 4
+                    }
+                }
+                guard skip > 0 else {
+                    index += 1
                     continue
                 }
-                if next == UInt8(ascii: "/"), after == UInt8(ascii: "a"), index + 3 < bytes.count, bytes[index + 3] == UInt8(ascii: ">") {
-                    index += 4
-                    continue
-                }
+                out.append(contentsOf: buffer[copied..<index])
+                index += skip
+                copied = index
             }
-            out.append(bytes[index])
-            index += 1
+            out.append(contentsOf: buffer[copied..<count])
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -89,7 +89,7 @@ struct KeyIndex: Sendable {
     private func matches(_ number: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = range(number)
         guard range.count == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[range]).elementsEqual(key) }
+        return range.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, key.baseAddress!, range.count) == 0 }
     }
 
     private mutating func grow() {
