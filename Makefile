@@ -294,7 +294,6 @@ bench: deps
 	@# reviewsite serve: saved edit to reload event (bench/serve_latency.py), default data and 100k.
 	python3 bench/serve_latency.py .build/release/reviewsite data templates 5 default | tee bench/out/serve-latency.tsv
 	if [ -d bench/out/data-100000 ]; then python3 bench/serve_latency.py .build/release/reviewsite bench/out/data-100000 templates 5 100000 | tee -a bench/out/serve-latency.tsv; fi
-	if [ -d bench/out/data-100000 ]; then python3 bench/site_bytes.py --section .build/release/reviewsite bench/out/data-100000 templates >> BENCHMARKS.md; fi
 
 # The default size alone, alternately with the R Markdown peer, with instruction counts (bench/default_speed.sh).
 bench-default: release-reviewsite

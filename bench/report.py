@@ -70,7 +70,8 @@ for n in sizes:
 print()
 print("Per-patient time is the total divided by the patients: constant per-patient cost means linear growth")
 print("(start-up dominates the smallest sizes).\n")
-stages = sorted((f for f in os.listdir(out) if f.startswith("stages-")), key=lambda f: int(f[7:-4]))
+# stages-N.txt from reviewsite-bench; stages-build-*.txt (REVIEWSITE_TIMES) are report_versus.py's.
+stages = sorted((f for f in os.listdir(out) if f.startswith("stages-") and f[7:-4].isdigit()), key=lambda f: int(f[7:-4]))
 if stages:
     largest = stages[-1]
     lines = open(os.path.join(out, largest)).read().strip().splitlines()
@@ -130,6 +131,10 @@ for name, label in [("default", "default (136 patients)"), ("100000", "100,000 p
         print(f"| {label} | {rm:.3f} s ({memory.get((name,'rmarkdown'),0):.0f} MiB) | {rs:.3f} s ({memory.get((name,'build'),0):.0f} MiB) | {rm/rs:.1f}× |")
 print()
 
+bytes_section = os.path.join(out, "site-bytes.md")
+if os.path.exists(bytes_section):
+    print(open(bytes_section).read().rstrip() + "\n")
+
 goals = []
 d_build, d_rm = median("build", "default"), median("rmarkdown", "default")
 if d_build and d_rm:
@@ -140,6 +145,6 @@ if m_build and m_mem:
     goals.append(f"- build of 1,000,000 patients under 10 s and under 2 GiB: "
                  f"{'met' if m_build < 10 and m_mem < 2048 else 'not met'} ({m_build:.1f} s, {m_mem:.0f} MiB).")
 if goals:
-    print("## Goals\n")
+    print("## Goals of issue 12\n")
     print("\n".join(goals))
     print()

@@ -86,9 +86,15 @@ for entry in $datasets; do
   done
 done
 
+# The site's bytes by kind at 100k, for report.py (bench/site_bytes.py builds it three times).
+rm -f "$out/site-bytes.md"
+[ -d "$out/data-100000" ] && python3 bench/site_bytes.py --section "$bin" "$out/data-100000" templates > "$out/site-bytes.md"
+
 # The hand-written sections below the marker (before/after notes) are kept.
 marker='<!-- Sections below are written by hand; make bench keeps them. -->'
 kept=$(awk -v m="$marker" '$0 == m {f=1} f' BENCHMARKS.md 2>/dev/null || true)
-python3 bench/report.py "$out" > BENCHMARKS.md
-if [ -n "$kept" ]; then printf '%s\n' "$kept" >> BENCHMARKS.md; fi
+# Written beside it first: a report that fails leaves BENCHMARKS.md as it was.
+python3 bench/report.py "$out" > BENCHMARKS.md.new
+if [ -n "$kept" ]; then printf '%s\n' "$kept" >> BENCHMARKS.md.new; fi
+mv BENCHMARKS.md.new BENCHMARKS.md
 cat BENCHMARKS.md
