@@ -153,6 +153,7 @@ test: deps browser-deps supplement-deps test-swift
 	@$(BIN) build --data $(FROZEN)/data --templates $(FROZEN)/templates --out .build/site-check >/dev/null
 	@python3 Tests/Browser/check_site.py .build/site-check
 	@python3 Tests/Browser/check_site.py .build/example-check
+	@python3 Tests/Browser/check_serve.py $(BIN) $(FROZEN)/data $(FROZEN)/templates
 	@rm -rf .build/init-review .build/init-check
 	@$(BIN) init .build/init-review >/dev/null && $(BIN) build --data .build/init-review/data --templates .build/init-review/templates --out .build/init-check >/dev/null
 	@python3 Tests/Browser/check_site.py .build/init-check --skeleton
