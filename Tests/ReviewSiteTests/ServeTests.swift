@@ -250,6 +250,10 @@ struct ServeTests {
         #expect(PreviewSite.needsTables(FolderChanges(data: ["studies.csv"])))
         #expect(FolderWatcher.ignored(".results.md.swp") && FolderWatcher.ignored("results.md~") && FolderWatcher.ignored("4913"))
         #expect(!FolderWatcher.ignored("results.md"))
+        // `sed -i`'s temporary file; names of a review's own files are not one.
+        #expect(FolderWatcher.ignored("sedAb12Xy") && FolderWatcher.ignored("sed0K9zQa"))
+        #expect(!FolderWatcher.ignored("sedation") && !FolderWatcher.ignored("sed.a.yaml") && !FolderWatcher.ignored("sedAb12Xyz")
+                && !FolderWatcher.ignored("sedAb1.md"))
     }
 
     /// The IPv4 addresses of this machine's interfaces other than loopback.

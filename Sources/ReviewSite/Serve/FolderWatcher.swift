@@ -96,9 +96,17 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     /// Editors' scratch files: hidden names (.results.md.swp, Foundation's
-    /// atomic-write temporaries), backups (results.md~) and vim's probe 4913.
+    /// atomic-write temporaries), backups (results.md~), vim's probe 4913
+    /// and `sed -i`'s temporary (sed and six letters or digits, no dot),
+    /// which made one saved edit two rebuilds.
     static func ignored(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name == "4913"
+        name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" || sedTemporary(name)
+    }
+
+    private static func sedTemporary(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        return bytes.count == 9 && name.hasPrefix("sed")
+            && bytes.dropFirst(3).allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     private func loop(_ changed: @Sendable (FolderChanges) -> Void) {
