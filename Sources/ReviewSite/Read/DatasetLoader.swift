@@ -24,7 +24,7 @@ public enum DatasetLoader {
         let directory = folder
         // Without a usable codebook the rows cannot be checked; the other files still are.
         var codebookText: [UInt8]?
-        let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink) { codebookText = Array($0.utf8) } }
+        let codebook = Stopwatch.time("load: codebook") { readCodebook(directory, sink, text: { codebookText = Array($0.utf8) }) }
         // The memo of a folder's CSV files, not of a workbook's sheets.
         let kept = folder.workbook == nil && !folder.workbookUnreadable ? codebookText.flatMap { text in memo.map { $0.scope(codebook: text) } } : nil
         let plans = codebook.map { codebook in codebook.tables.map { TablePlan($0, codebook: codebook) } } ?? []
@@ -84,8 +84,8 @@ public enum DatasetLoader {
     }
 
     /// `codebook.yaml`, its problems reported with the data's, each at its line and character.
-    /// `read` is given the codebook's text when it is UTF-8.
-    static func readCodebook(_ directory: DataDirectory, _ sink: ErrorSink, read: (String) -> Void = { _ in }) -> Codebook? {
+    /// `text` is given the codebook's text when it is UTF-8.
+    static func readCodebook(_ directory: DataDirectory, _ sink: ErrorSink, text given: (String) -> Void = { _ in }) -> Codebook? {
         let file = directory.display(Codebook.fileName)
         guard let bytes = directory.bytes(Codebook.fileName, sink: sink, expected: "expected the review's codebook: its tables, columns and codes") else {
             return nil
@@ -94,7 +94,7 @@ public enum DatasetLoader {
             sink.add(file: file, line: nil, "invalid UTF-8 (expected a UTF-8 text file)")
             return nil
         }
-        read(text)
+        given(text)
         // Read once a build though loading and comparing releases ask for it again.
         let read = Codebook.memo.value(text, context: file) { text in Result { () throws(CodebookErrors) in try Codebook.read(yaml: text, file: file) } }
         switch read {
