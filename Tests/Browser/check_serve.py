@@ -30,16 +30,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-FAILURES = []
-PASSED = [0]
-
-
-def check(condition, what):
-    if condition:
-        PASSED[0] += 1
-    else:
-        FAILURES.append(what)
-        print("FAIL " + what)
+# The checks' tally is check_site.py's (this folder is on the import path).
+from check_site import FAILURES, PASSED, check
 
 
 def browser():

@@ -118,7 +118,7 @@ struct DatabaseSchema {
         CREATE INDEX patient_summary_by_monotherapy ON patient_summary (monotherapy);
         CREATE UNIQUE INDEX study_appraisal_key ON study_appraisal (\(studyID));
         CREATE VIEW treated_patients AS -- every patient with its treatment and adverse events: most figures' population
-          SELECT \(selected("p", patients, "s", Array(Codebook.Summary.fixed.dropFirst()) + codebook.summary.columns.map(\.name)))
+          SELECT \(treatedColumns(patients))
           FROM \(Database.identifier(patients)) AS p JOIN patient_summary AS s ON s.\(patientID) = p.\(patientID);
 
         """
@@ -147,10 +147,15 @@ struct DatabaseSchema {
         guard let patients = core.patients, core.patientID != nil else { return "" }
         return """
         CREATE TEMP VIEW treated_patients AS
-          SELECT \(selected("p", patients, "s", Array(Codebook.Summary.fixed.dropFirst()) + codebook.summary.columns.map(\.name)))
+          SELECT \(treatedColumns(patients))
           FROM main.\(Database.identifier(patients)) AS p JOIN main.patient_summary AS s ON s.rowid = p.rowid;
 
         """
+    }
+
+    /// treated_patients' columns, published and read alike: the patient's, then its summary's.
+    private func treatedColumns(_ patients: String) -> String {
+        selected("p", patients, "s", Array(Codebook.Summary.fixed.dropFirst()) + codebook.summary.columns.map(\.name))
     }
 
     /// Tables that queries read through the derived tables (patient_summary's
